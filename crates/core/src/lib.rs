@@ -1,0 +1,6 @@
+//! Claimdesk's domain: claims, sources, evidence, comparison and reports,
+//! kept in one SQLite workspace file.
+
+pub mod error;
+
+pub use error::{Error, Result};
