@@ -18,4 +18,4 @@ pub mod text;
 mod workspace;
 
 pub use error::{Error, ErrorKind, Result};
-pub use workspace::Workspace;
+pub use workspace::{Workspace, default_path};

@@ -149,6 +149,16 @@ impl Workspace {
     }
 }
 
+/// The workspace file used when none is named: `workspace.sqlite` in the
+/// platform's data directory. The CLI and the desktop app share it.
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("org", "Claimdesk", "Claimdesk")
+        .map(|dirs| dirs.data_dir().join("workspace.sqlite"))
+        .ok_or_else(|| {
+            Error::Io("cannot find a home directory for the default workspace; pass --db".into())
+        })
+}
+
 /// The OS user's name, or "checker" when the environment does not say.
 fn default_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
