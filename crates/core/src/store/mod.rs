@@ -65,7 +65,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         rusqlite_migration::Error::RusqliteError { err, .. } => Error::Storage(err),
         other => Error::Io(format!("cannot update the workspace schema: {other}")),
     })?;
-    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
     Ok(())
 }
 
