@@ -38,6 +38,8 @@ struct Cli {
 enum Command {
     /// Create a workspace file (an existing workspace is left as it is)
     Init,
+    /// Fill an empty workspace with a sample: two outlets' tellings of one invented event
+    Sample,
     /// Statements to check: add, list, edit, give verdicts, see history
     #[command(subcommand)]
     Claim(claim_cmd::ClaimCommand),
@@ -96,6 +98,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     };
     match cli.command {
         Command::Init => init(&ctx),
+        Command::Sample => sample(&ctx),
         Command::Claim(cmd) => claim_cmd::run(&ctx, cmd),
         Command::Source(cmd) => source_cmd::run(&ctx, cmd),
         Command::Evidence(cmd) => evidence_cmd::run(&ctx, cmd),
@@ -118,6 +121,22 @@ fn init(ctx: &Context) -> Result<(), Error> {
     if ctx.json {
         output::json(&serde_json::json!({ "path": ctx.db }))?;
     }
+    Ok(())
+}
+
+fn sample(ctx: &Context) -> Result<(), Error> {
+    let ws = Workspace::open_or_create(&ctx.db)?;
+    let summary = claimdesk_core::sample::fill(&ws)?;
+    if ctx.json {
+        return output::json(&summary);
+    }
+    eprintln!(
+        "added the sample to {}: {} claims, {} sources, {} passages of evidence; try `claimdesk claim list`",
+        ctx.db.display(),
+        summary.claims,
+        summary.sources,
+        summary.evidence
+    );
     Ok(())
 }
 

@@ -415,3 +415,27 @@ fn delete_and_restore_undo_each_other() {
         Some(1)
     );
 }
+
+#[test]
+fn the_sample_workspace_can_be_explored_from_the_shell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("sample.sqlite");
+    let mut c = Command::cargo_bin("claimdesk").expect("binary");
+    c.arg("--db").arg(&db).arg("sample").assert().success();
+    let mut c = Command::cargo_bin("claimdesk").expect("binary");
+    let out = c
+        .arg("--db")
+        .arg(&db)
+        .args(["claim", "list", "--verdict", "disputed", "--json"])
+        .output()
+        .expect("run");
+    let list: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(list[0]["claimant"], "Tomas Brink");
+    let mut c = Command::cargo_bin("claimdesk").expect("binary");
+    c.arg("--db")
+        .arg(&db)
+        .arg("sample")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty workspace"));
+}
