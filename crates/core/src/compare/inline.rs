@@ -27,41 +27,40 @@ pub struct DiffOp<'a> {
     pub text: &'a str,
 }
 
-/// Splits text into diff tokens: runs of letters/digits, runs of whitespace, and
-/// single other characters. Returns the tokens and each token's start offset.
+/// Splits text into diff tokens: the words of [`crate::text::tokens::words`]
+/// ("3,000", "U.S", "don't" stay whole), runs of whitespace, and single other
+/// characters. Returns the tokens and each token's start offset (plus the end).
 fn diff_tokens(text: &str) -> (Vec<&str>, Vec<usize>) {
-    #[derive(PartialEq, Clone, Copy)]
-    enum Class {
-        Word,
-        Space,
-        Other,
-    }
-    let class = |c: char| {
-        if c.is_alphanumeric() {
-            Class::Word
-        } else if c.is_whitespace() {
-            Class::Space
-        } else {
-            Class::Other
-        }
-    };
     let mut tokens = Vec::with_capacity(text.len() / 3);
     let mut starts = Vec::with_capacity(text.len() / 3 + 1);
-    let mut start = 0;
-    let mut current: Option<Class> = None;
-    for (i, c) in text.char_indices() {
-        let k = class(c);
-        if current.is_some() && (current != Some(k) || k == Class::Other) {
-            tokens.push(&text[start..i]);
-            starts.push(start);
-            start = i;
+    fn gap<'t>(text: &'t str, from: usize, to: usize, tokens: &mut Vec<&'t str>, starts: &mut Vec<usize>) {
+        let mut run_start: Option<usize> = None;
+        for (i, c) in text[from..to].char_indices() {
+            let at = from + i;
+            if c.is_whitespace() {
+                run_start.get_or_insert(at);
+                continue;
+            }
+            if let Some(rs) = run_start.take() {
+                tokens.push(&text[rs..at]);
+                starts.push(rs);
+            }
+            tokens.push(&text[at..at + c.len_utf8()]);
+            starts.push(at);
         }
-        current = Some(k);
+        if let Some(rs) = run_start {
+            tokens.push(&text[rs..to]);
+            starts.push(rs);
+        }
     }
-    if start < text.len() {
-        tokens.push(&text[start..]);
-        starts.push(start);
+    let mut pos = 0;
+    for w in crate::text::tokens::words(text) {
+        gap(text, pos, w.start, &mut tokens, &mut starts);
+        tokens.push(w.text);
+        starts.push(w.start);
+        pos = w.end;
     }
+    gap(text, pos, text.len(), &mut tokens, &mut starts);
     starts.push(text.len());
     (tokens, starts)
 }
@@ -89,11 +88,12 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
             let (tag, o, n) = op.as_tag_tuple();
             (tag != DiffTag::Equal, o, n)
         }).collect();
-    // A lone space between two changes reads better folded into them:
-    // "five hours" -> "four days" rather than "five"/"four", " ", "hours"/"days".
+    // A space or one short word between two changes reads better folded into
+    // them: "five hours" -> "four days" rather than "five"/"four", " ", "hours"/"days".
     for i in 1..segments.len().saturating_sub(1) {
         let (changed, ref o, _) = segments[i];
-        if !changed && segments[i - 1].0 && segments[i + 1].0 && old[o.clone()].iter().all(|t| t.trim().is_empty()) {
+        let short = old[o.clone()].iter().map(|t| t.trim().len()).sum::<usize>() <= 3;
+        if !changed && segments[i - 1].0 && segments[i + 1].0 && short {
             segments[i].0 = true;
         }
     }

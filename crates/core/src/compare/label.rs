@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::inline::{DiffOp, Op};
-use crate::text::facts::Facts;
+use crate::text::facts::{Facts, same_name_word};
 
 /// The kind of a difference between two aligned sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -93,28 +93,69 @@ fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Lowercase words of a sentence, to tell whether a name is mentioned at all.
-fn mentions(sentence: &str, word: &str) -> bool {
-    crate::text::tokens::words(sentence).any(|w| w.text.eq_ignore_ascii_case(word) || w.text.to_lowercase() == word)
+/// True when `sentence` mentions the name word `key` at all, capitalised or not.
+fn mentions(sentence: &str, key: &str) -> bool {
+    crate::text::tokens::words(sentence).any(|w| same_name_word(key, w.text))
+}
+
+/// One side of an aligned pair, as the labeller sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelSide<'s, 'a> {
+    /// The sentence.
+    pub text: &'a str,
+    /// Its facts.
+    pub facts: &'s Facts<'a>,
+    /// When the other side's sentence is split over this one and a neighbour,
+    /// that neighbour: what it says is not missing from this side.
+    pub sibling: Option<(&'a str, &'s Facts<'a>)>,
+}
+
+impl<'a> LabelSide<'_, 'a> {
+    /// This side's facts together with its sibling's.
+    fn all_facts(&self) -> Facts<'a> {
+        let mut all = self.facts.clone();
+        if let Some((_, sib)) = self.sibling {
+            all.numbers.extend(sib.numbers.iter().cloned());
+            all.dates.extend(sib.dates.iter().cloned());
+            all.quotes.extend(sib.quotes.iter().cloned());
+            all.names.extend(sib.names.iter().cloned());
+        }
+        all
+    }
+
+    /// True when this side (or its sibling) mentions the name word `key`.
+    fn mentions(&self, key: &str) -> bool {
+        mentions(self.text, key) || self.sibling.is_some_and(|(t, _)| mentions(t, key))
+    }
+
+    /// True when the sibling contains `word`.
+    fn sibling_has(&self, word: &str) -> bool {
+        self.sibling.is_some_and(|(t, _)| crate::text::tokens::words(t).any(|w| w.text.eq_ignore_ascii_case(word)))
+    }
+}
+
+/// Words that change the meaning even though they are function words.
+const NEGATIONS: &[&str] = &["no", "nor", "not"];
+
+fn significant(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NEGATIONS.contains(&lower.as_str()) || !crate::text::tokens::is_stopword(&lower)
 }
 
 /// Labels the differences of an aligned pair from its word diff and both sides' facts.
-pub fn label<'a>(
-    left: &'a str,
-    right: &'a str,
-    ops: &[DiffOp<'a>],
-    left_facts: &Facts<'a>,
-    right_facts: &Facts<'a>,
-) -> Vec<Difference<'a>> {
+pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>]) -> Vec<Difference<'a>> {
+    let (left, right) = (l.text, r.text);
+    let (left_facts, right_facts) = (l.facts, r.facts);
     let mut out = Vec::new();
     if left == right {
         return out;
     }
     let hunks = hunks(ops);
+    let (left_all, right_all) = (l.all_facts(), r.all_facts());
 
     // Quotes: a quotation the other side does not repeat word for word.
-    let lq = unmatched(&left_facts.quotes, &right_facts.quotes, |a, b| a.key == b.key);
-    let rq = unmatched(&right_facts.quotes, &left_facts.quotes, |a, b| a.key == b.key);
+    let lq = unmatched(&left_facts.quotes, &right_all.quotes, |a, b| a.key == b.key);
+    let rq = unmatched(&right_facts.quotes, &left_all.quotes, |a, b| a.key == b.key);
     // Stretches a quote difference already accounts for (reported speech), per side.
     let (mut left_reported, mut right_reported) = (Vec::new(), Vec::new());
     let n = lq.len().max(rq.len());
@@ -134,19 +175,19 @@ pub fn label<'a>(
         out.push(Difference { kind: DifferenceKind::Quote, left: left_text, right: right_text });
     }
 
-    let ln = unmatched(&left_facts.numbers, &right_facts.numbers, |a, b| same_number(a.value, b.value));
-    let rn = unmatched(&right_facts.numbers, &left_facts.numbers, |a, b| same_number(a.value, b.value));
+    let ln = unmatched(&left_facts.numbers, &right_all.numbers, |a, b| same_number(a.value, b.value));
+    let rn = unmatched(&right_facts.numbers, &left_all.numbers, |a, b| same_number(a.value, b.value));
     pair_up(DifferenceKind::Number, ln.iter().map(|n| n.surface).collect(), rn.iter().map(|n| n.surface).collect(), &mut out);
 
-    let ld = unmatched(&left_facts.dates, &right_facts.dates, |a, b| a.value.same_as(&b.value));
-    let rd = unmatched(&right_facts.dates, &left_facts.dates, |a, b| a.value.same_as(&b.value));
+    let ld = unmatched(&left_facts.dates, &right_all.dates, |a, b| a.value.same_as(&b.value));
+    let rd = unmatched(&right_facts.dates, &left_all.dates, |a, b| a.value.same_as(&b.value));
     pair_up(DifferenceKind::Date, ld.iter().map(|d| d.surface).collect(), rd.iter().map(|d| d.surface).collect(), &mut out);
 
     // Entities: a name none of whose words the other sentence mentions.
     let le: Vec<&str> =
-        left_facts.names.iter().filter(|n| !n.key.iter().any(|k| mentions(right, k))).map(|n| n.surface).collect();
+        left_facts.names.iter().filter(|n| !n.key.iter().any(|k| r.mentions(k))).map(|n| n.surface).collect();
     let re: Vec<&str> =
-        right_facts.names.iter().filter(|n| !n.key.iter().any(|k| mentions(left, k))).map(|n| n.surface).collect();
+        right_facts.names.iter().filter(|n| !n.key.iter().any(|k| l.mentions(k))).map(|n| n.surface).collect();
     pair_up(DifferenceKind::Entity, le, re, &mut out);
 
     // Wording: changed words that no fact above accounts for. A hunk that
@@ -158,14 +199,18 @@ pub fn label<'a>(
         if touches(&left_reported, h.left) || touches(&right_reported, h.right) {
             continue;
         }
-        let unexplained = |text: &str, facts: &Facts<'_>, reported: &[(usize, usize)], (s, e): (usize, usize)| {
-            crate::text::tokens::words(&text[s..e]).any(|w| {
+        // A changed word is unexplained unless a fact covers it, it is a mere
+        // function word, or the other side's split-off sibling says it.
+        let unexplained = |side: &LabelSide<'_, '_>, other: &LabelSide<'_, '_>, reported: &[(usize, usize)], (s, e): (usize, usize)| {
+            crate::text::tokens::words(&side.text[s..e]).any(|w| {
                 let (ws, we) = (s + w.start, s + w.end);
-                !facts.covers(ws, we) && !reported.iter().any(|&(rs, re)| rs <= ws && we <= re)
+                significant(w.text)
+                    && !side.facts.covers(ws, we)
+                    && !reported.iter().any(|&(rs, re)| rs <= ws && we <= re)
+                    && !other.sibling_has(w.text)
             })
         };
-        if unexplained(left, left_facts, &left_reported, h.left) || unexplained(right, right_facts, &right_reported, h.right)
-        {
+        if unexplained(&l, &r, &left_reported, h.left) || unexplained(&r, &l, &right_reported, h.right) {
             out.push(Difference {
                 kind: DifferenceKind::Wording,
                 left: left[h.left.0..h.left.1].trim(),
@@ -209,7 +254,12 @@ mod tests {
 
     fn labels<'a>(l: &'a str, r: &'a str, published: Option<NaiveDate>) -> Vec<(DifferenceKind, &'a str, &'a str)> {
         let ops = word_diff(l, r, None);
-        label(l, r, &ops, &extract(l, published), &extract(r, published))
+        let (lf, rf) = (extract(l, published), extract(r, published));
+        label(
+            LabelSide { text: l, facts: &lf, sibling: None },
+            LabelSide { text: r, facts: &rf, sibling: None },
+            &ops,
+        )
             .into_iter()
             .map(|d| (d.kind, d.left, d.right))
             .collect()

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
 pub use label::{Difference, DifferenceKind};
+use label::LabelSide;
 pub use multi::{Group, ManyOptions, MultiComparison, OutletMatch, OutletOnly, compare_many};
 pub use versions::{VersionDiff, VersionSummary, compare_versions};
 
@@ -96,10 +97,22 @@ fn build<'a>(
     opts: &CompareOptions,
     diff_deadline: Instant,
 ) -> Comparison<'a> {
+    // For one-to-two matches, each half's sibling on the shared sentence's side.
+    let mut left_partners: Vec<Vec<usize>> = vec![Vec::new(); left.len()];
+    let mut right_partners: Vec<Vec<usize>> = vec![Vec::new(); right.len()];
+    for &(l, r, _) in &alignment.pairs {
+        left_partners[l].push(r);
+        right_partners[r].push(l);
+    }
+    let sibling = |partners: &[usize], me: usize| partners.iter().copied().find(|&p| p != me);
     let pairs = alignment
         .pairs
         .iter()
-        .map(|&(l, r, score)| make_pair(left[l], right[r], score, opts, diff_deadline))
+        .map(|&(l, r, score)| {
+            let right_sibling = sibling(&left_partners[l], r).map(|i| right[i]);
+            let left_sibling = sibling(&right_partners[r], l).map(|i| left[i]);
+            make_pair((left[l], left_sibling), (right[r], right_sibling), score, opts, diff_deadline)
+        })
         .collect();
     Comparison {
         pairs,
@@ -108,9 +121,10 @@ fn build<'a>(
     }
 }
 
+/// Diffs and labels one pair; each side may carry the sibling of a one-to-two match.
 fn make_pair<'a>(
-    left: Sentence<'a>,
-    right: Sentence<'a>,
+    (left, left_sibling): (Sentence<'a>, Option<Sentence<'a>>),
+    (right, right_sibling): (Sentence<'a>, Option<Sentence<'a>>),
     score: f32,
     opts: &CompareOptions,
     diff_deadline: Instant,
@@ -122,7 +136,13 @@ fn make_pair<'a>(
     } else {
         let lf = extract(left.text, opts.left_published);
         let rf = extract(right.text, opts.right_published);
-        label::label(left.text, right.text, &diff, &lf, &rf)
+        let lsf = left_sibling.map(|s| (s.text, extract(s.text, opts.left_published)));
+        let rsf = right_sibling.map(|s| (s.text, extract(s.text, opts.right_published)));
+        label::label(
+            LabelSide { text: left.text, facts: &lf, sibling: lsf.as_ref().map(|(t, f)| (*t, f)) },
+            LabelSide { text: right.text, facts: &rf, sibling: rsf.as_ref().map(|(t, f)| (*t, f)) },
+            &diff,
+        )
     };
     Pair { left, right, score: (score * 1000.0).round() / 1000.0, diff, differences }
 }

@@ -92,6 +92,18 @@ pub struct QuoteFact<'a> {
     pub end: usize,
 }
 
+/// True when `word` names what `key` (a [`NameFact`] key word) names: equal
+/// once lowercased and stripped of a possessive, or one a prefix of the other of
+/// at least five letters ("Kestria's" and "Kestrian").
+pub fn same_name_word(key: &str, word: &str) -> bool {
+    let word = bare(word);
+    if word == key {
+        return true;
+    }
+    let (short, long) = if word.len() < key.len() { (word.as_str(), key) } else { (key, word.as_str()) };
+    short.chars().count() >= 5 && long.starts_with(short)
+}
+
 /// A capitalised name of a person, place or organisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameFact<'a> {
@@ -229,11 +241,20 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Lowercase without a possessive ending ("Sunday's" -> "sunday").
+fn bare(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")) {
+        Some(stem) => stem.to_owned(),
+        None => lower,
+    }
+}
+
 fn month_of(word: &str) -> Option<u32> {
     if !is_capitalised(word) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = bare(word);
     MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m)
 }
 
@@ -241,7 +262,7 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     if !is_capitalised(word) {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = bare(word);
     WEEKDAYS.iter().find(|(name, _)| *name == lower).map(|(_, w)| *w)
 }
 
@@ -457,6 +478,7 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("eighty", 80),
     ("ninety", 90),
     ("dozen", 12),
+    ("twice", 2),
 ];
 
 fn scale_of(lower: &str) -> Option<f64> {
@@ -594,7 +616,7 @@ fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<N
         }
         let key: Vec<String> = words[head..=last]
             .iter()
-            .map(|w| w.text.to_lowercase())
+            .map(|w| bare(w.text))
             .filter(|w| TITLES.binary_search(&w.as_str()).is_err())
             .collect();
         if key.is_empty() {
@@ -607,7 +629,9 @@ fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<N
             continue;
         }
         let (start, end) = (words[head].start, words[last].end);
-        let end = if sentence[end..].starts_with('.') && words[last].text.chars().count() == 1 { end + 1 } else { end };
+        // "W." and "U.S." keep their final dot.
+        let abbreviation = words[last].text.chars().count() == 1 || words[last].text.contains('.');
+        let end = if abbreviation && sentence[end..].starts_with('.') { end + 1 } else { end };
         names.push(NameFact { surface: &sentence[start..end], key, start, end });
     }
     names
