@@ -21,6 +21,19 @@ pub enum DifferenceKind {
     Wording,
 }
 
+impl DifferenceKind {
+    /// The kind as the JSON contract spells it ("quote", "number", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DifferenceKind::Quote => "quote",
+            DifferenceKind::Number => "number",
+            DifferenceKind::Date => "date",
+            DifferenceKind::Entity => "entity",
+            DifferenceKind::Wording => "wording",
+        }
+    }
+}
+
 /// One labelled difference; `left` or `right` is empty when only one side states it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Difference<'a> {
