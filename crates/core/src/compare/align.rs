@@ -9,6 +9,7 @@
 //! one outlet split a sentence the other kept whole (one-to-two).
 
 use std::collections::VecDeque;
+use std::fmt::Write;
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
@@ -95,12 +96,10 @@ fn features(sentence: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, Option<u64>)
         hasher.write_u8(0);
         key.clear();
         let boost = if let Some(v) = digit_value(w.text) {
-            key.push('#');
-            key.push_str(&v.to_string());
+            let _ = write!(key, "#{v}");
             BOOST_NUMBER
         } else if let Some(v) = number_word(&lower) {
-            key.push('#');
-            key.push_str(&v.to_string());
+            let _ = write!(key, "#{v}");
             BOOST_NUMBER
         } else if is_stopword(&lower) {
             continue;

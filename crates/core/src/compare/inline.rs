@@ -65,6 +65,36 @@ fn diff_tokens(text: &str) -> (Vec<&str>, Vec<usize>) {
     (tokens, starts)
 }
 
+/// A diff token that compares by hash first, so mismatches cost no string compare.
+#[derive(Debug, Clone, Copy, Eq)]
+struct Token<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl std::hash::Hash for Token<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+fn hashed<'a>(tokens: &[&'a str]) -> Vec<Token<'a>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hasher::write(&mut h, t.as_bytes());
+            Token { hash: std::hash::Hasher::finish(&h), text: t }
+        })
+        .collect()
+}
+
 /// Word-level diff of two sentences. The diff gives up refining once `deadline`
 /// passes, so no input can stall it; the result always reconstructs both texts.
 ///
@@ -80,7 +110,7 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
     }
     let (old, old_starts) = diff_tokens(left);
     let (new, new_starts) = diff_tokens(right);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old, &new, deadline);
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline);
 
     // Segments as (changed?, old token range, new token range).
     let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> =

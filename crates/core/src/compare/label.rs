@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::inline::{DiffOp, Op};
-use crate::text::facts::{Facts, same_name_word};
+use crate::text::facts::{Facts, Mentions, covered};
 
 /// The kind of a difference between two aligned sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -106,10 +106,6 @@ fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// True when `sentence` mentions the name word `key` at all, capitalised or not.
-fn mentions(sentence: &str, key: &str) -> bool {
-    crate::text::tokens::words(sentence).any(|w| same_name_word(key, w.text))
-}
 
 /// One side of an aligned pair, as the labeller sees it.
 #[derive(Debug, Clone, Copy)]
@@ -136,9 +132,9 @@ impl<'a> LabelSide<'_, 'a> {
         all
     }
 
-    /// True when this side (or its sibling) mentions the name word `key`.
-    fn mentions(&self, key: &str) -> bool {
-        mentions(self.text, key) || self.sibling.is_some_and(|(t, _)| mentions(t, key))
+    /// The words this side (and its sibling) mention.
+    fn mentions(&self) -> Mentions {
+        Mentions::of(std::iter::once(self.text).chain(self.sibling.map(|(t, _)| t)))
     }
 
     /// True when the sibling contains `word`.
@@ -151,8 +147,8 @@ impl<'a> LabelSide<'_, 'a> {
 const NEGATIONS: &[&str] = &["no", "nor", "not"];
 
 fn significant(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    NEGATIONS.contains(&lower.as_str()) || !crate::text::tokens::is_stopword(&lower)
+    let lower = crate::text::tokens::lowercase(word);
+    NEGATIONS.contains(&lower.as_ref()) || !crate::text::tokens::is_stopword(&lower)
 }
 
 /// Labels the differences of an aligned pair from its word diff and both sides' facts.
@@ -197,16 +193,22 @@ pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>])
     pair_up(DifferenceKind::Date, ld.iter().map(|d| d.surface).collect(), rd.iter().map(|d| d.surface).collect(), &mut out);
 
     // Entities: a name none of whose words the other sentence mentions.
-    let le: Vec<&str> =
-        left_facts.names.iter().filter(|n| !n.key.iter().any(|k| r.mentions(k))).map(|n| n.surface).collect();
-    let re: Vec<&str> =
-        right_facts.names.iter().filter(|n| !n.key.iter().any(|k| l.mentions(k))).map(|n| n.surface).collect();
+    let missing_names = |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let mentions = other.mentions();
+        names.iter().filter(|n| !n.key.iter().any(|k| mentions.mention(k))).map(|n| n.surface).collect()
+    };
+    let le = missing_names(&left_facts.names, &r);
+    let re = missing_names(&right_facts.names, &l);
     pair_up(DifferenceKind::Entity, le, re, &mut out);
 
     // Wording: changed words that no fact above accounts for. A hunk that
     // touches a differing quotation belongs to that quote difference.
     left_reported.extend(lq.iter().map(|q| (q.start, q.end)));
     right_reported.extend(rq.iter().map(|q| (q.start, q.end)));
+    let (left_spans, right_spans) = (left_facts.merged_spans(), right_facts.merged_spans());
     let touches = |ranges: &[(usize, usize)], (s, e): (usize, usize)| ranges.iter().any(|&(rs, re)| rs < e && s < re);
     for h in &hunks {
         if touches(&left_reported, h.left) || touches(&right_reported, h.right) {
@@ -214,16 +216,22 @@ pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>])
         }
         // A changed word is unexplained unless a fact covers it, it is a mere
         // function word, or the other side's split-off sibling says it.
-        let unexplained = |side: &LabelSide<'_, '_>, other: &LabelSide<'_, '_>, reported: &[(usize, usize)], (s, e): (usize, usize)| {
+        let unexplained = |side: &LabelSide<'_, '_>,
+                           spans: &[(usize, usize)],
+                           other: &LabelSide<'_, '_>,
+                           reported: &[(usize, usize)],
+                           (s, e): (usize, usize)| {
             crate::text::tokens::words(&side.text[s..e]).any(|w| {
                 let (ws, we) = (s + w.start, s + w.end);
                 significant(w.text)
-                    && !side.facts.covers(ws, we)
+                    && !covered(spans, ws, we)
                     && !reported.iter().any(|&(rs, re)| rs <= ws && we <= re)
                     && !other.sibling_has(w.text)
             })
         };
-        if unexplained(&l, &r, &left_reported, h.left) || unexplained(&r, &l, &right_reported, h.right) {
+        if unexplained(&l, &left_spans, &r, &left_reported, h.left)
+            || unexplained(&r, &right_spans, &l, &right_reported, h.right)
+        {
             out.push(Difference {
                 kind: DifferenceKind::Wording,
                 left: left[h.left.0..h.left.1].trim(),

@@ -92,16 +92,30 @@ pub struct QuoteFact<'a> {
     pub end: usize,
 }
 
-/// True when `word` names what `key` (a [`NameFact`] key word) names: equal
-/// once lowercased and stripped of a possessive, or one a prefix of the other of
-/// at least five letters ("Kestria's" and "Kestrian").
-pub fn same_name_word(key: &str, word: &str) -> bool {
-    let word = bare(word);
-    if word == key {
-        return true;
+/// The words of a text, lowercased and without possessives, for asking whether
+/// it mentions a name at all.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions(std::collections::BTreeSet<String>);
+
+impl Mentions {
+    /// Collects the words of `texts`.
+    pub fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Mentions {
+        Mentions(texts.into_iter().flat_map(tokens::words).map(|w| bare(w.text)).collect())
     }
-    let (short, long) = if word.len() < key.len() { (word.as_str(), key) } else { (key, word.as_str()) };
-    short.chars().count() >= 5 && long.starts_with(short)
+
+    /// True when a word names what `key` (a [`NameFact`] key word) names: equal
+    /// once lowercased and stripped of a possessive, or one a prefix of the other
+    /// of at least five letters ("Kestria's" and "Kestrian").
+    pub fn mention(&self, key: &str) -> bool {
+        if self.0.contains(key) {
+            return true;
+        }
+        let longer = self.0.range::<str, _>((std::ops::Bound::Included(key), std::ops::Bound::Unbounded)).next();
+        if key.chars().count() >= 5 && longer.is_some_and(|w| w.starts_with(key)) {
+            return true;
+        }
+        key.char_indices().map(|(i, _)| &key[..i]).filter(|p| p.chars().count() >= 5).any(|p| self.0.contains(p))
+    }
 }
 
 /// A capitalised name of a person, place or organisation.
@@ -131,14 +145,32 @@ pub struct Facts<'a> {
 }
 
 impl Facts<'_> {
-    /// True when byte `start..end` of the sentence lies inside some fact's span.
-    pub fn covers(&self, start: usize, end: usize) -> bool {
-        let inside = |s: usize, e: usize| s <= start && end <= e;
-        self.numbers.iter().any(|f| inside(f.start, f.end))
-            || self.dates.iter().any(|f| inside(f.start, f.end))
-            || self.quotes.iter().any(|f| inside(f.start, f.end))
-            || self.names.iter().any(|f| inside(f.start, f.end))
+    /// The spans of all facts, merged into disjoint ranges sorted by start.
+    pub fn merged_spans(&self) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = self
+            .numbers
+            .iter()
+            .map(|f| (f.start, f.end))
+            .chain(self.dates.iter().map(|f| (f.start, f.end)))
+            .chain(self.quotes.iter().map(|f| (f.start, f.end)))
+            .chain(self.names.iter().map(|f| (f.start, f.end)))
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
     }
+}
+
+/// True when `start..end` lies inside one of `merged` (from [`Facts::merged_spans`]).
+pub fn covered(merged: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = merged.partition_point(|&(s, _)| s <= start);
+    i > 0 && merged[i - 1].1 >= end
 }
 
 /// Finds the numbers, dates, quotations and names of `sentence`. Relative dates
@@ -242,28 +274,29 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 /// Lowercase without a possessive ending ("Sunday's" -> "sunday").
-fn bare(word: &str) -> String {
-    let lower = word.to_lowercase();
-    match lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")) {
-        Some(stem) => stem.to_owned(),
-        None => lower,
-    }
+pub fn bare(word: &str) -> String {
+    tokens::lowercase(strip_possessive(word)).into_owned()
+}
+
+/// A word without a possessive ending ("Sunday's" -> "Sunday").
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 fn month_of(word: &str) -> Option<u32> {
     if !is_capitalised(word) {
         return None;
     }
-    let lower = bare(word);
-    MONTHS.iter().find(|(name, _)| *name == lower).map(|(_, m)| *m)
+    let word = strip_possessive(word);
+    MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, m)| *m)
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
     if !is_capitalised(word) {
         return None;
     }
-    let lower = bare(word);
-    WEEKDAYS.iter().find(|(name, _)| *name == lower).map(|(_, w)| *w)
+    let word = strip_possessive(word);
+    WEEKDAYS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, w)| *w)
 }
 
 /// "27", "27th", "1st" as a day of the month.
@@ -387,6 +420,11 @@ fn find_dates<'a>(
 
 /// "today", "tomorrow", "Thanksgiving (Day)", "Christmas (Eve)", "Labor Day" ...
 fn named_day(words: &[Word<'_>], i: usize, published: Option<NaiveDate>) -> Option<(usize, DateValue)> {
+    // Cheap first-letter test before lowercasing: every name below starts with one of these.
+    let first = words[i].text.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b't' | b'y' | b'c' | b'h' | b'i' | b'v' | b'l' | b'm' | b'n') {
+        return None;
+    }
     let lower = words[i].text.to_lowercase();
     let next = words.get(i + 1).map(|w| w.text.to_lowercase());
     let next_is = |s: &str| next.as_deref() == Some(s);
@@ -481,21 +519,19 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("twice", 2),
 ];
 
-fn scale_of(lower: &str) -> Option<f64> {
-    match lower {
-        "hundred" => Some(100.0),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
+fn scale_of(word: &str) -> Option<f64> {
+    [("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)]
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
 }
 
 /// The value of a word spelled as a small number ("five", "Twenty").
 pub fn number_word(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    SMALL_NUMBERS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    if word.len() > 9 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    SMALL_NUMBERS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|(_, v)| *v)
 }
 
 /// The value of a digit word ("1,200", "3.5", "27th").
@@ -508,7 +544,7 @@ pub fn digit_value(word: &str) -> Option<f64> {
     if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) {
         return None;
     }
-    digits.replace(',', "").parse().ok()
+    if digits.contains(',') { digits.replace(',', "").parse().ok() } else { digits.parse().ok() }
 }
 
 fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) -> Vec<NumberFact<'a>> {
@@ -524,7 +560,7 @@ fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) ->
         if let Some(v) = digit_value(words[i].text) {
             value = Some(v);
             i += 1;
-            if let Some(scale) = words.get(i).and_then(|w| scale_of(&w.text.to_ascii_lowercase())) {
+            if let Some(scale) = words.get(i).and_then(|w| scale_of(w.text)) {
                 value = Some(v * scale);
                 i += 1;
             }
@@ -532,10 +568,9 @@ fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) ->
             // Spelled numbers: "twenty-five", "three hundred", "two million".
             let (mut total, mut current, mut any) = (0.0f64, 0.0f64, false);
             while let Some(w) = words.get(i).filter(|_| !used[i]) {
-                let lower = w.text.to_ascii_lowercase();
-                if let Some(v) = number_word(&lower) {
+                if let Some(v) = number_word(w.text) {
                     current += f64::from(v);
-                } else if let Some(scale) = scale_of(&lower).filter(|_| any) {
+                } else if let Some(scale) = scale_of(w.text).filter(|_| any) {
                     if scale == 100.0 {
                         current = current.max(1.0) * 100.0;
                     } else {
@@ -560,8 +595,7 @@ fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) ->
         let mut last = i - 1;
         if let Some(unit) = words.get(i).filter(|_| !used[i]) {
             let gap = &sentence[words[last].end..unit.start];
-            let lower = unit.text.to_lowercase();
-            if (gap == " " || gap == "-") && unit.text.chars().all(char::is_lowercase) && !tokens::is_stopword(&lower) {
+            if (gap == " " || gap == "-") && unit.text.chars().all(char::is_lowercase) && !tokens::is_stopword(unit.text) {
                 last = i;
                 i += 1;
             }
@@ -608,7 +642,7 @@ fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<N
         i = last + 1;
         // Leading function words ("The White House", "He") are not part of a name.
         let mut head = first;
-        while head <= last && tokens::is_stopword(&words[head].text.to_lowercase()) {
+        while head <= last && tokens::is_stopword(&tokens::lowercase(words[head].text)) {
             head += 1;
         }
         if head > last {

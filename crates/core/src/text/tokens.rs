@@ -1,6 +1,9 @@
 //! Word tokens, content words and stopwords.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// A word inside a piece of text, with byte offsets into that text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,37 +33,55 @@ struct Words<'a> {
     pos: usize,
 }
 
+/// The char at byte `i` and its length (ASCII fast path).
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 128 {
+        return Some((b as char, 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
 impl<'a> Iterator for Words<'a> {
     type Item = Word<'a>;
 
     fn next(&mut self) -> Option<Word<'a>> {
-        let rest = &self.text[self.pos..];
-        let (skip, _) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
-        let start = self.pos + skip;
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
+        let text = self.text;
+        let mut i = self.pos;
+        // Skip to the first letter or digit.
+        loop {
+            let (c, len) = char_at(text, i)?;
             if c.is_alphanumeric() {
-                end = start + offset + c.len_utf8();
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        let mut end = i;
+        let mut previous = ' ';
+        while let Some((c, len)) = char_at(text, i) {
+            if c.is_alphanumeric() {
+                i += len;
+                end = i;
+                previous = c;
                 continue;
             }
-            let previous = self.text[..start + offset].chars().next_back();
-            let next = chars.peek().map(|(_, c)| *c);
-            let joins = match (c, previous, next) {
-                ('\'' | '’', Some(p), Some(n)) => p.is_alphabetic() && n.is_alphabetic(),
-                ('.' | ',', Some(p), Some(n)) if p.is_ascii_digit() && n.is_ascii_digit() => true,
+            let next = char_at(text, i + len).map(|(n, _)| n);
+            let joins = match (c, next) {
+                ('\'' | '’', Some(n)) => previous.is_alphabetic() && n.is_alphabetic(),
+                ('.' | ',', Some(n)) if previous.is_ascii_digit() && n.is_ascii_digit() => true,
                 // "U.S", "p.m": a single letter, a dot, a single letter.
-                ('.', Some(p), Some(n)) => {
-                    p.is_alphabetic() && n.is_alphabetic() && single_letter_before(&self.text[start..start + offset])
-                }
+                ('.', Some(n)) => previous.is_alphabetic() && n.is_alphabetic() && single_letter_before(&text[start..i]),
                 _ => false,
             };
             if !joins {
                 break;
             }
+            i += len;
+            previous = c;
         }
         self.pos = end;
-        Some(Word { text: &self.text[start..end], start, end })
+        Some(Word { text: &text[start..end], start, end })
     }
 }
 
@@ -84,9 +105,11 @@ const STOPWORDS: &[&str] = &[
     "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves",
 ];
 
+static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 /// True for an English function word (lowercase input).
 pub fn is_stopword(lowercase: &str) -> bool {
-    STOPWORDS.binary_search(&lowercase).is_ok()
+    lowercase.len() <= 10 && STOPWORD_SET.contains(lowercase)
 }
 
 /// Lowercases and lightly stems a word so "Talks", "talk" and "talk's" meet:
