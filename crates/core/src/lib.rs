@@ -13,6 +13,7 @@ pub mod anchor;
 pub mod error;
 pub mod ids;
 pub mod model;
+pub mod report;
 pub mod sample;
 pub mod store;
 pub mod text;

@@ -1,0 +1,26 @@
+//! Which imported ClaimReview became which claim, so a re-import adds nothing.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{instant_text, now};
+use crate::error::Result;
+
+/// The claim made from the ClaimReview known by `key`, if any.
+pub(crate) fn claim_for(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT claim_id FROM claimreview_imports WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Records that the ClaimReview known by `key` became `claim_id`.
+pub(crate) fn remember(conn: &Connection, key: &str, claim_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO claimreview_imports (key, claim_id, imported_at) VALUES (?1, ?2, ?3)",
+        params![key, claim_id, instant_text(now())],
+    )?;
+    Ok(())
+}
