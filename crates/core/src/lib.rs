@@ -10,6 +10,7 @@
 //! ```
 
 pub mod anchor;
+pub mod bundle;
 pub mod error;
 pub mod ids;
 pub mod model;

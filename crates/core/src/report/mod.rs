@@ -18,7 +18,7 @@
 mod claimreview;
 mod claimreview_import;
 mod csv;
-mod data;
+pub(crate) mod data;
 mod html;
 mod json;
 mod markdown;

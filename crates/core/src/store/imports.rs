@@ -24,3 +24,11 @@ pub(crate) fn remember(conn: &Connection, key: &str, claim_id: &str) -> Result<(
     )?;
     Ok(())
 }
+
+/// Every remembered import as (key, claim id), by key.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key, claim_id FROM claimreview_imports ORDER BY key")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
