@@ -81,7 +81,7 @@ fn review(c: &ReportClaim, base: &str, publisher: Option<&str>) -> Value {
     if let Some(p) = publisher {
         review.insert(
             "author".into(),
-            json!({ "@type": "Organization", "name": p, "url": base }),
+            json!({ "@type": "Organization", "name": p }),
         );
     }
     if !c.rationale.is_empty() {
