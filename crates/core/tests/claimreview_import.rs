@@ -28,10 +28,26 @@ fn review(id: &str, statement: &str, rating: serde_json::Value) -> serde_json::V
 fn an_array_of_reviews_becomes_claims_with_mapped_verdicts() {
     let (_d, ws) = empty_workspace();
     let file = serde_json::json!([
-        review("https://o.example/1", "Label in any case", serde_json::json!({"alternateName": "mostly TRUE", "ratingValue": 1})),
-        review("https://o.example/2", "Number on a ten-point scale", serde_json::json!({"ratingValue": "8", "bestRating": 10, "worstRating": 0})),
-        review("https://o.example/3", "Unknown label with a number", serde_json::json!({"alternateName": "Pants on Fire", "ratingValue": 1, "bestRating": 6, "worstRating": 1})),
-        review("https://o.example/4", "Unknown label alone", serde_json::json!({"alternateName": "Needs context"})),
+        review(
+            "https://o.example/1",
+            "Label in any case",
+            serde_json::json!({"alternateName": "mostly TRUE", "ratingValue": 1})
+        ),
+        review(
+            "https://o.example/2",
+            "Number on a ten-point scale",
+            serde_json::json!({"ratingValue": "8", "bestRating": 10, "worstRating": 0})
+        ),
+        review(
+            "https://o.example/3",
+            "Unknown label with a number",
+            serde_json::json!({"alternateName": "Pants on Fire", "ratingValue": 1, "bestRating": 6, "worstRating": 1})
+        ),
+        review(
+            "https://o.example/4",
+            "Unknown label alone",
+            serde_json::json!({"alternateName": "Needs context"})
+        ),
     ]);
     let out = import_claimreview(&ws, &file.to_string()).expect("import");
     assert_eq!(out.added.len(), 4);
@@ -39,7 +55,10 @@ fn an_array_of_reviews_becomes_claims_with_mapped_verdicts() {
     let claim = |i: usize| ws.claims().get(&out.added[i]).expect("claim");
 
     let first = claim(0);
-    assert_eq!(first.verdict, "mostly_true", "the label wins over the number");
+    assert_eq!(
+        first.verdict, "mostly_true",
+        "the label wins over the number"
+    );
     assert_eq!(first.claimant.as_deref(), Some("Pat Moreno"));
     assert_eq!(first.claimed_on, common::date(2025, 2, 10));
     assert!(first.notes.contains("https://video.example/clip/9"));
@@ -50,7 +69,10 @@ fn an_array_of_reviews_becomes_claims_with_mapped_verdicts() {
     let pants = claim(2);
     assert_eq!(pants.verdict, "false");
     assert!(pants.tags.contains(&"imported-unmapped".to_string()));
-    assert!(pants.rationale.contains("“Pants on Fire”"), "the label is kept word for word");
+    assert!(
+        pants.rationale.contains("“Pants on Fire”"),
+        "the label is kept word for word"
+    );
     assert!(pants.rationale.contains("by Other Desk"));
 
     let unknown = claim(3);
@@ -66,8 +88,18 @@ fn an_array_of_reviews_becomes_claims_with_mapped_verdicts() {
 #[test]
 fn a_single_object_and_a_graph_are_read_too() {
     let (_d, ws) = empty_workspace();
-    let one = review("https://o.example/a", "One review", serde_json::json!({"alternateName": "False"}));
-    assert_eq!(import_claimreview(&ws, &one.to_string()).expect("object").added.len(), 1);
+    let one = review(
+        "https://o.example/a",
+        "One review",
+        serde_json::json!({"alternateName": "False"}),
+    );
+    assert_eq!(
+        import_claimreview(&ws, &one.to_string())
+            .expect("object")
+            .added
+            .len(),
+        1
+    );
     let graph = serde_json::json!({
         "@context": "https://schema.org",
         "@graph": [
@@ -77,7 +109,10 @@ fn a_single_object_and_a_graph_are_read_too() {
     });
     let out = import_claimreview(&ws, &graph.to_string()).expect("graph");
     assert_eq!(out.added.len(), 1);
-    assert_eq!(ws.claims().get(&out.added[0]).expect("claim").verdict, "verified");
+    assert_eq!(
+        ws.claims().get(&out.added[0]).expect("claim").verdict,
+        "verified"
+    );
 }
 
 #[test]
@@ -93,7 +128,10 @@ fn importing_the_same_reviews_again_adds_nothing() {
     let again = import_claimreview(&ws, &file).expect("again");
     assert!(again.added.is_empty());
     assert_eq!(again.already_imported, first.added);
-    assert_eq!(ws.claims().list(&Default::default()).expect("list").len(), 2);
+    assert_eq!(
+        ws.claims().list(&Default::default()).expect("list").len(),
+        2
+    );
 }
 
 #[test]
@@ -101,14 +139,20 @@ fn our_own_claimreview_export_imports_into_another_workspace() {
     let f = fixture();
     let exported = report::export(
         &f.ws,
-        &ReportRequest { format: ReportFormat::ClaimReview, selection: Selection::default() },
+        &ReportRequest {
+            format: ReportFormat::ClaimReview,
+            selection: Selection::default(),
+        },
     )
     .expect("export")
     .content;
     let (_d, other) = empty_workspace();
     let out = import_claimreview(&other, &exported).expect("import");
     assert_eq!(out.added.len(), 3);
-    assert!(out.unmapped.is_empty(), "every label of the default scale maps back");
+    assert!(
+        out.unmapped.is_empty(),
+        "every label of the default scale maps back"
+    );
     let mut verdicts: Vec<String> = out
         .added
         .iter()
@@ -125,10 +169,18 @@ fn bad_files_are_refused_and_nothing_is_written() {
         let err = import_claimreview(&ws, text).expect_err("refused");
         assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
         assert!(err.to_string().contains(words), "{err}");
-        assert!(ws.claims().list(&Default::default()).expect("list").is_empty());
+        assert!(
+            ws.claims()
+                .list(&Default::default())
+                .expect("list")
+                .is_empty()
+        );
     };
     refuse("<html>not json</html>", "not JSON");
-    refuse(r#"{"@type": "NewsArticle", "headline": "x"}"#, "no ClaimReview");
+    refuse(
+        r#"{"@type": "NewsArticle", "headline": "x"}"#,
+        "no ClaimReview",
+    );
     refuse("[]", "no ClaimReview");
     let one_bad = serde_json::json!([
         review("https://o.example/1", "Fine", serde_json::json!({"alternateName": "False"})),

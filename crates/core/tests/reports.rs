@@ -66,14 +66,28 @@ fn claimreview_report_snapshot() {
 fn every_claim_shows_its_verdict_and_traceable_passages() {
     let f = fixture();
     let md = export(&f, ReportFormat::Markdown, Selection::default());
-    let gazette_v1 = f.ws.sources().version(&f.sources[0], None).expect("version");
+    let gazette_v1 =
+        f.ws.sources()
+            .version(&f.sources[0], None)
+            .expect("version");
     assert!(md.contains("Mostly true (4/5)"));
     assert!(md.contains("“fares will rise 12% from 1 April”"));
-    assert!(md.contains(&format!("Captured as version 1, sha256 `{}`", gazette_v1.sha256)));
-    assert!(md.contains("Captured as version 2"), "the Morning passage cites its second version");
-    assert!(md.contains("[Ferry fares to rise 12% in spring](<https://gazette.example/news/ferry-fares>)"));
+    assert!(md.contains(&format!(
+        "Captured as version 1, sha256 `{}`",
+        gazette_v1.sha256
+    )));
+    assert!(
+        md.contains("Captured as version 2"),
+        "the Morning passage cites its second version"
+    );
+    assert!(md.contains(
+        "[Ferry fares to rise 12% in spring](<https://gazette.example/news/ferry-fares>)"
+    ));
     assert!(md.contains("published 2025-03-02"));
-    assert!(!md.contains("Internal: call"), "working notes stay in the workspace");
+    assert!(
+        !md.contains("Internal: call"),
+        "working notes stay in the workspace"
+    );
 }
 
 #[test]
@@ -118,11 +132,19 @@ fn html_of_a_script_claim_contains_no_executable_markup() {
         })
         .expect("evidence");
     ws.claims()
-        .set_verdict(&claim.id, "false", Some("</p><script>alert(10)</script>"), None)
+        .set_verdict(
+            &claim.id,
+            "false",
+            Some("</p><script>alert(10)</script>"),
+            None,
+        )
         .expect("verdict");
     let html = report::export(
         &ws,
-        &ReportRequest { format: ReportFormat::Html, selection: Selection::default() },
+        &ReportRequest {
+            format: ReportFormat::Html,
+            selection: Selection::default(),
+        },
     )
     .expect("html")
     .content;
@@ -133,22 +155,57 @@ fn html_of_a_script_claim_contains_no_executable_markup() {
     // Every tag in the file is one the template wrote, with no event handler
     // and nothing loaded from elsewhere.
     let allowed = [
-        "!doctype", "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main",
-        "article", "h2", "dl", "dt", "dd", "span", "code", "h3", "ol", "li", "blockquote", "div",
-        "a", "cite",
+        "!doctype",
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "p",
+        "main",
+        "article",
+        "h2",
+        "dl",
+        "dt",
+        "dd",
+        "span",
+        "code",
+        "h3",
+        "ol",
+        "li",
+        "blockquote",
+        "div",
+        "a",
+        "cite",
     ];
     for tag in lower.split('<').skip(1) {
         let tag = tag.split('>').next().unwrap_or_default();
-        let name = tag.trim_start_matches('/').split_whitespace().next().unwrap_or_default();
+        let name = tag
+            .trim_start_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
         assert!(allowed.contains(&name), "unexpected tag <{tag}>");
         let attrs: Vec<&str> = tag.split_whitespace().skip(1).collect();
-        assert!(!attrs.iter().any(|a| a.starts_with("on")), "event handler in <{tag}>");
-        assert!(!attrs.iter().any(|a| a.starts_with("src=")), "remote asset in <{tag}>");
+        assert!(
+            !attrs.iter().any(|a| a.starts_with("on")),
+            "event handler in <{tag}>"
+        );
+        assert!(
+            !attrs.iter().any(|a| a.starts_with("src=")),
+            "remote asset in <{tag}>"
+        );
         assert!(!tag.contains("javascript:"), "script URL in <{tag}>");
     }
     // The words are still there for a reader, as text.
     assert!(html.contains("&lt;script&gt;alert(1)&lt;"));
-    assert!(html.contains("&lt;a href=javascript"), "the quote is shown, escaped: {html}");
+    assert!(
+        html.contains("&lt;a href=javascript"),
+        "the quote is shown, escaped: {html}"
+    );
 }
 
 #[test]
@@ -158,7 +215,10 @@ fn html_is_self_contained_and_printable() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("@media print"));
     assert!(!html.contains("<link") && !html.contains("@import") && !html.contains("url("));
-    assert!(html.contains(&format!("id=\"claim-{}\"", f.fare_rise)), "ClaimReview @id fragments land on the claim");
+    assert!(
+        html.contains(&format!("id=\"claim-{}\"", f.fare_rise)),
+        "ClaimReview @id fragments land on the claim"
+    );
     assert!(html.contains("href=\"https:&#x2f;&#x2f;gazette.example&#x2f;news&#x2f;ferry-fares\""));
 }
 
@@ -208,13 +268,18 @@ fn claimreview_export_is_json_ld_with_the_required_properties() {
     assert_eq!(by_id(&f.frozen)["reviewRating"]["ratingValue"], 1);
     let review_pending = &by_id(&f.doubling)["reviewRating"];
     assert_eq!(review_pending["alternateName"], "In review");
-    assert!(review_pending.get("ratingValue").is_none(), "a workflow state has no rating");
+    assert!(
+        review_pending.get("ratingValue").is_none(),
+        "a workflow state has no rating"
+    );
 }
 
 #[test]
 fn the_rating_follows_the_workspace_scale() {
     let f = fixture();
-    f.ws.scale().update("mostly_true", "Largely accurate", Some(5)).expect("rename");
+    f.ws.scale()
+        .update("mostly_true", "Largely accurate", Some(5))
+        .expect("rename");
     let text = export(&f, ReportFormat::ClaimReview, Selection::default());
     let reviews: Vec<Value> = serde_json::from_str(&text).expect("JSON");
     let rise = reviews
@@ -231,7 +296,10 @@ fn claimreview_needs_the_report_base_url() {
     f.ws.settings().set("report_base_url", "").expect("clear");
     let err = report::export(
         &f.ws,
-        &ReportRequest { format: ReportFormat::ClaimReview, selection: Selection::default() },
+        &ReportRequest {
+            format: ReportFormat::ClaimReview,
+            selection: Selection::default(),
+        },
     )
     .expect_err("no base url");
     assert_eq!(err.kind(), ErrorKind::Invalid);
@@ -244,13 +312,24 @@ fn csv_round_trips_through_a_csv_reader() {
     let text = export(&f, ReportFormat::Csv, Selection::default());
     assert!(text.contains("\r\n"), "RFC 4180 line ends");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().expect("headers").iter().map(str::to_string).collect();
+    let headers: Vec<String> = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .map(str::to_string)
+        .collect();
     assert_eq!(headers[..3], ["claim_id", "statement", "claimant"]);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
     assert_eq!(rows.len(), 3);
     let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
-    let rise = rows.iter().find(|r| r[col("claim_id")] == f.fare_rise).expect("row");
-    assert_eq!(&rise[col("statement")], "Ferry fares will rise 12% this spring");
+    let rise = rows
+        .iter()
+        .find(|r| r[col("claim_id")] == f.fare_rise)
+        .expect("row");
+    assert_eq!(
+        &rise[col("statement")],
+        "Ferry fares will rise 12% this spring"
+    );
     assert_eq!(
         &rise[col("rationale")],
         "The company announced the rise.\nThe council has not approved it yet."
@@ -261,7 +340,10 @@ fn csv_round_trips_through_a_csv_reader() {
     assert_eq!(&rise[col("evidence_count")], "2");
     assert_eq!(&rise[col("supports")], "1");
     assert_eq!(&rise[col("disputes")], "1");
-    let frozen = rows.iter().find(|r| r[col("claim_id")] == f.frozen).expect("row");
+    let frozen = rows
+        .iter()
+        .find(|r| r[col("claim_id")] == f.frozen)
+        .expect("row");
     assert_eq!(
         &frozen[col("statement")],
         "'=Fares are \"*frozen*\" for <b>everyone</b> & all year",
@@ -282,8 +364,14 @@ fn json_report_follows_its_schema() {
     assert_eq!(frozen["verdict"]["key"], "false");
     let morning_v2 = f.ws.sources().version(&f.sources[1], Some(2)).expect("v2");
     assert_eq!(frozen["evidence"][0]["version"]["number"], 2);
-    assert_eq!(frozen["evidence"][0]["version"]["sha256"], morning_v2.sha256);
-    assert_eq!(frozen["evidence"][0]["source"]["outlet"], "Mainland Morning");
+    assert_eq!(
+        frozen["evidence"][0]["version"]["sha256"],
+        morning_v2.sha256
+    );
+    assert_eq!(
+        frozen["evidence"][0]["source"]["outlet"],
+        "Mainland Morning"
+    );
     assert!(frozen.get("notes").is_none());
 }
 
@@ -291,26 +379,61 @@ fn json_report_follows_its_schema() {
 fn selections_narrow_by_tag_verdict_and_chosen_ids() {
     let f = fixture();
     let count = |selection: Selection| {
-        report::export(&f.ws, &ReportRequest { format: ReportFormat::Json, selection })
-            .map(|r| r.claim_count)
+        report::export(
+            &f.ws,
+            &ReportRequest {
+                format: ReportFormat::Json,
+                selection,
+            },
+        )
+        .map(|r| r.claim_count)
     };
     assert_eq!(count(Selection::default()).ok(), Some(3));
-    assert_eq!(count(Selection { tag: Some("ferry".into()), ..Default::default() }).ok(), Some(2));
-    assert_eq!(count(Selection { verdict: Some("False".into()), ..Default::default() }).ok(), Some(1));
     assert_eq!(
-        count(Selection { claims: vec![f.doubling[..30].to_string(), f.frozen.clone()], ..Default::default() }).ok(),
+        count(Selection {
+            tag: Some("ferry".into()),
+            ..Default::default()
+        })
+        .ok(),
         Some(2)
     );
     assert_eq!(
-        count(Selection { tag: Some("ferry".into()), verdict: Some("false".into()), ..Default::default() }).ok(),
+        count(Selection {
+            verdict: Some("False".into()),
+            ..Default::default()
+        })
+        .ok(),
         Some(1)
     );
-    let none = count(Selection { tag: Some("nobody-uses-this".into()), ..Default::default() })
-        .expect_err("empty");
+    assert_eq!(
+        count(Selection {
+            claims: vec![f.doubling[..30].to_string(), f.frozen.clone()],
+            ..Default::default()
+        })
+        .ok(),
+        Some(2)
+    );
+    assert_eq!(
+        count(Selection {
+            tag: Some("ferry".into()),
+            verdict: Some("false".into()),
+            ..Default::default()
+        })
+        .ok(),
+        Some(1)
+    );
+    let none = count(Selection {
+        tag: Some("nobody-uses-this".into()),
+        ..Default::default()
+    })
+    .expect_err("empty");
     assert_eq!(none.kind(), ErrorKind::NotFound);
     assert!(none.to_string().contains("tag nobody-uses-this"));
-    let bad = count(Selection { verdict: Some("pants on fire".into()), ..Default::default() })
-        .expect_err("unknown verdict");
+    let bad = count(Selection {
+        verdict: Some("pants on fire".into()),
+        ..Default::default()
+    })
+    .expect_err("unknown verdict");
     assert_eq!(bad.kind(), ErrorKind::Invalid);
 }
 

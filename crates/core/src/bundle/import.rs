@@ -86,8 +86,11 @@ pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
 }
 
 fn parse(json: &str) -> Result<Bundle> {
-    let doc: Value = serde_json::from_str(json)
-        .map_err(|e| Error::invalid(format!("the bundle is not JSON ({e}); nothing was imported")))?;
+    let doc: Value = serde_json::from_str(json).map_err(|e| {
+        Error::invalid(format!(
+            "the bundle is not JSON ({e}); nothing was imported"
+        ))
+    })?;
     match doc.get("schema").and_then(Value::as_str) {
         Some(BUNDLE_SCHEMA) => {}
         Some(other) => {
@@ -243,14 +246,26 @@ fn changed_fields(
 ) -> Vec<Change<'static>> {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
     let pairs: [(&'static str, Option<String>, Option<String>); 8] = [
-        ("statement", Some(old.statement.clone()), Some(new.statement.clone())),
+        (
+            "statement",
+            Some(old.statement.clone()),
+            Some(new.statement.clone()),
+        ),
         ("claimant", old.claimant.clone(), new.claimant.clone()),
         ("claimed_on", date(old.claimed_on), date(new.claimed_on)),
         ("event_on", date(old.event_on), date(new.event_on)),
         ("notes", Some(old.notes.clone()), Some(new.notes.clone())),
         ("tags", Some(old.tags.join(", ")), Some(new.tags.join(", "))),
-        ("verdict", Some(old.verdict.clone()), Some(new.verdict.clone())),
-        ("rationale", Some(old.rationale.clone()), Some(new.rationale.clone())),
+        (
+            "verdict",
+            Some(old.verdict.clone()),
+            Some(new.verdict.clone()),
+        ),
+        (
+            "rationale",
+            Some(old.rationale.clone()),
+            Some(new.rationale.clone()),
+        ),
     ];
     let mut changes: Vec<Change<'static>> = pairs
         .into_iter()
@@ -258,7 +273,11 @@ fn changed_fields(
         .map(|(f, o, n)| Change::new(f, o, n))
         .collect();
     if old_deleted.is_some() != new_deleted.is_some() {
-        let field = if new_deleted.is_some() { "deleted" } else { "restored" };
+        let field = if new_deleted.is_some() {
+            "deleted"
+        } else {
+            "restored"
+        };
         changes.push(Change::new(field, None, None));
     }
     changes

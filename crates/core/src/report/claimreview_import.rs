@@ -332,10 +332,21 @@ mod tests {
 
     #[test]
     fn types_are_recognised_bare_or_as_iris() {
-        let obj = |t: Value| serde_json::json!({ "@type": t }).as_object().cloned().unwrap_or_default();
+        let obj = |t: Value| {
+            serde_json::json!({ "@type": t })
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+        };
         assert!(has_type(&obj("ClaimReview".into()), "ClaimReview"));
-        assert!(has_type(&obj("http://schema.org/ClaimReview".into()), "ClaimReview"));
-        assert!(has_type(&obj(serde_json::json!(["Review", "ClaimReview"])), "ClaimReview"));
+        assert!(has_type(
+            &obj("http://schema.org/ClaimReview".into()),
+            "ClaimReview"
+        ));
+        assert!(has_type(
+            &obj(serde_json::json!(["Review", "ClaimReview"])),
+            "ClaimReview"
+        ));
         assert!(!has_type(&obj("Review".into()), "ClaimReview"));
     }
 }

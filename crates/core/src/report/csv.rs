@@ -34,7 +34,13 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
         .from_writer(Vec::new());
     w.write_record(COLUMNS).map_err(broken)?;
     for c in &data.claims {
-        let count = |s: Stance| c.evidence.iter().filter(|e| e.stance == s).count().to_string();
+        let count = |s: Stance| {
+            c.evidence
+                .iter()
+                .filter(|e| e.stance == s)
+                .count()
+                .to_string()
+        };
         let mut sources: Vec<String> = Vec::new();
         for e in &c.evidence {
             let s = &e.source;
@@ -80,7 +86,8 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
             count(Stance::Context),
             sources.join("\n"),
             evidence.join("\n"),
-            c.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            c.updated_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         ];
         w.write_record(row.iter().map(|cell| defuse_formula(cell)))
             .map_err(broken)?;

@@ -108,8 +108,21 @@ fn text(s: &str) -> String {
     for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' | '~' | '!' | '{'
-                | '}' | '$'
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '&'
+                | '#'
+                | '|'
+                | '~'
+                | '!'
+                | '{'
+                | '}'
+                | '$'
         ) {
             out.push('\\');
         }
@@ -143,7 +156,9 @@ fn block(s: &str) -> String {
 
 /// A URL inside `<…>` may hold no spaces or angle brackets.
 fn link_target(url: &str) -> String {
-    url.replace(' ', "%20").replace('<', "%3C").replace('>', "%3E")
+    url.replace(' ', "%20")
+        .replace('<', "%3C")
+        .replace('>', "%3E")
 }
 
 #[cfg(test)]
@@ -152,13 +167,19 @@ mod tests {
 
     #[test]
     fn markup_in_stored_text_is_escaped() {
-        assert_eq!(text("<b>*big*</b> & [x](y)"), r"\<b\>\*big\*\</b\> \& \[x\](y)");
+        assert_eq!(
+            text("<b>*big*</b> & [x](y)"),
+            r"\<b\>\*big\*\</b\> \& \[x\](y)"
+        );
         assert_eq!(text("two\nlines"), "two lines");
     }
 
     #[test]
     fn lines_that_would_start_a_block_are_escaped() {
-        assert_eq!(block("- not a list\n2. not a step\nplain"), "\\- not a list\\\n2\\. not a step\\\nplain");
+        assert_eq!(
+            block("- not a list\n2. not a step\nplain"),
+            "\\- not a list\\\n2\\. not a step\\\nplain"
+        );
         assert_eq!(block("# heading"), "\\# heading");
     }
 }

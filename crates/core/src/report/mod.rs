@@ -217,14 +217,20 @@ mod tests {
         for f in ReportFormat::ALL {
             assert_eq!(f.extension().parse::<ReportFormat>().ok(), Some(f));
         }
-        assert_eq!("MD".parse::<ReportFormat>().ok(), Some(ReportFormat::Markdown));
+        assert_eq!(
+            "MD".parse::<ReportFormat>().ok(),
+            Some(ReportFormat::Markdown)
+        );
         let err = "pdf".parse::<ReportFormat>().err().map(|e| e.to_string());
         assert!(err.is_some_and(|m| m.contains("use md, html, csv, json or claimreview")));
     }
 
     #[test]
     fn only_web_links_are_kept() {
-        assert_eq!(web_link(Some(" https://a.example/x ")), Some("https://a.example/x"));
+        assert_eq!(
+            web_link(Some(" https://a.example/x ")),
+            Some("https://a.example/x")
+        );
         assert_eq!(web_link(Some("JavaScript:alert(1)")), None);
         assert_eq!(web_link(Some("data:text/html,<b>")), None);
         assert_eq!(web_link(None), None);

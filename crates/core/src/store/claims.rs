@@ -26,7 +26,8 @@ impl<'a> Claims<'a> {
 
     /// Adds a claim and records its creation in history.
     pub fn add(&self, new: NewClaim) -> Result<Claim> {
-        self.ws.write(|conn| insert(conn, self.ws.actor(), &new, None))
+        self.ws
+            .write(|conn| insert(conn, self.ws.actor(), &new, None))
     }
 
     /// The id of the claim named by `id_or_prefix`, deleted claims included.

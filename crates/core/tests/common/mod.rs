@@ -38,8 +38,12 @@ pub fn empty_workspace() -> (tempfile::TempDir, Workspace) {
 
 pub fn fixture() -> Fixture {
     let (dir, ws) = empty_workspace();
-    ws.settings().set("publisher", PUBLISHER).expect("publisher");
-    ws.settings().set("report_base_url", BASE_URL).expect("base url");
+    ws.settings()
+        .set("publisher", PUBLISHER)
+        .expect("publisher");
+    ws.settings()
+        .set("report_base_url", BASE_URL)
+        .expect("base url");
     let gazette = ws
         .sources()
         .add(NewSource {
@@ -64,7 +68,12 @@ pub fn fixture() -> Fixture {
         text: text.into(),
         ..Default::default()
     };
-    let morning_id = ws.sources().add(morning(MORNING_V1)).expect("morning v1").source.id;
+    let morning_id = ws
+        .sources()
+        .add(morning(MORNING_V1))
+        .expect("morning v1")
+        .source
+        .id;
     ws.sources().add(morning(MORNING_V2)).expect("morning v2");
     let transcript = ws
         .sources()
@@ -110,7 +119,12 @@ pub fn fixture() -> Fixture {
         .expect("claim 3")
         .id;
 
-    let link = |claim: &str, source: &str, version: Option<u32>, quote: &str, stance, note: Option<&str>| {
+    let link = |claim: &str,
+                source: &str,
+                version: Option<u32>,
+                quote: &str,
+                stance,
+                note: Option<&str>| {
         ws.evidence()
             .add(NewEvidence {
                 claim: claim.into(),
@@ -123,7 +137,14 @@ pub fn fixture() -> Fixture {
             })
             .expect("evidence")
     };
-    link(&fare_rise, &gazette, None, "fares will rise 12% from 1 April", Stance::Supports, None);
+    link(
+        &fare_rise,
+        &gazette,
+        None,
+        "fares will rise 12% from 1 April",
+        Stance::Supports,
+        None,
+    );
     link(
         &fare_rise,
         &transcript,
@@ -132,8 +153,22 @@ pub fn fixture() -> Fixture {
         Stance::Disputes,
         Some("The council had not decided yet"),
     );
-    link(&frozen, &morning_id, Some(2), "the freeze covers residents only", Stance::Disputes, None);
-    link(&frozen, &morning_id, Some(1), "fares are frozen until next year", Stance::Context, None);
+    link(
+        &frozen,
+        &morning_id,
+        Some(2),
+        "the freeze covers residents only",
+        Stance::Disputes,
+        None,
+    );
+    link(
+        &frozen,
+        &morning_id,
+        Some(1),
+        "fares are frozen until next year",
+        Stance::Context,
+        None,
+    );
 
     ws.claims()
         .set_verdict(
@@ -144,9 +179,16 @@ pub fn fixture() -> Fixture {
         )
         .expect("verdict 1");
     ws.claims()
-        .set_verdict(&frozen, "false", Some("The freeze covers residents only."), None)
+        .set_verdict(
+            &frozen,
+            "false",
+            Some("The freeze covers residents only."),
+            None,
+        )
         .expect("verdict 2");
-    ws.claims().set_verdict(&doubling, "in_review", None, None).expect("verdict 3");
+    ws.claims()
+        .set_verdict(&doubling, "in_review", None, None)
+        .expect("verdict 3");
 
     Fixture {
         dir,
@@ -163,7 +205,10 @@ impl Fixture {
     /// between runs (`claim-1`, `source-2`, `version-3`, `evidence-1` …).
     pub fn stable_ids(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for (i, id) in [&self.fare_rise, &self.frozen, &self.doubling].iter().enumerate() {
+        for (i, id) in [&self.fare_rise, &self.frozen, &self.doubling]
+            .iter()
+            .enumerate()
+        {
             out = out.replace(id.as_str(), &format!("claim-{}", i + 1));
         }
         let mut version_n = 0;
