@@ -24,12 +24,14 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
     let template = env
         .get_template("report.html")
         .map_err(|e| Error::Io(format!("the HTML report template is missing: {e}")))?;
-    template
+    let mut html = template
         .render(context! {
             publisher => data.publisher.clone(),
             selection_text => data.selection.describe(),
             claims => Value::from(Serde(&data.claims)),
             best_rating => BEST_RATING,
         })
-        .map_err(|e| Error::Io(format!("cannot render the HTML report: {e}")))
+        .map_err(|e| Error::Io(format!("cannot render the HTML report: {e}")))?;
+    html.push('\n');
+    Ok(html)
 }

@@ -48,6 +48,7 @@ pub enum ReportFormat {
     /// The whole selection in the `claimdesk.report/1` schema.
     Json,
     /// schema.org ClaimReview JSON-LD, one per claim.
+    #[serde(rename = "claimreview")]
     ClaimReview,
 }
 
