@@ -6,7 +6,7 @@ use claimdesk_core::Error;
 use claimdesk_core::bundle;
 use clap::Subcommand;
 
-use crate::report_cmd::{SelectionArgs, read_input, write_file};
+use crate::report_cmd::{SelectionArgs, read_input};
 use crate::{Context, output};
 
 #[derive(Subcommand)]
@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
             match output {
                 None => print!("{text}"),
                 Some(path) => {
-                    write_file(&path, &text)?;
+                    claimdesk_core::report::save_text(&path, &text)?;
                     if ctx.json {
                         return output::json(&serde_json::json!({
                             "path": path,

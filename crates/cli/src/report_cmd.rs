@@ -70,7 +70,7 @@ pub fn run_report(ctx: &Context, args: ReportArgs) -> Result<(), Error> {
         print!("{}", report.content);
         return Ok(());
     };
-    write_file(&path, &report.content)?;
+    report.save(&path)?;
     if ctx.json {
         return output::json(&serde_json::json!({
             "path": path,
@@ -116,28 +116,4 @@ pub fn read_input(path: &Path) -> Result<String, Error> {
     }
     std::fs::read_to_string(path)
         .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))
-}
-
-/// Writes the whole file or nothing: the text goes to a temporary file
-/// beside the target, which is then renamed over it.
-pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
-    if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{} is a directory; give a file name",
-            path.display()
-        )));
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::Invalid(format!("{} is not a file name", path.display())))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let fail = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
-    std::fs::write(&temp, text).map_err(fail)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
-    })
 }

@@ -111,9 +111,26 @@ fn parse(json: &str) -> Result<Bundle> {
     })
 }
 
-/// Checks what the database cannot: texts match their hashes, and every
-/// passage points at a version of the source it names.
+/// Checks before writing, so a bad bundle gets a message rather than a
+/// storage error: statements and passages are not empty, verdicts are on the
+/// bundle's scale, texts match their hashes, and every passage points at a
+/// version of the source it names.
 fn check(bundle: &Bundle) -> Result<()> {
+    let verdicts: BTreeSet<&str> = bundle.scale.iter().map(|v| v.key.as_str()).collect();
+    for c in &bundle.claims {
+        if c.statement.trim().is_empty() {
+            return Err(Error::invalid(format!(
+                "claim {} has an empty statement; nothing was imported",
+                c.id
+            )));
+        }
+        if !verdicts.contains(c.verdict.as_str()) {
+            return Err(Error::invalid(format!(
+                "claim {} has verdict {:?}, which is not on the bundle's scale; nothing was imported",
+                c.id, c.verdict
+            )));
+        }
+    }
     let mut version_source = HashMap::new();
     for s in &bundle.sources {
         for v in &s.versions {
@@ -127,6 +144,12 @@ fn check(bundle: &Bundle) -> Result<()> {
         }
     }
     for e in &bundle.evidence {
+        if e.exact.is_empty() || e.end <= e.start {
+            return Err(Error::invalid(format!(
+                "evidence {} has an empty passage; nothing was imported",
+                e.id
+            )));
+        }
         if let Some(source) = version_source.get(e.version_id.as_str())
             && *source != e.source_id
         {

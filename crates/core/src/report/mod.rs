@@ -22,6 +22,7 @@ pub(crate) mod data;
 mod html;
 mod json;
 mod markdown;
+mod save;
 
 use std::str::FromStr;
 
@@ -33,6 +34,7 @@ use crate::workspace::Workspace;
 pub use claimreview_import::{ClaimReviewImport, import_claimreview};
 pub use data::{ReportClaim, ReportData, ReportEvidence, ReportSource, ReportVersion, gather};
 pub use json::REPORT_SCHEMA;
+pub use save::save_text;
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +190,13 @@ pub fn export(ws: &Workspace, request: &ReportRequest) -> Result<Report> {
         media_type: request.format.media_type().into(),
         content,
     })
+}
+
+impl Report {
+    /// Saves the content to `path` (whole file or nothing).
+    pub fn save(&self, path: &std::path::Path) -> Result<()> {
+        save_text(path, &self.content)
+    }
 }
 
 /// Renders gathered data in one format.
