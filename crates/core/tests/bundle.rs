@@ -273,6 +273,10 @@ fn bad_bundles_are_refused_and_nothing_is_written() {
         &good.replace("The island ferry company", "The island ferry firm"),
         "sha256",
     );
+    refuse(
+        &good.replace(r#""verdict": "false""#, r#""verdict": "pants_on_fire""#),
+        "not on the bundle's scale",
+    );
     // Evidence for a claim the bundle does not carry: found after claims were
     // written, so the whole import is rolled back.
     let mut doc: serde_json::Value = serde_json::from_str(&good).expect("json");
