@@ -1,5 +1,7 @@
 //! Claims: the statements being checked, their verdicts, tags and history.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -10,6 +12,10 @@ use crate::ids;
 use crate::model::{Claim, ClaimDetail, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
 use crate::workspace::Workspace;
 
+const FIELDS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
+    c.rationale, c.created_at, c.updated_at";
+
+/// The fields with the claim's tags joined by U+001F.
 const COLUMNS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
     c.rationale, c.created_at, c.updated_at,
     (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)";
@@ -76,17 +82,39 @@ impl<'a> Claims<'a> {
             ClaimSort::ClaimedOn => "c.claimed_on IS NULL, c.claimed_on DESC, c.seq DESC",
             ClaimSort::Created => "c.seq DESC",
         };
-        let sql = format!(
-            "SELECT {COLUMNS} FROM claims c
-             WHERE c.deleted_at IS NULL
-               AND (?1 IS NULL OR c.verdict = ?1)
-               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?2))
-               AND (?3 IS NULL OR c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?3))
-             ORDER BY {order}"
-        );
+        // Only the filters in use go into the query, so an unfiltered list
+        // is a plain index scan.
+        let mut sql = format!("SELECT {FIELDS}, NULL FROM claims c WHERE c.deleted_at IS NULL");
+        let mut values: Vec<String> = Vec::new();
+        if let Some(v) = verdict {
+            values.push(v);
+            sql.push_str(&format!(" AND c.verdict = ?{}", values.len()));
+        }
+        if let Some(t) = tag {
+            values.push(t);
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?{})",
+                values.len()
+            ));
+        }
+        if let Some(q) = text {
+            values.push(q);
+            sql.push_str(&format!(
+                " AND c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
+                values.len()
+            ));
+        }
+        sql.push_str(" ORDER BY ");
+        sql.push_str(order);
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![verdict, tag, text], claim_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), claim_from_row)?;
+        let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
+        // One pass over all tags beats a subquery per row on long lists.
+        let mut tags = all_tags(conn)?;
+        for claim in &mut claims {
+            claim.tags = tags.remove(&claim.id).unwrap_or_default();
+        }
+        Ok(claims)
     }
 
     /// Every tag in use, with how many live claims carry it.
@@ -256,6 +284,18 @@ fn record(
         history::append(conn, id, actor, &rows, note)?;
     }
     get(conn, id)
+}
+
+/// Every claim's tags, sorted, keyed by claim id.
+fn all_tags(conn: &Connection) -> Result<HashMap<String, Vec<String>>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT claim_id, tag FROM claim_tags ORDER BY claim_id, tag")?;
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        map.entry(r.get(0)?).or_default().push(r.get(1)?);
+    }
+    Ok(map)
 }
 
 /// Bumps a claim's `updated_at` and records a change to it (used by evidence).
