@@ -2,5 +2,6 @@
 //! kept in one SQLite workspace file.
 
 pub mod error;
+pub mod ingest;
 
 pub use error::{Error, Result};
