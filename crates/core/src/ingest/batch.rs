@@ -51,11 +51,13 @@ pub struct Expanded {
 /// Expand a batch argument: a folder becomes its supported files (searched
 /// recursively, hidden entries skipped); a file is read as a list of URLs.
 pub fn expand(path: &Path) -> Result<Expanded> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))?;
     if meta.is_dir() {
         expand_folder(path)
     } else {
-        let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
         let text = std::str::from_utf8(&bytes).map_err(|_| {
             Error::invalid(format!(
                 "{} is not a UTF-8 text file; give a folder or a text file with one URL per line",
@@ -87,7 +89,8 @@ pub fn expand_folder(dir: &Path) -> Result<Expanded> {
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io(format!("cannot list {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::Io(format!("cannot list {}: {e}", dir.display())))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::Io(format!("cannot list {}: {e}", dir.display())))?;
         let path = entry.path();
@@ -180,12 +183,19 @@ impl BatchSummary {
             "{} added, {} new version{}, {} unchanged, {} failed",
             self.added.len(),
             self.new_versions.len(),
-            if self.new_versions.len() == 1 { "" } else { "s" },
+            if self.new_versions.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
             self.unchanged.len(),
             self.failed.len()
         );
         if !self.skipped.is_empty() {
-            line.push_str(&format!(", {} skipped (unsupported type)", self.skipped.len()));
+            line.push_str(&format!(
+                ", {} skipped (unsupported type)",
+                self.skipped.len()
+            ));
         }
         line
     }
@@ -194,7 +204,12 @@ impl BatchSummary {
 /// Run `import` over every input in order, reporting to `progress`, and never
 /// stopping at a failure: each error is recorded with its reason and the batch
 /// moves on. `skipped` (from [`Expanded`]) is carried into the summary.
-pub fn run_batch<I, P>(inputs: &[BatchInput], skipped: &[PathBuf], mut import: I, mut progress: P) -> BatchSummary
+pub fn run_batch<I, P>(
+    inputs: &[BatchInput],
+    skipped: &[PathBuf],
+    mut import: I,
+    mut progress: P,
+) -> BatchSummary
 where
     I: FnMut(&BatchInput) -> Result<Imported>,
     P: FnMut(&Progress),
@@ -203,7 +218,9 @@ where
         skipped: skipped.iter().map(|p| p.display().to_string()).collect(),
         ..BatchSummary::default()
     };
-    progress(&Progress::Started { total: inputs.len() });
+    progress(&Progress::Started {
+        total: inputs.len(),
+    });
     for (index, input) in inputs.iter().enumerate() {
         let label = input.label();
         progress(&Progress::ItemStarted {
@@ -259,7 +276,8 @@ mod tests {
 
     #[test]
     fn a_failure_does_not_stop_the_batch() {
-        let inputs = url_list("https://a.example/1\nnot a url\nhttps://b.example/2\nhttps://b.example/3");
+        let inputs =
+            url_list("https://a.example/1\nnot a url\nhttps://b.example/2\nhttps://b.example/3");
         let mut events = Vec::new();
         let summary = run_batch(
             &inputs,
@@ -271,13 +289,31 @@ mod tests {
             },
             |p| events.push(p.clone()),
         );
-        assert_eq!(summary.added, ["https://a.example/1", "https://b.example/2"]);
+        assert_eq!(
+            summary.added,
+            ["https://a.example/1", "https://b.example/2"]
+        );
         assert_eq!(summary.unchanged, ["https://b.example/3"]);
-        assert_eq!(summary.failed, [Failure { input: "not a url".into(), reason: "not a URL".into() }]);
-        assert_eq!(summary.line(), "2 added, 0 new versions, 1 unchanged, 1 failed, 1 skipped (unsupported type)");
+        assert_eq!(
+            summary.failed,
+            [Failure {
+                input: "not a url".into(),
+                reason: "not a URL".into()
+            }]
+        );
+        assert_eq!(
+            summary.line(),
+            "2 added, 0 new versions, 1 unchanged, 1 failed, 1 skipped (unsupported type)"
+        );
         assert_eq!(events.first(), Some(&Progress::Started { total: 4 }));
-        let finished = events.iter().filter(|e| matches!(e, Progress::ItemFinished { .. })).count();
-        assert_eq!(finished, 4, "every input reports its end, failures included");
+        let finished = events
+            .iter()
+            .filter(|e| matches!(e, Progress::ItemFinished { .. }))
+            .count();
+        assert_eq!(
+            finished, 4,
+            "every input reports its end, failures included"
+        );
         assert!(matches!(events.last(), Some(Progress::Finished { .. })));
     }
 }

@@ -79,8 +79,14 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 fn charset_in_tag(tag: &[u8]) -> Option<&'static Encoding> {
     let at = find(tag, b"charset")? + b"charset".len();
     let rest = &tag[at..];
-    let rest = rest.trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())

@@ -113,7 +113,9 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched> {
 pub fn parse_http_url(url: &str) -> Result<Url> {
     let trimmed = url.trim();
     let parsed = Url::parse(trimmed).map_err(|e| {
-        Error::invalid(format!("{trimmed:?} is not a URL ({e}); give a full address like https://example.org/page"))
+        Error::invalid(format!(
+            "{trimmed:?} is not a URL ({e}); give a full address like https://example.org/page"
+        ))
     })?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(Error::invalid(format!(
@@ -224,10 +226,9 @@ fn network_error(err: &reqwest::Error, url: &Url, options: &FetchOptions) -> Err
 }
 
 fn read_error(err: &std::io::Error, url: &str, options: &FetchOptions) -> Error {
-    let timed_out = matches!(err.kind(), std::io::ErrorKind::TimedOut)
-        || std::error::Error::source(err)
-            .and_then(|s| s.downcast_ref::<reqwest::Error>())
-            .is_some_and(reqwest::Error::is_timeout);
+    // An io::Error hides the error it wraps from `source()`; look inside it.
+    let timed_out = err.kind() == std::io::ErrorKind::TimedOut
+        || err.get_ref().is_some_and(|inner| is_timeout(inner));
     if timed_out {
         Error::Io(format!(
             "{url} timed out while sending the page (limit {} s); try again later",
@@ -238,6 +239,24 @@ fn read_error(err: &std::io::Error, url: &str, options: &FetchOptions) -> Error 
             "the connection to {url} dropped before the page was complete: {err}"
         ))
     }
+}
+
+/// Whether a timeout is anywhere in the chain: reqwest wraps a body-read
+/// timeout inside a generic "error decoding response body".
+fn is_timeout(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(err);
+    while let Some(e) = current {
+        let timed_out = e
+            .downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+            || e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        if timed_out {
+            return true;
+        }
+        current = e.source();
+    }
+    false
 }
 
 /// The innermost message of an error chain: reqwest's own top message is generic.
@@ -251,7 +270,7 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
 
 fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
+    if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else {
         format!("{bytes} bytes")
@@ -264,11 +283,22 @@ mod tests {
 
     #[test]
     fn only_http_urls_are_fetched() {
-        for bad in ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/a", "data:text/html,hi"] {
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "ftp://example.org/a",
+            "data:text/html,hi",
+        ] {
             let err = parse_http_url(bad).expect_err(bad);
-            assert!(err.to_string().contains("only fetches http"), "{bad}: {err}");
+            assert!(
+                err.to_string().contains("only fetches http"),
+                "{bad}: {err}"
+            );
         }
-        assert!(matches!(parse_http_url("example.org/page"), Err(Error::Invalid(_))));
+        assert!(matches!(
+            parse_http_url("example.org/page"),
+            Err(Error::Invalid(_))
+        ));
         assert!(parse_http_url(" https://example.org/a ").is_ok());
     }
 }

@@ -7,13 +7,21 @@ use dom_smoothie::{Config, Readability, TextMode};
 use reqwest::Url;
 
 use super::charset::decode_html;
-use super::metadata::{Fallbacks, page_meta};
+use super::metadata::{Fallbacks, document_title, page_meta};
 use super::{Captured, Warning, WarningKind, normalise_text};
 use crate::Result;
 
 /// Below this many words the extraction most likely missed the article
 /// (a paywall, a page built by scripts, an error page), so the capture is flagged.
 pub const THIN_ARTICLE_WORDS: usize = 40;
+
+/// Deeper trees than this skip the readability pass, whose cost grows with
+/// depth: a page nested thousands deep (broken or hostile) must not freeze
+/// the app. Real article pages stay well under 100.
+pub const MAX_READABILITY_DEPTH: usize = 256;
+
+/// More elements than this skip the readability pass for the same reason.
+pub const MAX_READABILITY_ELEMENTS: usize = 30_000;
 
 /// Elements that are never article text. Removed before extraction so that
 /// their words cannot win the readability scoring or leak into the text.
@@ -23,16 +31,53 @@ const NEVER_TEXT: &str = "script, style, noscript, template, iframe, frame, fram
 
 /// Words in a class or id that mark clutter: ads, comment threads, share bars, promos.
 const CLUTTER_WORDS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "adslot", "sponsor", "sponsored", "promo", "comment", "comments",
-    "disqus", "newsletter", "subscribe", "share", "sharing", "social", "related", "recommended", "outbrain",
-    "taboola", "cookie", "cookies", "consent", "paywall", "popup", "modal", "breadcrumb", "breadcrumbs",
-    "caption", "sidebar", "footer", "masthead", "menu", "navbar", "trending", "most-read", "mostread",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adslot",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "comment",
+    "comments",
+    "disqus",
+    "newsletter",
+    "subscribe",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "outbrain",
+    "taboola",
+    "cookie",
+    "cookies",
+    "consent",
+    "paywall",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "sidebar",
+    "footer",
+    "masthead",
+    "menu",
+    "navbar",
+    "trending",
+    "most-read",
+    "mostread",
 ];
 
 /// Capture an HTML page from its raw bytes, detecting the encoding (see
 /// [`decode_html`]). `http_charset` is the HTTP `Content-Type`, if any;
 /// `url` is where the page came from.
-pub fn capture_html_bytes(bytes: &[u8], http_charset: Option<&str>, url: Option<&str>) -> Result<Captured> {
+pub fn capture_html_bytes(
+    bytes: &[u8],
+    http_charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<Captured> {
     let decoded = decode_html(bytes, http_charset)?;
     let mut captured = capture_html(&decoded.text, url)?;
     if decoded.encoding != "UTF-8" {
@@ -58,16 +103,31 @@ pub fn capture_html_bytes(bytes: &[u8], http_charset: Option<&str>, url: Option<
 /// [`WarningKind::ThinArticle`] warning, so the caller can store it for
 /// review without mistaking it for a real article.
 pub fn capture_html(html: &str, url: Option<&str>) -> Result<Captured> {
-    let base = url.and_then(|u| Url::parse(u).ok()).filter(|u| matches!(u.scheme(), "http" | "https"));
+    let base = url
+        .and_then(|u| Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
     let mut warnings = Vec::new();
 
     let config = Config {
         text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_READABILITY_ELEMENTS,
         ..Config::default()
     };
-    let article = Readability::with_document(decluttered(html), base.as_ref().map(Url::as_str), Some(config))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    // One parse serves metadata, clean-up and extraction: parsing is the
+    // costly step on large or deeply nested pages.
+    let doc = Document::from(html);
+    let mut meta = page_meta(&doc, base.as_ref());
+    let document_title = document_title(&doc);
+    remove_clutter(&doc);
+    let too_deep = tree_depth(&doc) > MAX_READABILITY_DEPTH;
+    let fallback_text = too_deep.then(|| body_text(&doc));
+    let article = if too_deep {
+        None
+    } else {
+        Readability::with_document(doc, base.as_ref().map(Url::as_str), Some(config))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+    };
 
     let (raw_text, fallbacks) = match article {
         Some(a) => (
@@ -76,6 +136,7 @@ pub fn capture_html(html: &str, url: Option<&str>) -> Result<Captured> {
                 title: Some(a.title).filter(|t| !t.trim().is_empty()),
                 byline: a.byline,
                 site_name: a.site_name,
+                document_title,
             },
         ),
         None => {
@@ -83,15 +144,23 @@ pub fn capture_html(html: &str, url: Option<&str>) -> Result<Captured> {
                 WarningKind::WholePageFallback,
                 "no article found on the page; the text is everything readable on it, check it for clutter",
             ));
-            let doc = decluttered(html);
-            let body = doc.select("body");
-            let text = if body.exists() { body.formatted_text() } else { doc.formatted_text() };
-            (text.to_string(), Fallbacks::default())
+            // Readability consumed (and changed) the tree; read a fresh one.
+            let text = fallback_text.unwrap_or_else(|| {
+                let doc = Document::from(html);
+                remove_clutter(&doc);
+                body_text(&doc)
+            });
+            (
+                text,
+                Fallbacks {
+                    document_title,
+                    ..Fallbacks::default()
+                },
+            )
         }
     };
     let text = normalise_text(&raw_text);
-    // Metadata from an untouched parse: clean-up removes tags that may carry it.
-    let meta = page_meta(&Document::from(html), base.as_ref(), fallbacks);
+    fallbacks.fill(&mut meta);
 
     let words = text.split_whitespace().count();
     if words < THIN_ARTICLE_WORDS {
@@ -114,13 +183,43 @@ pub fn capture_html(html: &str, url: Option<&str>) -> Result<Captured> {
     })
 }
 
-/// The page parsed, without elements that are never article text and without
-/// elements whose class or id names them as clutter, unless they hold the article.
-fn decluttered(html: &str) -> Document {
-    let doc = Document::from(html);
+/// How deep the element tree goes, walked without recursion.
+fn tree_depth(doc: &Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(doc.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            if c.is_element() {
+                stack.push((c, depth + 1));
+            }
+            child = c.next_sibling();
+        }
+    }
+    deepest
+}
+
+/// Everything readable in the page body, block by block.
+fn body_text(doc: &Document) -> String {
+    let body = doc.select("body");
+    let text = if body.exists() {
+        body.formatted_text()
+    } else {
+        doc.formatted_text()
+    };
+    text.to_string()
+}
+
+/// Remove elements that are never article text, and elements whose class or
+/// id names them as clutter, unless they hold the article itself.
+fn remove_clutter(doc: &Document) {
     doc.select(NEVER_TEXT).remove();
     for node in doc.select("[class], [id]").nodes() {
-        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = node
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
         if matches!(name.as_str(), "html" | "body" | "main" | "article") {
             continue;
         }
@@ -140,5 +239,4 @@ fn decluttered(html: &str) -> Document {
             node.remove_from_parent();
         }
     }
-    doc
 }

@@ -15,44 +15,72 @@ use super::PageMeta;
 /// Longest string we accept as one author's name; longer is a sentence, not a name.
 const MAX_AUTHOR_CHARS: usize = 80;
 
-/// Hints from the readability pass, used when the page's own metadata is silent.
+/// Hints used when the page's own metadata is silent: what the readability
+/// pass found, then the bare `<title>`.
 #[derive(Debug, Default)]
 pub(crate) struct Fallbacks {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub site_name: Option<String>,
+    pub document_title: Option<String>,
 }
 
-/// Read the page's metadata. `base` is the address the page came from, used
-/// to resolve a relative canonical link.
-pub(crate) fn page_meta(doc: &Document, base: Option<&Url>, fallbacks: Fallbacks) -> PageMeta {
+impl Fallbacks {
+    /// Fill the fields `meta` left empty.
+    pub(crate) fn fill(self, meta: &mut PageMeta) {
+        if meta.title.is_none() {
+            meta.title = self.title.or(self.document_title);
+        }
+        if meta.site_name.is_none() {
+            meta.site_name = self.site_name;
+        }
+        if meta.authors.is_empty() {
+            meta.authors = self.byline.as_deref().map(split_byline).unwrap_or_default();
+            dedupe(&mut meta.authors);
+        }
+    }
+}
+
+/// The `<title>` text, whitespace collapsed.
+pub(crate) fn document_title(doc: &Document) -> Option<String> {
+    clean(&doc.select("title").text())
+}
+
+/// Read the page's own metadata, before anything is removed from the tree.
+/// `base` is the address the page came from, used to resolve a relative
+/// canonical link. See [`Fallbacks`] for what fills the gaps.
+pub(crate) fn page_meta(doc: &Document, base: Option<&Url>) -> PageMeta {
     let metas = MetaTags::read(doc);
     let ld = JsonLd::read(doc);
     let article = ld.article();
 
     let title = article
         .and_then(|a| ld.text(a, "headline").or_else(|| ld.text(a, "name")))
-        .or_else(|| metas.get(&["og:title", "twitter:title", "dc.title"]))
-        .or(fallbacks.title)
-        .or_else(|| clean(&doc.select("title").text()));
+        .or_else(|| metas.get(&["og:title", "twitter:title", "dc.title"]));
 
     let site_name = metas
         .get(&["og:site_name"])
-        .or_else(|| article.and_then(|a| ld.field(a, "publisher")).and_then(|p| ld.text(p, "name")))
-        .or_else(|| metas.get(&["application-name"]))
-        .or(fallbacks.site_name);
+        .or_else(|| {
+            article
+                .and_then(|a| ld.field(a, "publisher"))
+                .and_then(|p| ld.text(p, "name"))
+        })
+        .or_else(|| metas.get(&["application-name"]));
 
     let mut authors = article.map(|a| ld.authors(a)).unwrap_or_default();
     if authors.is_empty() {
         authors = metas
-            .all(&["author", "dc.creator", "article:author", "parsely-author", "sailthru.author"])
+            .all(&[
+                "author",
+                "dc.creator",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+            ])
             .iter()
             .filter(|v| !looks_like_url(v))
             .flat_map(|v| split_byline(v))
             .collect();
-    }
-    if authors.is_empty() {
-        authors = fallbacks.byline.as_deref().map(split_byline).unwrap_or_default();
     }
     dedupe(&mut authors);
 
@@ -83,7 +111,12 @@ pub(crate) fn page_meta(doc: &Document, base: Option<&Url>, fallbacks: Fallbacks
         .and_then(|s| parse_date(&s))
         .or_else(|| {
             metas
-                .all(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"])
+                .all(&[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "dcterms.modified",
+                ])
                 .iter()
                 .find_map(|s| parse_date(s))
         });
@@ -92,7 +125,11 @@ pub(crate) fn page_meta(doc: &Document, base: Option<&Url>, fallbacks: Fallbacks
         .select(r#"link[rel~="canonical"]"#)
         .attr("href")
         .and_then(|href| absolute_http_url(&href, base))
-        .or_else(|| metas.get(&["og:url"]).and_then(|u| absolute_http_url(&u, base)))
+        .or_else(|| {
+            metas
+                .get(&["og:url"])
+                .and_then(|u| absolute_http_url(&u, base))
+        })
         .or_else(|| {
             article
                 .and_then(|a| ld.text(a, "url").or_else(|| ld.text(a, "mainEntityOfPage")))
@@ -137,8 +174,12 @@ impl MetaTags {
 
     /// The first value for the first key (in `keys` order) the page has.
     fn get(&self, keys: &[&str]) -> Option<String> {
-        keys.iter()
-            .find_map(|k| self.0.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()))
+        keys.iter().find_map(|k| {
+            self.0
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     /// Every value for the first key (in `keys` order) the page has.
@@ -163,9 +204,11 @@ impl JsonLd {
     fn read(doc: &Document) -> Self {
         let mut nodes = Vec::new();
         for script in doc.select("script").nodes() {
-            let is_ld = script
-                .attr("type")
-                .is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("application/ld+json"));
+            let is_ld = script.attr("type").is_some_and(|t| {
+                t.trim()
+                    .to_ascii_lowercase()
+                    .starts_with("application/ld+json")
+            });
             if !is_ld {
                 continue;
             }
@@ -188,12 +231,14 @@ impl JsonLd {
     fn article(&self) -> Option<&Value> {
         let rank = |node: &Value| -> Option<u8> {
             let types = types_of(node);
-            if types.iter().any(|t| t.ends_with("NewsArticle") || *t == "ReportageNewsArticle") {
-                Some(0)
-            } else if types
+            if types
                 .iter()
-                .any(|t| t.ends_with("Article") || matches!(*t, "BlogPosting" | "LiveBlogPosting" | "Report"))
+                .any(|t| t.ends_with("NewsArticle") || *t == "ReportageNewsArticle")
             {
+                Some(0)
+            } else if types.iter().any(|t| {
+                t.ends_with("Article") || matches!(*t, "BlogPosting" | "LiveBlogPosting" | "Report")
+            }) {
                 Some(1)
             } else {
                 None
@@ -217,7 +262,9 @@ impl JsonLd {
     }
 
     fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
-        let is_bare_ref = value.as_object().is_some_and(|o| o.contains_key("@id") && !o.contains_key("name"));
+        let is_bare_ref = value
+            .as_object()
+            .is_some_and(|o| o.contains_key("@id") && !o.contains_key("name"));
         if is_bare_ref {
             let id = &value["@id"];
             if let Some(target) = self.0.iter().find(|n| &n["@id"] == id) {
@@ -254,7 +301,11 @@ impl JsonLd {
             .into_iter()
             .flat_map(|item| match self.resolve(item) {
                 Value::String(s) => split_byline(s),
-                obj @ Value::Object(_) => obj.get("name").and_then(Value::as_str).map(split_byline).unwrap_or_default(),
+                obj @ Value::Object(_) => obj
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(split_byline)
+                    .unwrap_or_default(),
                 _ => Vec::new(),
             })
             .collect()
@@ -288,11 +339,11 @@ fn types_of(node: &Value) -> Vec<&str> {
 fn first_time_element(doc: &Document) -> Option<NaiveDate> {
     let marked = doc.select(r#"time[itemprop="datePublished"], time[pubdate]"#);
     let any = doc.select("time[datetime]");
-    marked
-        .nodes()
-        .iter()
-        .chain(any.nodes())
-        .find_map(|n| n.attr("datetime").or_else(|| n.attr("content")).and_then(|d| parse_date(&d)))
+    marked.nodes().iter().chain(any.nodes()).find_map(|n| {
+        n.attr("datetime")
+            .or_else(|| n.attr("content"))
+            .and_then(|d| parse_date(&d))
+    })
 }
 
 /// Split "By Ana Silva and Tom Reyes" into names.
@@ -322,7 +373,11 @@ pub(crate) fn parse_date(raw: &str) -> Option<NaiveDate> {
             return Some(dt.date_naive());
         }
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt.date());
         }
@@ -367,7 +422,11 @@ mod tests {
     #[test]
     fn dates_in_the_formats_pages_use() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 20);
-        assert_eq!(parse_date("2026-11-20T23:30:00-05:00"), day, "publisher's own day, not UTC's");
+        assert_eq!(
+            parse_date("2026-11-20T23:30:00-05:00"),
+            day,
+            "publisher's own day, not UTC's"
+        );
         assert_eq!(parse_date("2026-11-20T08:00:00+0100"), day);
         assert_eq!(parse_date("2026-11-20T08:00:00"), day);
         assert_eq!(parse_date("2026-11-20"), day);
@@ -376,8 +435,14 @@ mod tests {
 
     #[test]
     fn bylines_split_into_names() {
-        assert_eq!(split_byline("By Ana Silva and Tom Reyes"), ["Ana Silva", "Tom Reyes"]);
-        assert_eq!(split_byline("Marta Kovač, Li Wei & Sam Ode"), ["Marta Kovač", "Li Wei", "Sam Ode"]);
+        assert_eq!(
+            split_byline("By Ana Silva and Tom Reyes"),
+            ["Ana Silva", "Tom Reyes"]
+        );
+        assert_eq!(
+            split_byline("Marta Kovač, Li Wei & Sam Ode"),
+            ["Marta Kovač", "Li Wei", "Sam Ode"]
+        );
         assert!(split_byline("https://social.example/ana").is_empty());
     }
 
@@ -391,7 +456,7 @@ mod tests {
                 {"@type":["NewsArticle"],"headline":"Pier reopens","author":[{"@id":"#ana"}],"publisher":{"@id":"#org"},
                  "datePublished":"2026-11-20T09:00:00Z"}]}</script>"##,
         );
-        let meta = page_meta(&doc, None, Fallbacks::default());
+        let meta = page_meta(&doc, None);
         assert_eq!(meta.title.as_deref(), Some("Pier reopens"));
         assert_eq!(meta.authors, ["Ana Silva"]);
         assert_eq!(meta.site_name.as_deref(), Some("Harbour Gazette"));
@@ -402,7 +467,10 @@ mod tests {
     fn relative_canonical_resolves_against_the_page_address() {
         let doc = Document::from(r##"<link rel="canonical" href="/news/pier#top">"##);
         let base = Url::parse("https://gazette.example/amp/pier?utm=x").ok();
-        let meta = page_meta(&doc, base.as_ref(), Fallbacks::default());
-        assert_eq!(meta.canonical_url.as_deref(), Some("https://gazette.example/news/pier"));
+        let meta = page_meta(&doc, base.as_ref());
+        assert_eq!(
+            meta.canonical_url.as_deref(),
+            Some("https://gazette.example/news/pier")
+        );
     }
 }

@@ -125,7 +125,9 @@ pub enum Format {
 }
 
 /// File extensions the engine captures, lower case, without the dot.
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "txt", "text", "pdf"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "html", "htm", "xhtml", "md", "markdown", "txt", "text", "pdf",
+];
 
 impl Format {
     /// The format a file extension (without the dot, any case) stands for.
@@ -141,7 +143,12 @@ impl Format {
 
     /// The format an HTTP `Content-Type` (parameters allowed) stands for.
     pub fn from_content_type(content_type: &str) -> Option<Format> {
-        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let essence = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         match essence.as_str() {
             "text/html" | "application/xhtml+xml" => Some(Format::Html),
             "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
@@ -154,7 +161,12 @@ impl Format {
 
 /// Read `bytes` as `format`. `charset` is a declared charset (HTTP header) and
 /// `url` the address the bytes came from; both only matter for HTML.
-pub fn capture_bytes(bytes: &[u8], format: Format, charset: Option<&str>, url: Option<&str>) -> Result<Captured> {
+pub fn capture_bytes(
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<Captured> {
     match format {
         Format::Html => html::capture_html_bytes(bytes, charset, url),
         Format::Markdown => text::capture_markdown(bytes),
@@ -174,7 +186,8 @@ pub fn capture_file(path: &Path) -> Result<Captured> {
             SUPPORTED_EXTENSIONS.join(", .")
         ))
     })?;
-    let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
     let mut captured = capture_bytes(&bytes, format, None, None)
         .map_err(|e| prefix_error(e, &path.display().to_string()))?;
     if captured.meta.title.is_none() {

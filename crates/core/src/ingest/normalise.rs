@@ -37,7 +37,10 @@ fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
     for c in line.chars() {
-        if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}') {
+        if matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        ) {
             continue;
         }
         if c.is_whitespace() || (c.is_control() && c != '\n') {
@@ -64,7 +67,10 @@ mod tests {
 
     #[test]
     fn line_breaks_inside_a_paragraph_survive() {
-        assert_eq!(normalise_text("Q: who?\nA: the mayor.\n\nNext"), "Q: who?\nA: the mayor.\n\nNext");
+        assert_eq!(
+            normalise_text("Q: who?\nA: the mayor.\n\nNext"),
+            "Q: who?\nA: the mayor.\n\nNext"
+        );
     }
 
     #[test]
@@ -74,6 +80,9 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_dropped() {
-        assert_eq!(normalise_text("\u{feff}zero\u{200b}width soft\u{ad}hyphen"), "zerowidth softhyphen");
+        assert_eq!(
+            normalise_text("\u{feff}zero\u{200b}width soft\u{ad}hyphen"),
+            "zerowidth softhyphen"
+        );
     }
 }

@@ -44,10 +44,14 @@ fn markdown_to_plain(markdown: &str) -> (String, Option<String>) {
     let mut in_title = false;
     let mut title_buf = String::new();
     let mut image_depth = 0usize;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if title.is_none() => in_title = true,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if title.is_none() => in_title = true,
             Event::End(TagEnd::Heading(_)) if in_title => {
                 in_title = false;
                 title = Some(normalise_text(&title_buf)).filter(|t| !t.is_empty());
@@ -134,6 +138,9 @@ mod tests {
 
     #[test]
     fn empty_file_is_refused() {
-        assert!(matches!(capture_plain_text(b" \n\n\t"), Err(Error::Invalid(_))));
+        assert!(matches!(
+            capture_plain_text(b" \n\n\t"),
+            Err(Error::Invalid(_))
+        ));
     }
 }
