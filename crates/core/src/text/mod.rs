@@ -1,0 +1,3 @@
+//! Text handling: normalisation of stored text, segmentation, facts.
+
+pub mod normalize;
