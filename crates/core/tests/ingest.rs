@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::model::AddOutcome;
 use claimdesk_core::ingest::batch::{self, BatchInput, Imported, Progress, run_batch};
 use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
 use claimdesk_core::ingest::html::{capture_html, capture_html_bytes};
@@ -671,7 +672,11 @@ fn url_list_batch_continues_past_failures_and_sums_up() {
         |input| {
             let c = input.capture(&quick())?;
             captured_titles.push(c.meta.title.unwrap_or_default());
-            Ok(Imported::Added)
+            Ok(Imported {
+                outcome: AddOutcome::NewSource,
+                source_id: String::new(),
+                warnings: Vec::new(),
+            })
         },
         |p| events.push(p.clone()),
     );

@@ -8,10 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::fetch::{FetchOptions, fetch_and_capture};
 use super::{Captured, Format, capture_file};
+use crate::model::AddOutcome;
 use crate::{Error, Result};
 
 /// One thing to import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum BatchInput {
     /// A file on disk (HTML, Markdown, text or PDF).
@@ -40,6 +42,7 @@ impl BatchInput {
 
 /// What a batch path expanded to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Expanded {
     /// Inputs in a stable order (folder entries sorted by path, URLs in file order).
@@ -121,27 +124,29 @@ pub fn url_list(text: &str) -> Vec<BatchInput> {
         .collect()
 }
 
-/// What importing one input did to the workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What importing one input did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Imported {
-    /// A new source was created.
-    Added,
-    /// An existing source (same canonical URL) got a new version: its text changed.
-    NewVersion,
-    /// An existing source already had exactly this text.
-    Unchanged,
+pub struct Imported {
+    /// New source, new version, or already stored.
+    pub outcome: AddOutcome,
+    /// The source the input landed in.
+    pub source_id: String,
+    /// What the user should check about the capture (see [`super::Warning`]).
+    pub warnings: Vec<String>,
 }
 
 /// Progress of a batch, for a progress bar (CLI) or events (app).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case", tag = "event")]
 pub enum Progress {
     /// The batch starts with `total` inputs.
     Started { total: usize },
     /// Input number `index` (from 0) is being imported.
     ItemStarted { index: usize, label: String },
-    /// Input number `index` is done; `error` says why it failed, if it did.
+    /// Input number `index` is done: `imported` when it worked, else `error` says why not.
     ItemFinished {
         index: usize,
         label: String,
@@ -154,14 +159,25 @@ pub enum Progress {
 
 /// One input that failed, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Failure {
     pub input: String,
     pub reason: String,
 }
 
+/// One input that was stored but needs a look, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub struct ItemWarning {
+    pub input: String,
+    pub message: String,
+}
+
 /// What a batch did, input by input.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct BatchSummary {
     /// Inputs that became new sources.
@@ -174,6 +190,8 @@ pub struct BatchSummary {
     pub failed: Vec<Failure>,
     /// Files in a folder that were not tried because of their type.
     pub skipped: Vec<String>,
+    /// Stored inputs whose capture needs checking (e.g. almost no article text found).
+    pub warnings: Vec<ItemWarning>,
 }
 
 impl BatchSummary {
@@ -196,6 +214,9 @@ impl BatchSummary {
                 ", {} skipped (unsupported type)",
                 self.skipped.len()
             ));
+        }
+        if !self.warnings.is_empty() {
+            line.push_str(&format!(", {} to check", self.warnings.len()));
         }
         line
     }
@@ -229,13 +250,19 @@ where
         });
         let result = import(input);
         let (imported, error) = match result {
-            Ok(kind) => {
-                match kind {
-                    Imported::Added => summary.added.push(label.clone()),
-                    Imported::NewVersion => summary.new_versions.push(label.clone()),
-                    Imported::Unchanged => summary.unchanged.push(label.clone()),
+            Ok(imported) => {
+                match imported.outcome {
+                    AddOutcome::NewSource => summary.added.push(label.clone()),
+                    AddOutcome::NewVersion => summary.new_versions.push(label.clone()),
+                    AddOutcome::Unchanged => summary.unchanged.push(label.clone()),
                 }
-                (Some(kind), None)
+                summary
+                    .warnings
+                    .extend(imported.warnings.iter().map(|message| ItemWarning {
+                        input: label.clone(),
+                        message: message.clone(),
+                    }));
+                (Some(imported), None)
             }
             Err(e) => {
                 summary.failed.push(Failure {
@@ -274,6 +301,14 @@ mod tests {
         );
     }
 
+    fn imported(outcome: AddOutcome, warnings: &[&str]) -> Imported {
+        Imported {
+            outcome,
+            source_id: "s1".into(),
+            warnings: warnings.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn a_failure_does_not_stop_the_batch() {
         let inputs =
@@ -284,8 +319,9 @@ mod tests {
             &[PathBuf::from("notes.docx")],
             |input| match input.label().as_str() {
                 "not a url" => Err(Error::invalid("not a URL")),
-                "https://b.example/3" => Ok(Imported::Unchanged),
-                _ => Ok(Imported::Added),
+                "https://b.example/3" => Ok(imported(AddOutcome::Unchanged, &[])),
+                "https://b.example/2" => Ok(imported(AddOutcome::NewSource, &["thin"])),
+                _ => Ok(imported(AddOutcome::NewSource, &[])),
             },
             |p| events.push(p.clone()),
         );
@@ -302,8 +338,15 @@ mod tests {
             }]
         );
         assert_eq!(
+            summary.warnings,
+            [ItemWarning {
+                input: "https://b.example/2".into(),
+                message: "thin".into()
+            }]
+        );
+        assert_eq!(
             summary.line(),
-            "2 added, 0 new versions, 1 unchanged, 1 failed, 1 skipped (unsupported type)"
+            "2 added, 0 new versions, 1 unchanged, 1 failed, 1 skipped (unsupported type), 1 to check"
         );
         assert_eq!(events.first(), Some(&Progress::Started { total: 4 }));
         let finished = events

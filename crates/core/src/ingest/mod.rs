@@ -17,6 +17,7 @@
 //! # Ok::<(), claimdesk_core::Error>(())
 //! ```
 
+pub mod add;
 pub mod batch;
 pub mod charset;
 pub mod fetch;
@@ -37,6 +38,7 @@ pub use normalise::normalise_text;
 
 /// What a capture found: the text to store, the original snapshot and the metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Captured {
     /// Normalised plain text (NFC, LF line ends), paragraphs separated by one blank line.
@@ -54,6 +56,7 @@ pub struct Captured {
 
 /// Metadata of a captured source; every field may be corrected by the user later.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct PageMeta {
     /// Headline or document title.
@@ -85,6 +88,7 @@ impl PageMeta {
 
 /// Something the user should check about a capture.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Warning {
     /// A stable word for the UI and scripts.
@@ -95,6 +99,7 @@ pub struct Warning {
 
 /// The kinds of [`Warning`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
     /// Extraction found almost no article text; the snapshot is kept so the user can check it.
@@ -116,6 +121,7 @@ impl Warning {
 
 /// The kinds of source the engine can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Html,

@@ -1,12 +1,17 @@
-//! One shape for all captured text, so offsets and hashes do not depend on
-//! where the text came from.
+//! Extracted text (from HTML, Markdown, PDF) into the one stored form.
+//!
+//! Extraction leaves layout whitespace behind: indentation from the markup,
+//! runs of spaces, invisible joiners. Those are not part of what the author
+//! wrote, so they go before the store's own normalisation, which the result
+//! then already satisfies (hashes and offsets agree whichever way a text came in).
 
-use unicode_normalization::UnicodeNormalization;
+use crate::text::normalize::normalize;
 
-/// Normalise captured text: NFC, LF line ends, no zero-width or control
-/// characters, runs of spaces collapsed and lines trimmed, and paragraphs
-/// separated by exactly one blank line. Single line breaks inside a paragraph
-/// (a poem, a list, a transcript) are kept.
+/// Normalise extracted text: runs of whitespace inside a line become one
+/// space, lines are trimmed, zero-width and soft-hyphen characters are
+/// dropped, then [`normalize`] applies (NFC, LF line ends, paragraphs
+/// separated by exactly one blank line). Single line breaks inside a
+/// paragraph (a list, a transcript) are kept.
 ///
 /// ```
 /// use claimdesk_core::ingest::normalise_text;
@@ -14,21 +19,8 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 pub fn normalise_text(raw: &str) -> String {
     let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(unified.len());
-    let mut blank_pending = false;
-    for line in unified.split('\n') {
-        let line = collapse_spaces(line);
-        if line.is_empty() {
-            blank_pending = !out.is_empty();
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank_pending { "\n\n" } else { "\n" });
-        }
-        blank_pending = false;
-        out.push_str(&line);
-    }
-    out.nfc().collect()
+    let collapsed: Vec<String> = unified.split('\n').map(collapse_spaces).collect();
+    normalize(&collapsed.join("\n"))
 }
 
 /// Trim a line and turn every run of whitespace into one space, dropping
@@ -43,7 +35,7 @@ fn collapse_spaces(line: &str) -> String {
         ) {
             continue;
         }
-        if c.is_whitespace() || (c.is_control() && c != '\n') {
+        if c.is_whitespace() || c.is_control() {
             space = true;
             continue;
         }
@@ -84,5 +76,11 @@ mod tests {
             normalise_text("\u{feff}zero\u{200b}width soft\u{ad}hyphen"),
             "zerowidth softhyphen"
         );
+    }
+
+    #[test]
+    fn the_store_keeps_extracted_text_as_it_is() {
+        let extracted = normalise_text("  Title \n\n\n  First\u{a0}line  \n second\tline\n\n");
+        assert_eq!(normalize(&extracted), extracted);
     }
 }

@@ -3,12 +3,15 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{Captured, PageMeta, normalise_text, refuse_binary};
+use crate::text::normalize::normalize;
 use crate::{Error, Result};
 
-/// Capture a UTF-8 plain text file (a leading BOM is allowed).
+/// Capture a UTF-8 plain text file (a leading BOM is allowed). The text is
+/// kept as written: only line ends, Unicode form and blank runs are unified,
+/// exactly as for text added by hand.
 pub fn capture_plain_text(bytes: &[u8]) -> Result<Captured> {
     let raw = utf8(bytes, "a text file")?;
-    let text = non_empty(normalise_text(raw))?;
+    let text = non_empty(normalize(raw))?;
     Ok(Captured {
         text,
         html: None,
