@@ -328,11 +328,7 @@ fn markdown_and_text_files_keep_paragraphs_and_get_a_title() {
         c.text,
         "Q: When did you know?\nA: On Monday.\n\nQ: Who told you?"
     );
-    assert_eq!(
-        c.meta.title.as_deref(),
-        Some("interview-transcript"),
-        "file name when the file has no title"
-    );
+    assert_eq!(c.meta.title, None, "the store takes the first line");
 }
 
 #[test]
@@ -347,19 +343,23 @@ fn invalid_utf8_text_is_refused_naming_the_file() {
 }
 
 #[test]
-fn unsupported_and_missing_files_are_refused() {
+fn files_without_a_known_extension_are_sniffed_or_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let docx = dir.path().join("notes.docx");
-    fs::write(&docx, b"PK\x03\x04").expect("write");
+    fs::write(&docx, b"PK\x03\x04\x14\x00").expect("write");
     let err = capture_file(&docx).expect_err("refused");
     assert!(matches!(err, Error::Invalid(_)));
-    assert!(
-        err.to_string().contains(".html, .htm"),
-        "lists what is supported: {err}"
-    );
+    assert!(err.to_string().contains("ZIP archive"), "says what it is: {err}");
+
+    let saved = dir.path().join("saved-page");
+    fs::write(&saved, fixture("jsonld-metadata.html")).expect("write");
+    let c = capture_file(&saved).expect("read as HTML");
+    assert_eq!(c.meta.authors, ["Rosa Quintela", "Dmitri Albescu"]);
 
     let err = capture_file(&dir.path().join("gone.html")).expect_err("missing");
     assert!(matches!(err, Error::Io(_)), "{err:?}");
+    let err = capture_file(dir.path()).expect_err("a folder");
+    assert!(err.to_string().contains("is a directory"), "{err}");
 }
 
 #[test]

@@ -147,6 +147,26 @@ impl Format {
         }
     }
 
+    /// The format bytes look like when nothing else says: PDF by its
+    /// signature, HTML when it opens with a doctype or `<html>`, else plain text.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if bytes.starts_with(b"%PDF-") {
+            return Format::Pdf;
+        }
+        let head: Vec<u8> = bytes
+            .iter()
+            .take(512)
+            .skip_while(|b| b.is_ascii_whitespace())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+            Format::Html
+        } else {
+            Format::PlainText
+        }
+    }
+
     /// The format an HTTP `Content-Type` (parameters allowed) stands for.
     pub fn from_content_type(content_type: &str) -> Option<Format> {
         let essence = content_type
@@ -181,22 +201,25 @@ pub fn capture_bytes(
     }
 }
 
-/// Capture a file, choosing the reader by its extension. When the file names
-/// no title, the file name (without extension) becomes the title.
+/// Capture a file, choosing the reader by its extension; a file with another
+/// extension (or none) is read as HTML when it starts like a page, as PDF
+/// when it is one, and as plain text otherwise (binary files are refused).
+/// A PDF that names no title gets its file name (without extension) as title;
+/// other files leave the title to their text.
 pub fn capture_file(path: &Path) -> Result<Captured> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let format = Format::from_extension(ext).ok_or_else(|| {
-        Error::invalid(format!(
-            "{} is not a file type Claimdesk can capture; use one of: .{}",
-            path.display(),
-            SUPPORTED_EXTENSIONS.join(", .")
-        ))
-    })?;
+    if path.is_dir() {
+        return Err(Error::invalid(format!(
+            "{} is a directory; give a file, or import the folder as a batch",
+            path.display()
+        )));
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let format = Format::from_extension(ext).unwrap_or_else(|| Format::sniff(&bytes));
     let mut captured = capture_bytes(&bytes, format, None, None)
         .map_err(|e| prefix_error(e, &path.display().to_string()))?;
-    if captured.meta.title.is_none() {
+    if format == Format::Pdf && captured.meta.title.is_none() {
         captured.meta.title = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
     }
     Ok(captured)

@@ -104,7 +104,7 @@ fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         Error::invalid(format!(
-            "not valid UTF-8 (first bad byte at offset {}); save the file as UTF-8 and try again",
+            "the file is not UTF-8 text (first bad byte at offset {}); save it as UTF-8 and try again",
             e.valid_up_to()
         ))
     })
@@ -112,7 +112,9 @@ fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str> {
 
 fn non_empty(text: String) -> Result<String> {
     if text.is_empty() {
-        return Err(Error::invalid("the file has no text to capture"));
+        return Err(Error::invalid(
+            "the source text is empty: there is nothing to check against",
+        ));
     }
     Ok(text)
 }
