@@ -275,7 +275,13 @@ fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
         } => {
             bar.inc(1);
             if let Some(e) = error {
-                bar.suspend(|| eprintln!("failed: {label}: {e}"));
+                // Most errors already name the file or URL; do not say it twice.
+                let named = if e.contains(label.as_str()) {
+                    e.clone()
+                } else {
+                    format!("{label}: {e}")
+                };
+                bar.suspend(|| eprintln!("failed: {named}"));
             }
             for w in imported.iter().flat_map(|i| &i.warnings) {
                 bar.suspend(|| eprintln!("check:  {label}: {w}"));
