@@ -14,6 +14,7 @@ pub mod bundle;
 pub mod compare;
 pub mod error;
 pub mod ids;
+pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod sample;
