@@ -27,7 +27,7 @@ mod tests {
     /// `CLAIMDESK_UPDATE_BINDINGS=1 cargo test -p claimdesk-app bindings`.
     #[test]
     fn committed_bindings_match_the_rust_commands() {
-        let fresh = crate::specta_builder()
+        let fresh = crate::specta_builder::<tauri::Wry>()
             .export_str(typescript())
             .expect("the commands export to TypeScript");
         let path = bindings_path();

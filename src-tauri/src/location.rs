@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use directories::ProjectDirs;
 
 fn project_dirs() -> Option<ProjectDirs> {
-    ProjectDirs::from("org", "claimdesk", "claimdesk")
+    ProjectDirs::from("org", "Claimdesk", "Claimdesk")
 }
 
 /// The app's settings folder; `CLAIMDESK_CONFIG_DIR` overrides it (tests use
@@ -18,7 +18,7 @@ pub fn config_dir() -> Option<PathBuf> {
 
 /// The default workspace file in the platform's data folder, shared with the CLI.
 pub fn default_workspace() -> Option<PathBuf> {
-    project_dirs().map(|d| d.data_dir().join("workspace.sqlite"))
+    claimdesk_core::default_path().ok()
 }
 
 /// The workspace to open on start: `CLAIMDESK_DB` if set, else the most

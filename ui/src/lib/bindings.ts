@@ -11,6 +11,221 @@ export const commands = {
  */
 async appVersion() : Promise<string> {
     return await TAURI_INVOKE("app_version");
+},
+/**
+ * The open workspace and the recent list.
+ */
+async workspaceStatus() : Promise<WorkspaceStatus> {
+    return await TAURI_INVOKE("workspace_status");
+},
+/**
+ * Creates a new workspace file and opens it.
+ */
+async workspaceCreate(path: string) : Promise<Result<WorkspaceStatus, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_create", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens an existing workspace file.
+ */
+async workspaceOpen(path: string) : Promise<Result<WorkspaceStatus, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_open", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Fills the open, empty workspace with the sample claims, sources and evidence.
+ */
+async workspaceFillSample() : Promise<Result<SampleSummary, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_fill_sample") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The workspace's rating scale, in order.
+ */
+async scaleList() : Promise<Result<Verdict[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("scale_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Claims matching the filter, in its order.
+ */
+async claimList(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_list", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every tag in use with how many claims carry it.
+ */
+async claimTags() : Promise<Result<([string, number])[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_tags") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a claim.
+ */
+async claimAdd(new: NewClaim) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_add", { new }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A claim with its verdict and evidence.
+ */
+async claimDetail(id: string) : Promise<Result<ClaimDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_detail", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes a claim's fields.
+ */
+async claimEdit(id: string, edit: ClaimEdit, note: string | null) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_edit", { id, edit, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Gives a claim a verdict from the scale, with its rationale.
+ */
+async claimSetVerdict(id: string, verdict: string, rationale: string | null, note: string | null) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_set_verdict", { id, verdict, rationale, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds and removes tags.
+ */
+async claimTag(id: string, add: string[], remove: string[]) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_tag", { id, add, remove }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The claim's changes, oldest first.
+ */
+async claimHistory(id: string) : Promise<Result<HistoryEntry[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_history", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Moves a claim out of the lists (it can be restored; nothing is erased).
+ */
+async claimDelete(id: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_delete", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every source, newest first.
+ */
+async sourceList() : Promise<Result<Source[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a source from pasted text (or a new version of a known one).
+ */
+async sourceAdd(new: NewSource) : Promise<Result<SourceAdded, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_add", { new }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a source from a .txt or .md file; the title defaults to the file name.
+ */
+async sourceAddFile(path: string, meta: NewSource) : Promise<Result<SourceAdded, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_add_file", { path, meta }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * One version of a source (the latest when `number` is null).
+ */
+async sourceVersion(id: string, number: number | null) : Promise<Result<SourceVersion, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_version", { id, number }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Links a passage of a source to a claim with a stance.
+ */
+async evidenceAdd(new: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_add", { new }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Unlinks a passage from its claim (recorded in the claim's history).
+ */
+async evidenceRemove(id: string) : Promise<Result<EvidenceView, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_remove", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -24,7 +239,242 @@ async appVersion() : Promise<string> {
 
 /** user-defined types **/
 
-
+/**
+ * What adding a source did.
+ */
+export type AddOutcome = 
+/**
+ * A new source with its first version.
+ */
+"new_source" | 
+/**
+ * A new version of a source with the same canonical URL.
+ */
+"new_version" | 
+/**
+ * The same text was already stored; nothing was written.
+ */
+"unchanged"
+/**
+ * A statement to check.
+ */
+export type Claim = { id: string; statement: string; 
+/**
+ * Who made the statement.
+ */
+claimant: string | null; 
+/**
+ * When the statement was made.
+ */
+claimed_on: string | null; 
+/**
+ * A date the statement is about, such as a deadline.
+ */
+event_on: string | null; 
+/**
+ * Context and working notes.
+ */
+notes: string; tags: string[]; 
+/**
+ * Key of a verdict on the workspace's rating scale.
+ */
+verdict: string; 
+/**
+ * Why the verdict was given.
+ */
+rationale: string; created_at: string; updated_at: string }
+/**
+ * A claim with everything shown on its detail page.
+ */
+export type ClaimDetail = { claim: Claim; verdict: Verdict; evidence: EvidenceView[] }
+/**
+ * A change to a claim's fields. `None` leaves a field as it is; for the
+ * optional fields, `Some(None)` clears them.
+ */
+export type ClaimEdit = { statement: string | null; claimant: string | null; claimed_on: string | null; event_on: string | null; notes: string | null }
+/**
+ * How claims are listed.
+ */
+export type ClaimFilter = { 
+/**
+ * Words to find in statement, claimant or notes (prefix match per word).
+ */
+text: string | null; verdict: string | null; tag: string | null; sort: ClaimSort }
+/**
+ * Order of a claim list, newest first.
+ */
+export type ClaimSort = "updated" | "claimed_on" | "created"
+/**
+ * A failed command as the UI receives it.
+ */
+export type CommandError = { 
+/**
+ * A stable snake_case word: not_found, invalid, conflict, not_a_workspace,
+ * storage, io, or no_workspace when nothing is open.
+ */
+kind: string; 
+/**
+ * A sentence for a person, saying what went wrong and what to fix.
+ */
+message: string }
+/**
+ * A claim linked to an exact passage of one version of a source.
+ * The selectors follow the W3C Web Annotation model.
+ */
+export type Evidence = { id: string; claim_id: string; source_id: string; version_id: string; stance: Stance; 
+/**
+ * TextQuoteSelector: the passage, and up to 32 characters either side.
+ */
+exact: string; prefix: string; suffix: string; 
+/**
+ * TextPositionSelector: code point offsets into the version's text.
+ */
+start: number; end: number; note: string; created_at: string }
+/**
+ * A passage with the source it comes from, as shown beside a claim.
+ */
+export type EvidenceView = { evidence: Evidence; source_title: string; outlet: string | null; url: string | null; published_on: string | null; version_number: number; version_sha256: string }
+/**
+ * One change to a claim. History rows are appended, never rewritten.
+ */
+export type HistoryEntry = { at: string; 
+/**
+ * The workspace user who made the change.
+ */
+actor: string; 
+/**
+ * What changed: `created`, `statement`, `verdict`, `tags`, `evidence` …
+ */
+field: string; old: string | null; new: string | null; note: string | null }
+/**
+ * What is needed to create a claim; everything but the statement is optional.
+ */
+export type NewClaim = { statement: string; claimant: string | null; claimed_on: string | null; event_on: string | null; notes: string | null; tags: string[]; 
+/**
+ * Verdict key; the scale's first verdict when absent.
+ */
+verdict: string | null }
+/**
+ * What is needed to link a passage to a claim.
+ */
+export type NewEvidence = { 
+/**
+ * Claim id or unique prefix.
+ */
+claim: string; 
+/**
+ * Source id or unique prefix; its latest version is used unless `version` is set.
+ */
+source: string; 
+/**
+ * Version number of the source, when not the latest.
+ */
+version: number | null; 
+/**
+ * The passage, exactly as it stands in the text.
+ */
+quote: string; 
+/**
+ * Which occurrence (1-based) when the passage appears more than once.
+ */
+occurrence: number | null; stance: Stance; note: string | null }
+/**
+ * What is needed to add a source (or a new version of one).
+ */
+export type NewSource = { title: string; outlet: string | null; authors: string[]; url: string | null; canonical_url: string | null; published_on: string | null; modified_on: string | null; language: string | null; 
+/**
+ * The text; normalised before it is stored.
+ */
+text: string; html: string | null; final_url: string | null }
+/**
+ * What the sample put in the workspace.
+ */
+export type SampleSummary = { claims: number; sources: number; evidence: number }
+/**
+ * An article, transcript or statement. Its text lives in its versions.
+ */
+export type Source = { id: string; title: string; 
+/**
+ * The publishing outlet, e.g. "Northern Ledger".
+ */
+outlet: string | null; authors: string[]; url: string | null; 
+/**
+ * The page's canonical URL; re-capturing the same one adds a version.
+ */
+canonical_url: string | null; published_on: string | null; modified_on: string | null; 
+/**
+ * BCP 47 language tag, e.g. "en".
+ */
+language: string | null; created_at: string; 
+/**
+ * How many versions the source has.
+ */
+version_count: number }
+/**
+ * A source with the version that an add created or matched.
+ */
+export type SourceAdded = { outcome: AddOutcome; source: Source; version: SourceVersion }
+/**
+ * One captured text of a source.
+ */
+export type SourceVersion = { id: string; source_id: string; 
+/**
+ * 1 for the first capture, then 2, 3 …
+ */
+number: number; 
+/**
+ * Normalised plain text.
+ */
+text: string; 
+/**
+ * The original HTML, kept as a snapshot; never rendered unsanitised.
+ */
+html: string | null; 
+/**
+ * SHA-256 of `text`, lower-case hex.
+ */
+sha256: string; captured_at: string; 
+/**
+ * The URL the text was fetched from after redirects.
+ */
+final_url: string | null }
+/**
+ * How a passage bears on a claim.
+ */
+export type Stance = "supports" | "disputes" | "context"
+/**
+ * One verdict of a rating scale.
+ */
+export type Verdict = { 
+/**
+ * Stable key, lower snake_case, e.g. `mostly_true`.
+ */
+key: string; 
+/**
+ * What people read, e.g. "Mostly true".
+ */
+label: string; 
+/**
+ * Truth rating from 1 (false) to 5 (true) where the verdict rates truth;
+ * `None` for workflow states such as "In review". Used by ClaimReview export.
+ */
+rating: number | null }
+/**
+ * Which workspace is open, what was opened lately, and what went wrong on start.
+ */
+export type WorkspaceStatus = { 
+/**
+ * The open workspace file, or null when none is open.
+ */
+path: string | null; 
+/**
+ * Recently opened workspace files, newest first.
+ */
+recent: string[]; 
+/**
+ * Why the workspace chosen on start did not open.
+ */
+problem: CommandError | null }
 
 /** tauri-specta globals **/
 
