@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Tauri serves the built files itself; the dev server is only for `tauri dev`.
@@ -11,5 +11,4 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
   },
-  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 });

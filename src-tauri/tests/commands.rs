@@ -63,7 +63,7 @@ fn a_claim_gets_a_verdict_and_its_history_records_it() {
     let h = Harness::new();
     h.create_workspace();
     let claim = h
-        .call("claim_add", json!({ "new": { "statement": "The ferry deadline was Friday", "tags": ["ferry"] } }))
+        .call("claim_add", json!({ "claim": { "statement": "The ferry deadline was Friday", "tags": ["ferry"] } }))
         .expect("claim added");
     let id = claim["id"].as_str().expect("id").to_string();
     h.call(
@@ -88,7 +88,7 @@ fn a_claim_gets_a_verdict_and_its_history_records_it() {
 fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
     let h = Harness::new();
     h.create_workspace();
-    let claim = h.call("claim_add", json!({ "new": { "statement": "Talks resumed", "tags": [] } })).expect("added");
+    let claim = h.call("claim_add", json!({ "claim": { "statement": "Talks resumed", "tags": [] } })).expect("added");
     let id = claim["id"].as_str().expect("id").to_string();
     let err = h
         .call("claim_set_verdict", json!({ "id": id, "verdict": "pants_on_fire", "rationale": null, "note": null }))
@@ -102,16 +102,16 @@ fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
 fn pasted_source_text_can_be_quoted_as_evidence() {
     let h = Harness::new();
     h.create_workspace();
-    let claim = h.call("claim_add", json!({ "new": { "statement": "The deadline stood", "tags": [] } })).expect("added");
+    let claim = h.call("claim_add", json!({ "claim": { "statement": "The deadline stood", "tags": [] } })).expect("added");
     let added = h
-        .call("source_add", json!({ "new": {
+        .call("source_add", json!({ "source": {
             "title": "Talks collapse", "authors": [],
             "text": "The operator backed down from that deadline on Thursday."
         } }))
         .expect("source added");
     let source_id = added["source"]["id"].as_str().expect("id");
     let view = h
-        .call("evidence_add", json!({ "new": {
+        .call("evidence_add", json!({ "evidence": {
             "claim": claim["id"], "source": source_id, "version": null,
             "quote": "backed down from that deadline", "occurrence": null,
             "stance": "disputes", "note": null
@@ -120,7 +120,7 @@ fn pasted_source_text_can_be_quoted_as_evidence() {
     assert_eq!(view["evidence"]["start"], 13);
     assert_eq!(view["evidence"]["stance"], "disputes");
     let err = h
-        .call("evidence_add", json!({ "new": {
+        .call("evidence_add", json!({ "evidence": {
             "claim": claim["id"], "source": source_id, "version": null,
             "quote": "never said this", "occurrence": null, "stance": "supports", "note": null
         } }))

@@ -32,8 +32,8 @@ pub fn claim_tags(state: State<'_, AppState>) -> CommandResult<Vec<(String, u32)
 /// Adds a claim.
 #[tauri::command]
 #[specta::specta]
-pub fn claim_add(state: State<'_, AppState>, new: NewClaim) -> CommandResult<Claim> {
-    state.with(|ws| ws.claims().add(new))
+pub fn claim_add(state: State<'_, AppState>, claim: NewClaim) -> CommandResult<Claim> {
+    state.with(|ws| ws.claims().add(claim))
 }
 
 /// A claim with its verdict and evidence.

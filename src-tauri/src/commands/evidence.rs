@@ -9,8 +9,8 @@ use crate::state::AppState;
 /// Links a passage of a source to a claim with a stance.
 #[tauri::command]
 #[specta::specta]
-pub fn evidence_add(state: State<'_, AppState>, new: NewEvidence) -> CommandResult<EvidenceView> {
-    state.with(|ws| ws.evidence().add(new))
+pub fn evidence_add(state: State<'_, AppState>, evidence: NewEvidence) -> CommandResult<EvidenceView> {
+    state.with(|ws| ws.evidence().add(evidence))
 }
 
 /// Unlinks a passage from its claim (recorded in the claim's history).

@@ -18,8 +18,8 @@ pub fn source_list(state: State<'_, AppState>) -> CommandResult<Vec<Source>> {
 /// Adds a source from pasted text (or a new version of a known one).
 #[tauri::command]
 #[specta::specta]
-pub fn source_add(state: State<'_, AppState>, new: NewSource) -> CommandResult<SourceAdded> {
-    state.with(|ws| ws.sources().add(new))
+pub fn source_add(state: State<'_, AppState>, source: NewSource) -> CommandResult<SourceAdded> {
+    state.with(|ws| ws.sources().add(source))
 }
 
 /// Adds a source from a .txt or .md file; the title defaults to the file name.

@@ -87,9 +87,9 @@ async claimTags() : Promise<Result<([string, number])[], CommandError>> {
 /**
  * Adds a claim.
  */
-async claimAdd(new: NewClaim) : Promise<Result<Claim, CommandError>> {
+async claimAdd(claim: NewClaim) : Promise<Result<Claim, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_add", { new }) };
+    return { status: "ok", data: await TAURI_INVOKE("claim_add", { claim }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -175,9 +175,9 @@ async sourceList() : Promise<Result<Source[], CommandError>> {
 /**
  * Adds a source from pasted text (or a new version of a known one).
  */
-async sourceAdd(new: NewSource) : Promise<Result<SourceAdded, CommandError>> {
+async sourceAdd(source: NewSource) : Promise<Result<SourceAdded, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("source_add", { new }) };
+    return { status: "ok", data: await TAURI_INVOKE("source_add", { source }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -208,9 +208,9 @@ async sourceVersion(id: string, number: number | null) : Promise<Result<SourceVe
 /**
  * Links a passage of a source to a claim with a stance.
  */
-async evidenceAdd(new: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
+async evidenceAdd(evidence: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("evidence_add", { new }) };
+    return { status: "ok", data: await TAURI_INVOKE("evidence_add", { evidence }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

@@ -133,9 +133,10 @@ impl App {
             serde_json::json!({ "application": app_binary() }),
         );
         caps.insert("browserName".into(), serde_json::json!("wry"));
-        let connect = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"));
+        let url = format!("http://127.0.0.1:{port}");
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let connect = builder.connect(&url);
         let client = tokio::time::timeout(Duration::from_secs(90), connect)
             .await
             .expect("the app window opens within 90 seconds")
@@ -168,11 +169,13 @@ impl App {
         self.find(testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
     }
 
-    /// Types into the element with this `data-testid`.
+    /// Types into the element with this `data-testid`; line breaks are typed
+    /// as the Enter key, as a person would.
     pub async fn type_into(&self, testid: &str, text: &str) {
+        let keys = text.replace('\n', "\u{E007}");
         self.find(testid)
             .await
-            .send_keys(text)
+            .send_keys(&keys)
             .await
             .unwrap_or_else(|e| panic!("type into {testid}: {e}"));
     }
