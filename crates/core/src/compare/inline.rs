@@ -104,8 +104,41 @@ fn hashed<'a>(tokens: &[&'a str]) -> Vec<Token<'a>> {
         .collect()
 }
 
-/// Word-level diff of two sentences. The diff gives up refining once `deadline`
-/// passes, so no input can stall it; the result always reconstructs both texts.
+/// Above this many token pairs (old × new) a diff is not refined word by word:
+/// the common start and end are kept and the middle is one change. A size
+/// bound, unlike a clock, gives the same answer on a busy machine.
+const MAX_DIFF_CELLS: u64 = 1_000_000;
+
+/// The common prefix and suffix as equal segments around one changed middle.
+fn coarse_segments<T: PartialEq>(
+    old: &[T],
+    new: &[T],
+) -> Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_mid, new_mid) = (prefix..old.len() - suffix, prefix..new.len() - suffix);
+    let mut segments = Vec::with_capacity(3);
+    if prefix > 0 {
+        segments.push((false, 0..prefix, 0..prefix));
+    }
+    if !old_mid.is_empty() || !new_mid.is_empty() {
+        segments.push((true, old_mid.clone(), new_mid.clone()));
+    }
+    if suffix > 0 {
+        segments.push((false, old_mid.end..old.len(), new_mid.end..new.len()));
+    }
+    segments
+}
+
+/// Word-level diff of two sentences. Very long sentences are diffed coarsely
+/// (see [`MAX_DIFF_CELLS`]), and the diff also gives up refining once
+/// `deadline` passes, so no input can stall it; the result always
+/// reconstructs both texts.
 ///
 /// ```
 /// use claimdesk_core::compare::{word_diff, Op};
@@ -126,17 +159,20 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
     }
     let (old, old_starts) = diff_tokens(left);
     let (new, new_starts) = diff_tokens(right);
-    let ops =
-        capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline);
 
     // Segments as (changed?, old token range, new token range).
-    let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> = ops
-        .iter()
-        .map(|op| {
-            let (tag, o, n) = op.as_tag_tuple();
-            (tag != DiffTag::Equal, o, n)
-        })
-        .collect();
+    let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> =
+        if (old.len() as u64) * (new.len() as u64) > MAX_DIFF_CELLS {
+            coarse_segments(&old, &new)
+        } else {
+            capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline)
+                .iter()
+                .map(|op| {
+                    let (tag, o, n) = op.as_tag_tuple();
+                    (tag != DiffTag::Equal, o, n)
+                })
+                .collect()
+        };
     // A space or one short word between two changes reads better folded into
     // them: "five hours" -> "four days" rather than "five"/"four", " ", "hours"/"days".
     for i in 1..segments.len().saturating_sub(1) {
@@ -245,6 +281,20 @@ mod tests {
         let ops = word_diff(left, right, Some(Instant::now()));
         assert_eq!(left_text(&ops), left);
         assert_eq!(right_text(&ops), right);
+    }
+
+    #[test]
+    fn huge_sentences_keep_their_common_ends_and_change_the_middle_in_one_piece() {
+        let words = |n: usize, tag: &str| (0..n).map(|i| format!("{tag}{i}")).collect::<Vec<_>>().join(" ");
+        let left = format!("The same start {} the same end.", words(1500, "a"));
+        let right = format!("The same start {} the same end.", words(1500, "b"));
+        let ops = word_diff(&left, &right, None);
+        assert_eq!(left_text(&ops), left);
+        assert_eq!(right_text(&ops), right);
+        assert_eq!(ops.first().map(|o| o.op), Some(Op::Equal));
+        assert!(ops[0].text.starts_with("The same start"));
+        assert_eq!(ops.last().map(|o| o.text.trim()), Some("the same end."));
+        assert_eq!(ops.iter().filter(|o| o.op != Op::Equal).count(), 2, "one delete and one insert");
     }
 
     #[test]
