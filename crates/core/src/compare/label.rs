@@ -133,7 +133,7 @@ impl<'a> LabelSide<'_, 'a> {
     }
 
     /// The words this side (and its sibling) mention.
-    fn mentions(&self) -> Mentions {
+    fn mentions(&self) -> Mentions<'a> {
         Mentions::of(std::iter::once(self.text).chain(self.sibling.map(|(t, _)| t)))
     }
 
