@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::inline::{DiffOp, Op};
-use crate::text::facts::{Facts, Mentions, covered};
+use crate::text::facts::{Facts, Mentions, covered, same_name_word};
 
 /// The kind of a difference between two aligned sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -120,16 +120,19 @@ pub struct LabelSide<'s, 'a> {
 }
 
 impl<'a> LabelSide<'_, 'a> {
-    /// This side's facts together with its sibling's.
-    fn all_facts(&self) -> Facts<'a> {
+    /// This side's facts together with its sibling's (borrowed when there is no sibling).
+    fn all_facts(&self) -> std::borrow::Cow<'_, Facts<'a>> {
+        let Some((_, sib)) = self.sibling else {
+            return std::borrow::Cow::Borrowed(self.facts);
+        };
         let mut all = self.facts.clone();
-        if let Some((_, sib)) = self.sibling {
+        {
             all.numbers.extend(sib.numbers.iter().cloned());
             all.dates.extend(sib.dates.iter().cloned());
             all.quotes.extend(sib.quotes.iter().cloned());
             all.names.extend(sib.names.iter().cloned());
         }
-        all
+        std::borrow::Cow::Owned(all)
     }
 
     /// The words this side (and its sibling) mention.
@@ -196,6 +199,15 @@ pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>])
     let missing_names = |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
         if names.is_empty() {
             return Vec::new();
+        }
+        let keys: usize = names.iter().map(|n| n.key.len()).sum();
+        // Few names in a normal sentence: scan the words; many (a run-on text): index them.
+        if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
+            let texts = [Some(other.text), other.sibling.map(|(t, _)| t)];
+            let mentioned = |k: &str| {
+                texts.iter().flatten().any(|t| crate::text::tokens::words(t).any(|w| same_name_word(k, w.text)))
+            };
+            return names.iter().filter(|n| !n.key.iter().any(|k| mentioned(k))).map(|n| n.surface).collect();
         }
         let mentions = other.mentions();
         names.iter().filter(|n| !n.key.iter().any(|k| mentions.mention(k))).map(|n| n.surface).collect()

@@ -97,6 +97,25 @@ pub struct QuoteFact<'a> {
     pub end: usize,
 }
 
+/// True when `word` names what `key` (a [`NameFact`] key word) names: equal
+/// once lowercased and stripped of a possessive, or one a prefix of the other of
+/// at least five letters ("Kestria's" and "Kestrian"). No allocation for
+/// ASCII words.
+pub fn same_name_word(key: &str, word: &str) -> bool {
+    let word = strip_possessive(word);
+    let (kb, wb) = (key.as_bytes(), word.as_bytes());
+    let common = kb.iter().zip(wb).take_while(|(k, w)| k.eq_ignore_ascii_case(w)).count();
+    if common == kb.len() && common == wb.len() {
+        return true;
+    }
+    if !word.is_ascii() || !key.is_ascii() {
+        let lower = tokens::lowercase(word);
+        return lower == key || (lower.chars().count().min(key.chars().count()) >= 5 && (lower.starts_with(key) || key.starts_with(lower.as_ref())));
+    }
+    // One is a prefix of the other, the shorter at least five letters long.
+    common >= 5 && (common == kb.len() || common == wb.len())
+}
+
 /// The words of a text, lowercased and without possessives, for asking whether
 /// it mentions a name at all.
 #[derive(Debug, Clone, Default)]
