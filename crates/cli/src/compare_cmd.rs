@@ -50,7 +50,9 @@ pub struct SegmentArgs {
 pub fn read_text_file(path: &Path) -> Result<String, Error> {
     let shown = path.display();
     if path.is_dir() {
-        return Err(Error::Invalid(format!("{shown} is a directory; give a text file")));
+        return Err(Error::Invalid(format!(
+            "{shown} is a directory; give a text file"
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound(format!("no such file: {shown}")),
@@ -73,14 +75,30 @@ pub fn run_compare(args: &CompareArgs, out: &mut impl Write) -> Result<(), Error
 
 /// Compares two already loaded texts (from files or from a workspace's sources)
 /// and prints the result as `args` asks.
-pub fn run_compare_texts(left: &str, right: &str, args: &CompareArgs, out: &mut impl Write) -> Result<(), Error> {
-    let opts = CompareOptions { left_published: args.left_date, right_published: args.right_date };
+pub fn run_compare_texts(
+    left: &str,
+    right: &str,
+    args: &CompareArgs,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let opts = CompareOptions {
+        left_published: args.left_date,
+        right_published: args.right_date,
+    };
     if args.versions {
         let diff = compare_versions(left, right, &opts);
-        if args.json { write_json(out, &diff) } else { write_versions(out, &diff, &args.left, &args.right) }
+        if args.json {
+            write_json(out, &diff)
+        } else {
+            write_versions(out, &diff, &args.left, &args.right)
+        }
     } else {
         let comparison = compare_texts(left, right, &opts);
-        if args.json { write_json(out, &comparison) } else { write_side_by_side(out, &comparison, &args.left, &args.right, true) }
+        if args.json {
+            write_json(out, &comparison)
+        } else {
+            write_side_by_side(out, &comparison, &args.left, &args.right, true)
+        }
     }
 }
 
@@ -102,8 +120,14 @@ struct SegmentRow<'a> {
 pub fn run_segment_text(text: &str, json: bool, out: &mut impl Write) -> Result<(), Error> {
     let sentences = segment(text);
     if json {
-        let rows: Vec<SegmentRow<'_>> =
-            sentences.iter().map(|s| SegmentRow { text: s.text, start: s.start, end: s.end }).collect();
+        let rows: Vec<SegmentRow<'_>> = sentences
+            .iter()
+            .map(|s| SegmentRow {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+            })
+            .collect();
         return write_json(out, &rows);
     }
     for s in &sentences {
@@ -117,7 +141,8 @@ fn io(e: std::io::Error) -> Error {
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| Error::Io(format!("cannot write output: {e}")))?;
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(|e| Error::Io(format!("cannot write output: {e}")))?;
     writeln!(out).map_err(io)
 }
 
@@ -135,7 +160,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     for word in text.split_whitespace() {
         let mut word: String = word.to_owned();
         loop {
-            let needed = if line.is_empty() { word.chars().count() } else { line.chars().count() + 1 + word.chars().count() };
+            let needed = if line.is_empty() {
+                word.chars().count()
+            } else {
+                line.chars().count() + 1 + word.chars().count()
+            };
             if needed <= width {
                 if !line.is_empty() {
                     line.push(' ');
@@ -194,7 +223,11 @@ impl Row<'_, '_> {
 /// Rows in the left text's order, each right-only sentence placed after the row
 /// holding the right sentence before it, so omissions show where they happen.
 fn rows<'p, 'a>(c: &'p Comparison<'a>) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<(usize, usize, Row<'p, 'a>)> = c.pairs.iter().map(|p| (p.left.index, 0, Row::Pair(p))).collect();
+    let mut rows: Vec<(usize, usize, Row<'p, 'a>)> = c
+        .pairs
+        .iter()
+        .map(|p| (p.left.index, 0, Row::Pair(p)))
+        .collect();
     rows.extend(c.left_only.iter().map(|s| (s.index, 0, Row::LeftOnly(*s))));
     rows.sort_by_key(|(l, _, row)| (*l, row.right_index().unwrap_or(0)));
     let mut rows: Vec<Row<'p, 'a>> = rows.into_iter().map(|(_, _, r)| r).collect();
@@ -239,7 +272,14 @@ fn write_side_by_side(
             Row::Pair(p) => {
                 write_columns(out, '~', &marked(&p.diff, true), &marked(&p.diff, false))?;
                 for d in &p.differences {
-                    writeln!(out, "    {}: {} → {}", d.kind.as_str(), quoted(d.left), quoted(d.right)).map_err(io)?;
+                    writeln!(
+                        out,
+                        "    {}: {} → {}",
+                        d.kind.as_str(),
+                        quoted(d.left),
+                        quoted(d.right)
+                    )
+                    .map_err(io)?;
                 }
             }
             Row::LeftOnly(s) => write_columns(out, '<', s.text, "")?,
@@ -257,10 +297,19 @@ fn write_side_by_side(
 }
 
 fn quoted(s: &str) -> String {
-    if s.is_empty() { "(nothing)".to_owned() } else { format!("“{}”", one_line(s)) }
+    if s.is_empty() {
+        "(nothing)".to_owned()
+    } else {
+        format!("“{}”", one_line(s))
+    }
 }
 
-fn write_versions(out: &mut impl Write, v: &VersionDiff<'_>, old_name: &str, new_name: &str) -> Result<(), Error> {
+fn write_versions(
+    out: &mut impl Write,
+    v: &VersionDiff<'_>,
+    old_name: &str,
+    new_name: &str,
+) -> Result<(), Error> {
     let s = v.summary;
     writeln!(
         out,
@@ -277,9 +326,15 @@ mod tests {
 
     #[test]
     fn wrap_keeps_lines_within_the_column() {
-        let lines = wrap("a somewhat long sentence that needs wrapping into narrow lines", 12);
+        let lines = wrap(
+            "a somewhat long sentence that needs wrapping into narrow lines",
+            12,
+        );
         assert!(lines.iter().all(|l| l.chars().count() <= 12));
-        assert_eq!(lines.join(" "), "a somewhat long sentence that needs wrapping into narrow lines");
+        assert_eq!(
+            lines.join(" "),
+            "a somewhat long sentence that needs wrapping into narrow lines"
+        );
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

@@ -30,7 +30,10 @@ fn main() -> ExitCode {
         Command::Compare(args) => compare_cmd::run_compare(args, &mut out),
         Command::Segment(args) => compare_cmd::run_segment(args, &mut out),
     };
-    let result = result.and_then(|()| out.flush().map_err(|e| claimdesk_core::Error::Io(format!("cannot write output: {e}"))));
+    let result = result.and_then(|()| {
+        out.flush()
+            .map_err(|e| claimdesk_core::Error::Io(format!("cannot write output: {e}")))
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

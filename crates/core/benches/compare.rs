@@ -9,7 +9,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use claimdesk_core::compare::{CompareOptions, ManyOptions, compare_many, compare_texts, compare_versions};
+use claimdesk_core::compare::{
+    CompareOptions, ManyOptions, compare_many, compare_texts, compare_versions,
+};
 use claimdesk_core::text::segment;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -59,9 +61,16 @@ impl ValueFormatter for CpuFormatter {
         values.iter_mut().for_each(|v| *v *= factor);
         unit
     }
-    fn scale_throughputs(&self, _typical: f64, throughput: &Throughput, values: &mut [f64]) -> &'static str {
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
         let per = match throughput {
-            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => *n as f64,
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => {
+                *n as f64
+            }
             _ => 1.0,
         };
         values.iter_mut().for_each(|v| *v = per * 1e9 / *v);
@@ -92,12 +101,13 @@ impl Rng {
 }
 
 const SYLLABLES: &[&str] = &[
-    "ka", "lo", "mer", "tan", "vi", "sol", "dre", "pa", "nu", "gor", "el", "fi", "ran", "tus", "bel", "mo", "quin",
-    "sha", "dor", "lep", "ast", "ive", "ment", "ion", "ar", "ul", "zen", "cro", "ped", "wil",
+    "ka", "lo", "mer", "tan", "vi", "sol", "dre", "pa", "nu", "gor", "el", "fi", "ran", "tus",
+    "bel", "mo", "quin", "sha", "dor", "lep", "ast", "ive", "ment", "ion", "ar", "ul", "zen",
+    "cro", "ped", "wil",
 ];
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "of", "to", "in", "and", "on", "for", "with", "that", "was", "by", "at", "from", "after", "as", "its",
-    "their", "said", "had", "would", "has", "were", "is",
+    "the", "a", "of", "to", "in", "and", "on", "for", "with", "that", "was", "by", "at", "from",
+    "after", "as", "its", "their", "said", "had", "would", "has", "were", "is",
 ];
 
 struct Lexicon {
@@ -106,12 +116,19 @@ struct Lexicon {
 }
 
 fn invent(rng: &mut Rng, syllables: usize) -> String {
-    (0..syllables).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+    (0..syllables)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
 }
 
 fn lexicon(seed: u64) -> Lexicon {
     let mut rng = Rng(seed);
-    let words = (0..4000).map(|_| { let n = 2 + rng.below(2); invent(&mut rng, n) }).collect();
+    let words = (0..4000)
+        .map(|_| {
+            let n = 2 + rng.below(2);
+            invent(&mut rng, n)
+        })
+        .collect();
     let names = (0..300)
         .map(|_| {
             let mut n = invent(&mut rng, 2);
@@ -154,7 +171,9 @@ fn sentence(rng: &mut Rng, lex: &Lexicon) -> Vec<String> {
 
 fn capitalise(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn render(sentences: &[Vec<String>]) -> String {
@@ -197,14 +216,22 @@ fn other_outlet(base: &[Vec<String>], seed: u64) -> Vec<Vec<String>> {
         if roll >= 35 {
             for w in s.iter_mut().skip(1) {
                 if rng.chance(25) {
-                    *w = if rng.chance(30) { FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_owned() } else { content(&mut rng, &lex) };
+                    *w = if rng.chance(30) {
+                        FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_owned()
+                    } else {
+                        content(&mut rng, &lex)
+                    };
                 }
             }
         }
         if roll >= 95 && s.len() > 10 {
             let tail = s.split_off(s.len() / 2);
             out.push(s);
-            out.push(std::iter::once(capitalise(&tail[0])).chain(tail[1..].iter().cloned()).collect());
+            out.push(
+                std::iter::once(capitalise(&tail[0]))
+                    .chain(tail[1..].iter().cloned())
+                    .collect(),
+            );
         } else {
             out.push(s);
         }
@@ -227,7 +254,16 @@ fn edited(base: &[Vec<String>]) -> Vec<Vec<String>> {
     out[n / 7][3] = "reportedly".to_owned();
     out[n / 3][5] = "4321".to_owned();
     out.remove(n / 2);
-    out.insert(2 * n / 3, vec!["A".into(), "correction".into(), "was".into(), "appended".into(), "later".into()]);
+    out.insert(
+        2 * n / 3,
+        vec![
+            "A".into(),
+            "correction".into(),
+            "was".into(),
+            "appended".into(),
+            "later".into(),
+        ],
+    );
     out[4 * n / 5].truncate(8);
     out
 }
@@ -242,29 +278,55 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
     let unrelated = render(&article(4, 10_000));
     let long_sentence = article(5, 10_000).concat().join(" ");
     let long_sentence_edited = long_sentence.replacen(" the ", " one ", 40);
-    let repeated = "The council met on Tuesday to discuss the new budget for the harbour. ".repeat(1000);
+    let repeated =
+        "The council met on Tuesday to discuss the new budget for the harbour. ".repeat(1000);
     let pivot_base = article(6, 5_000);
     let pivot = render(&pivot_base);
-    let outlets: Vec<String> = (0..4).map(|i| render(&other_outlet(&pivot_base, 10 + i))).collect();
+    let outlets: Vec<String> = (0..4)
+        .map(|i| render(&other_outlet(&pivot_base, 10 + i)))
+        .collect();
     let outlet_refs: Vec<&str> = outlets.iter().map(String::as_str).collect();
 
     let mut group = c.benchmark_group("compare");
-    group.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
-    group.bench_function("segment_only_10k_words", |b| b.iter(|| segment(black_box(&left)).len()));
-    group.bench_function("two_outlets_10k_words", |b| b.iter(|| compare_texts(black_box(&left), black_box(&right), &opts)));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("segment_only_10k_words", |b| {
+        b.iter(|| segment(black_box(&left)).len())
+    });
+    group.bench_function("two_outlets_10k_words", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&right), &opts))
+    });
     group.bench_function("versions_10k_words_handful_of_edits", |b| {
         b.iter(|| compare_versions(black_box(&version_a), black_box(&version_b), &opts))
     });
     group.bench_function("five_outlets_5k_words", |b| {
-        b.iter(|| compare_many(black_box(&pivot), black_box(&outlet_refs), &ManyOptions::default()))
+        b.iter(|| {
+            compare_many(
+                black_box(&pivot),
+                black_box(&outlet_refs),
+                &ManyOptions::default(),
+            )
+        })
     });
-    group.bench_function("pathological_empty", |b| b.iter(|| compare_texts(black_box(""), black_box(""), &opts)));
-    group.bench_function("pathological_identical_10k", |b| b.iter(|| compare_texts(black_box(&left), black_box(&left), &opts)));
+    group.bench_function("pathological_empty", |b| {
+        b.iter(|| compare_texts(black_box(""), black_box(""), &opts))
+    });
+    group.bench_function("pathological_identical_10k", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&left), &opts))
+    });
     group.bench_function("pathological_unrelated_10k", |b| {
         b.iter(|| compare_texts(black_box(&left), black_box(&unrelated), &opts))
     });
     group.bench_function("pathological_one_10k_word_sentence_edited", |b| {
-        b.iter(|| compare_texts(black_box(&long_sentence), black_box(&long_sentence_edited), &opts))
+        b.iter(|| {
+            compare_texts(
+                black_box(&long_sentence),
+                black_box(&long_sentence_edited),
+                &opts,
+            )
+        })
     });
     group.bench_function("pathological_one_10k_word_sentence_vs_article", |b| {
         b.iter(|| compare_texts(black_box(&long_sentence), black_box(&right), &opts))
@@ -278,10 +340,15 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
     group.finish();
 
     let mut baseline = c.benchmark_group("baseline");
-    baseline.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(10));
+    baseline
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
     baseline.bench_function("whole_text_word_diff_myers_10k_words", |b| {
         b.iter(|| {
-            let diff = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            let diff = TextDiff::configure()
+                .algorithm(Algorithm::Myers)
+                .diff_words(black_box(left.as_str()), black_box(right.as_str()));
             diff.ops().len()
         })
     });
@@ -289,7 +356,9 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
     // since "Myers" in similar 3 bounds its own work.
     baseline.bench_function("whole_text_word_diff_raw_myers_10k_words", |b| {
         b.iter(|| {
-            let diff = TextDiff::configure().algorithm(Algorithm::RawMyers).diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            let diff = TextDiff::configure()
+                .algorithm(Algorithm::RawMyers)
+                .diff_words(black_box(left.as_str()), black_box(right.as_str()));
             diff.ops().len()
         })
     });

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use claimdesk_core::compare::{
-    CompareOptions, Comparison, DifferenceKind, ManyOptions, Op, Pair, compare_many, compare_texts, compare_versions,
-    left_text, right_text, word_diff,
+    CompareOptions, Comparison, DifferenceKind, ManyOptions, Op, Pair, compare_many, compare_texts,
+    compare_versions, left_text, right_text, word_diff,
 };
 use claimdesk_core::text::segment;
 use proptest::prelude::*;
@@ -15,7 +15,10 @@ use proptest::prelude::*;
 use DifferenceKind::{Date, Entity, Number, Quote, Wording};
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/../../tests/fixtures/compare/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../tests/fixtures/compare/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
 }
 
@@ -25,7 +28,10 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// The Ledger was published on Monday 24 November 2025, the Wire a day later.
 fn outlet_options() -> CompareOptions {
-    CompareOptions { left_published: day(2025, 11, 24), right_published: day(2025, 11, 25) }
+    CompareOptions {
+        left_published: day(2025, 11, 24),
+        right_published: day(2025, 11, 25),
+    }
 }
 
 fn pair_of<'c, 'a>(c: &'c Comparison<'a>, l: usize, r: usize) -> &'c Pair<'a> {
@@ -37,7 +43,11 @@ fn pair_of<'c, 'a>(c: &'c Comparison<'a>, l: usize, r: usize) -> &'c Pair<'a> {
 
 /// Labelled differences other than wording, as (kind, left, right).
 fn facts_of<'a>(p: &Pair<'a>) -> Vec<(DifferenceKind, &'a str, &'a str)> {
-    p.differences.iter().filter(|d| d.kind != Wording).map(|d| (d.kind, d.left, d.right)).collect()
+    p.differences
+        .iter()
+        .filter(|d| d.kind != Wording)
+        .map(|d| (d.kind, d.left, d.right))
+        .collect()
 }
 
 fn has_wording(p: &Pair<'_>) -> bool {
@@ -48,7 +58,11 @@ fn has_wording(p: &Pair<'_>) -> bool {
 fn outlets_align_as_a_reader_would() {
     let (ledger, wire) = (fixture("outlet-ledger.txt"), fixture("outlet-wire.txt"));
     let c = compare_texts(&ledger, &wire, &outlet_options());
-    let pairs: Vec<(usize, usize)> = c.pairs.iter().map(|p| (p.left.index, p.right.index)).collect();
+    let pairs: Vec<(usize, usize)> = c
+        .pairs
+        .iter()
+        .map(|p| (p.left.index, p.right.index))
+        .collect();
     assert_eq!(
         pairs,
         [
@@ -115,14 +129,25 @@ fn outlet_differences_are_labelled_by_kind() {
     let p = pair_of(&c, 3, 3);
     assert_eq!(
         facts_of(p),
-        [(Quote, "We have run out of patience, and so have the farmers downstream,", "We have run out of patience,")]
+        [(
+            Quote,
+            "We have run out of patience, and so have the farmers downstream,",
+            "We have run out of patience,"
+        )]
     );
 
     assert_eq!(facts_of(pair_of(&c, 4, 14)), []);
     assert!(has_wording(pair_of(&c, 4, 14)));
     assert_eq!(facts_of(pair_of(&c, 5, 4)), [(Number, "12,000 farms", "")]);
     assert_eq!(facts_of(pair_of(&c, 6, 5)), [(Number, "", "20 percent")]);
-    assert_eq!(facts_of(pair_of(&c, 7, 8)), [(Quote, "negotiate at gunpoint.", "not negotiate under threat.")]);
+    assert_eq!(
+        facts_of(pair_of(&c, 7, 8)),
+        [(
+            Quote,
+            "negotiate at gunpoint.",
+            "not negotiate under threat."
+        )]
+    );
 
     // Twice a year against four times; "during"/"in" July is no difference.
     let p = pair_of(&c, 9, 6);
@@ -135,8 +160,14 @@ fn outlet_differences_are_labelled_by_kind() {
     assert_eq!(p.diff[0].op, Op::Equal);
 
     // Wednesday from Monday's paper is the 26th; Thursday from Tuesday's is the 27th.
-    assert_eq!(facts_of(pair_of(&c, 12, 10)), [(Date, "Wednesday", "Thursday")]);
-    assert_eq!(facts_of(pair_of(&c, 13, 11)), [(Number, "2,000 people", "3,000 protesters")]);
+    assert_eq!(
+        facts_of(pair_of(&c, 12, 10)),
+        [(Date, "Wednesday", "Thursday")]
+    );
+    assert_eq!(
+        facts_of(pair_of(&c, 13, 11)),
+        [(Number, "2,000 people", "3,000 protesters")]
+    );
 
     // The split: "Monday" and "Harwick" are in one half or the other, so neither
     // half reports them missing; the second half only rewords "would" as "plans to".
@@ -148,7 +179,10 @@ fn outlet_differences_are_labelled_by_kind() {
     assert_eq!(facts_of(pair_of(&c, 16, 15)), []);
     assert_eq!(facts_of(pair_of(&c, 17, 16)), [(Date, "", "Sunday's")]);
     assert_eq!(facts_of(pair_of(&c, 20, 19)), [(Entity, "Dalmund", "")]);
-    assert_eq!(facts_of(pair_of(&c, 21, 20)), [(Number, "1951", ""), (Entity, "Dalmund", "")]);
+    assert_eq!(
+        facts_of(pair_of(&c, 21, 20)),
+        [(Number, "1951", ""), (Entity, "Dalmund", "")]
+    );
     assert_eq!(facts_of(pair_of(&c, 22, 21)), [(Date, "", "Saturday")]);
     // Same quotation, but only the Ledger says when it was given.
     assert_eq!(facts_of(pair_of(&c, 24, 22)), [(Date, "Monday", "")]);
@@ -159,8 +193,17 @@ fn without_publication_dates_relative_days_compare_as_weekdays() {
     let (ledger, wire) = (fixture("outlet-ledger.txt"), fixture("outlet-wire.txt"));
     let c = compare_texts(&ledger, &wire, &CompareOptions::default());
     // Thanksgiving cannot be placed without a year, so it now differs from November 27.
-    assert_eq!(facts_of(pair_of(&c, 2, 2)), [(Date, "Thanksgiving Day", "November 27"), (Entity, "U.S.", "Washington")]);
-    assert_eq!(facts_of(pair_of(&c, 12, 10)), [(Date, "Wednesday", "Thursday")]);
+    assert_eq!(
+        facts_of(pair_of(&c, 2, 2)),
+        [
+            (Date, "Thanksgiving Day", "November 27"),
+            (Entity, "U.S.", "Washington")
+        ]
+    );
+    assert_eq!(
+        facts_of(pair_of(&c, 12, 10)),
+        [(Date, "Wednesday", "Thursday")]
+    );
 }
 
 #[test]
@@ -170,10 +213,21 @@ fn stealth_edits_between_versions() {
     let s = v.summary;
     assert_eq!((s.unchanged, s.reworded, s.removed, s.added), (9, 2, 1, 1));
 
-    let changed: Vec<&Pair<'_>> = v.comparison.pairs.iter().filter(|p| p.left.text != p.right.text).collect();
+    let changed: Vec<&Pair<'_>> = v
+        .comparison
+        .pairs
+        .iter()
+        .filter(|p| p.left.text != p.right.text)
+        .collect();
     assert_eq!(changed.len(), 2);
-    assert_eq!(changed[0].left.text, "The work is expected to cost $18 million and last about 14 weeks.");
-    assert_eq!(facts_of(changed[0]), [(Number, "$18 million", "$24 million")]);
+    assert_eq!(
+        changed[0].left.text,
+        "The work is expected to cost $18 million and last about 14 weeks."
+    );
+    assert_eq!(
+        facts_of(changed[0]),
+        [(Number, "$18 million", "$24 million")]
+    );
     assert!(!has_wording(changed[0]));
     assert_eq!(
         changed[1].right.text,
@@ -185,31 +239,65 @@ fn stealth_edits_between_versions() {
     let removed: Vec<&str> = v.comparison.left_only.iter().map(|s| s.text).collect();
     let added: Vec<&str> = v.comparison.right_only.iter().map(|s| s.text).collect();
     assert_eq!(removed, ["It was last repaired in 2008."]);
-    assert_eq!(added, ["Cyclists will be diverted to the Mill Street crossing."]);
+    assert_eq!(
+        added,
+        ["Cyclists will be diverted to the Mill Street crossing."]
+    );
     // Unchanged sentences still come as pairs, so a view can show the whole article.
-    assert!(v.comparison.pairs.iter().filter(|p| p.left.text == p.right.text).all(|p| p.differences.is_empty()));
+    assert!(
+        v.comparison
+            .pairs
+            .iter()
+            .filter(|p| p.left.text == p.right.text)
+            .all(|p| p.differences.is_empty())
+    );
 }
 
 #[test]
 fn a_version_compared_with_itself_has_no_edits() {
     let v1 = fixture("article-v1.txt");
     let v = compare_versions(&v1, &v1, &CompareOptions::default());
-    assert_eq!((v.summary.reworded, v.summary.removed, v.summary.added), (0, 0, 0));
+    assert_eq!(
+        (v.summary.reworded, v.summary.removed, v.summary.added),
+        (0, 0, 0)
+    );
     assert_eq!(v.summary.unchanged, segment(&v1).len());
 }
 
 #[test]
 fn several_outlets_group_by_pivot_sentence() {
-    let (ledger, wire, v1) = (fixture("outlet-ledger.txt"), fixture("outlet-wire.txt"), fixture("article-v1.txt"));
-    let opts = ManyOptions { pivot_published: day(2025, 11, 24), others_published: vec![day(2025, 11, 25), None] };
+    let (ledger, wire, v1) = (
+        fixture("outlet-ledger.txt"),
+        fixture("outlet-wire.txt"),
+        fixture("article-v1.txt"),
+    );
+    let opts = ManyOptions {
+        pivot_published: day(2025, 11, 24),
+        others_published: vec![day(2025, 11, 25), None],
+    };
     let m = compare_many(&ledger, &[&wire, &v1], &opts);
     assert_eq!(m.groups.len(), segment(&ledger).len());
     // The unrelated bridge story matches nothing; the Wire matches as in the pairwise compare.
-    assert!(m.groups.iter().all(|g| g.matches.iter().all(|x| x.outlet == 0)));
+    assert!(
+        m.groups
+            .iter()
+            .all(|g| g.matches.iter().all(|x| x.outlet == 0))
+    );
     let pairwise = compare_texts(&ledger, &wire, &outlet_options());
-    let grouped: Vec<(usize, usize)> =
-        m.groups.iter().flat_map(|g| g.matches.iter().map(move |x| (g.pivot.index, x.right.index))).collect();
-    let direct: Vec<(usize, usize)> = pairwise.pairs.iter().map(|p| (p.left.index, p.right.index)).collect();
+    let grouped: Vec<(usize, usize)> = m
+        .groups
+        .iter()
+        .flat_map(|g| {
+            g.matches
+                .iter()
+                .map(move |x| (g.pivot.index, x.right.index))
+        })
+        .collect();
+    let direct: Vec<(usize, usize)> = pairwise
+        .pairs
+        .iter()
+        .map(|p| (p.left.index, p.right.index))
+        .collect();
     assert_eq!(grouped, direct);
     assert_eq!(m.others_only[1].sentences.len(), segment(&v1).len());
     let thursday = &m.groups[12].matches[0];
@@ -218,7 +306,11 @@ fn several_outlets_group_by_pivot_sentence() {
 
 #[test]
 fn json_contract_field_names() {
-    let c = compare_texts("Talks lasted five hours. Rain fell.", "Talks lasted four hours.", &CompareOptions::default());
+    let c = compare_texts(
+        "Talks lasted five hours. Rain fell.",
+        "Talks lasted four hours.",
+        &CompareOptions::default(),
+    );
     let json = serde_json::to_value(&c).unwrap_or_default();
     let pair = &json["pairs"][0];
     for key in ["left", "right", "score", "diff", "differences"] {
@@ -227,9 +319,18 @@ fn json_contract_field_names() {
     for key in ["index", "text", "start", "end"] {
         assert!(pair["left"].get(key).is_some(), "sentence lacks {key}");
     }
-    assert_eq!(pair["differences"][0], serde_json::json!({"kind": "number", "left": "five hours", "right": "four hours"}));
-    assert_eq!(pair["diff"][0], serde_json::json!({"op": "equal", "text": "Talks lasted "}));
-    assert_eq!(json["left_only"][0], serde_json::json!({"index": 1, "text": "Rain fell.", "start": 25, "end": 35}));
+    assert_eq!(
+        pair["differences"][0],
+        serde_json::json!({"kind": "number", "left": "five hours", "right": "four hours"})
+    );
+    assert_eq!(
+        pair["diff"][0],
+        serde_json::json!({"op": "equal", "text": "Talks lasted "})
+    );
+    assert_eq!(
+        json["left_only"][0],
+        serde_json::json!({"index": 1, "text": "Rain fell.", "start": 25, "end": 35})
+    );
     assert_eq!(json["right_only"], serde_json::json!([]));
 }
 
@@ -241,7 +342,11 @@ fn pathological_inputs_give_sensible_results() {
     let text = fixture("outlet-ledger.txt");
     let same = compare_texts(&text, &text, &CompareOptions::default());
     assert_eq!(same.pairs.len(), segment(&text).len());
-    assert!(same.pairs.iter().all(|p| p.left.index == p.right.index && p.differences.is_empty()));
+    assert!(
+        same.pairs
+            .iter()
+            .all(|p| p.left.index == p.right.index && p.differences.is_empty())
+    );
 
     let repeated = "The council met on Tuesday. ".repeat(1000);
     let r = compare_texts(&repeated, &repeated, &CompareOptions::default());
@@ -255,8 +360,26 @@ fn pathological_inputs_give_sensible_results() {
 
 fn sentence_strategy() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "Ortiz", "talks", "Geneva", "five", "4", "hours", "the", "said", "dam", "Kestria", "“deal”", "\"no\"", "on",
-        "Monday", "river", "28-point", "plan", "vote", "café", "north",
+        "Ortiz",
+        "talks",
+        "Geneva",
+        "five",
+        "4",
+        "hours",
+        "the",
+        "said",
+        "dam",
+        "Kestria",
+        "“deal”",
+        "\"no\"",
+        "on",
+        "Monday",
+        "river",
+        "28-point",
+        "plan",
+        "vote",
+        "café",
+        "north",
     ]);
     prop::collection::vec(words, 1..12).prop_map(|w| format!("{}.", w.join(" ")))
 }
@@ -267,12 +390,22 @@ fn text_strategy() -> impl Strategy<Value = String> {
 
 /// Every sentence is either paired or one-sided, and a sentence in two pairs
 /// is the whole of a one-to-two split: its partners have no other pair.
-fn check_alignment(c: &Comparison<'_>, left_len: usize, right_len: usize) -> Result<(), TestCaseError> {
+fn check_alignment(
+    c: &Comparison<'_>,
+    left_len: usize,
+    right_len: usize,
+) -> Result<(), TestCaseError> {
     let mut left_uses: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut right_uses: HashMap<usize, Vec<usize>> = HashMap::new();
     for p in &c.pairs {
-        left_uses.entry(p.left.index).or_default().push(p.right.index);
-        right_uses.entry(p.right.index).or_default().push(p.left.index);
+        left_uses
+            .entry(p.left.index)
+            .or_default()
+            .push(p.right.index);
+        right_uses
+            .entry(p.right.index)
+            .or_default()
+            .push(p.left.index);
         prop_assert_eq!(left_text(&p.diff), p.left.text);
         prop_assert_eq!(right_text(&p.diff), p.right.text);
     }

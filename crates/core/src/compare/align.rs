@@ -79,12 +79,16 @@ impl<'a> Side<'a> {
             feats.push(f);
             exact.push(h);
         }
-        Side { sentences, feats, exact }
+        Side {
+            sentences,
+            feats,
+            exact,
+        }
     }
 }
 
 fn features(sentence: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, Option<u64>) {
-    let quotes = if sentence.contains(['"', '“', '”']) { quote_spans(sentence) } else { Vec::new() };
+    let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
     let mut any_word = false;
     let mut out: Vec<(u32, f32)> = Vec::new();
@@ -144,7 +148,16 @@ impl Weights {
             }
         }
         let n = n as f32;
-        let idf = df.iter().map(|d| if *d == 0 { 0.0 } else { (1.0 + n / *d as f32).ln() }).collect();
+        let idf = df
+            .iter()
+            .map(|d| {
+                if *d == 0 {
+                    0.0
+                } else {
+                    (1.0 + n / *d as f32).ln()
+                }
+            })
+            .collect();
         let index_cap = ((n.sqrt() * 2.0) as u32).max(12);
         Weights { idf, index_cap, df }
     }
@@ -233,7 +246,10 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
     for (l, h) in left.exact.iter().enumerate() {
-        if let Some(r) = h.and_then(|h| by_hash.get_mut(&h)).and_then(VecDeque::pop_front) {
+        if let Some(r) = h
+            .and_then(|h| by_hash.get_mut(&h))
+            .and_then(VecDeque::pop_front)
+        {
             pairs.push((l, r, 1.0));
             left_partners[l] = 1;
             right_partners[r] = 1;
@@ -271,7 +287,8 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
                 *slot += w;
             }
         }
-        touched.sort_unstable_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
+        touched
+            .sort_unstable_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
         for r in touched.iter().take(TOP_K) {
             let r = *r as usize;
             let score = weights.score(f, &right.feats[r]);
@@ -307,7 +324,8 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
             .filter_map(|r2| {
                 let l = right_mate[r2];
                 (left_partners[l] == 1).then_some(())?;
-                split_gain(&left.feats[l], &right.feats[r2], &right.feats[r], weights).map(|(gain, s)| (gain, l, s))
+                split_gain(&left.feats[l], &right.feats[r2], &right.feats[r], weights)
+                    .map(|(gain, s)| (gain, l, s))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, l, score)) = best {
@@ -325,7 +343,8 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
             .filter_map(|l2| {
                 let r = left_mate[l2];
                 (right_partners[r] == 1).then_some(())?;
-                split_gain(&right.feats[r], &left.feats[l2], &left.feats[l], weights).map(|(gain, s)| (gain, r, s))
+                split_gain(&right.feats[r], &left.feats[l2], &left.feats[l], weights)
+                    .map(|(gain, s)| (gain, r, s))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, r, score)) = best {
@@ -344,12 +363,19 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
 }
 
 fn neighbours(i: usize, n: usize) -> impl Iterator<Item = usize> {
-    [i.checked_sub(1), (i + 1 < n).then_some(i + 1)].into_iter().flatten()
+    [i.checked_sub(1), (i + 1 < n).then_some(i + 1)]
+        .into_iter()
+        .flatten()
 }
 
 /// If `extra` is the other half of what `whole` says alongside `half`, the gain
 /// in score and `extra`'s own score.
-fn split_gain(whole: &[(u32, f32)], half: &[(u32, f32)], extra: &[(u32, f32)], weights: &Weights) -> Option<(f32, f32)> {
+fn split_gain(
+    whole: &[(u32, f32)],
+    half: &[(u32, f32)],
+    extra: &[(u32, f32)],
+    weights: &Weights,
+) -> Option<(f32, f32)> {
     let own = weights.score(whole, extra);
     if own < SPLIT_MIN {
         return None;
@@ -392,7 +418,10 @@ mod tests {
 
     #[test]
     fn unrelated_sentences_stay_unmatched() {
-        let al = run("The orchestra played Mahler in Lisbon.", "Wheat prices fell sharply in Kansas.");
+        let al = run(
+            "The orchestra played Mahler in Lisbon.",
+            "Wheat prices fell sharply in Kansas.",
+        );
         assert!(al.pairs.is_empty());
         assert_eq!((al.left_only, al.right_only), (vec![0], vec![0]));
     }

@@ -33,7 +33,13 @@ pub struct DiffOp<'a> {
 fn diff_tokens(text: &str) -> (Vec<&str>, Vec<usize>) {
     let mut tokens = Vec::with_capacity(text.len() / 3);
     let mut starts = Vec::with_capacity(text.len() / 3 + 1);
-    fn gap<'t>(text: &'t str, from: usize, to: usize, tokens: &mut Vec<&'t str>, starts: &mut Vec<usize>) {
+    fn gap<'t>(
+        text: &'t str,
+        from: usize,
+        to: usize,
+        tokens: &mut Vec<&'t str>,
+        starts: &mut Vec<usize>,
+    ) {
         let mut run_start: Option<usize> = None;
         for (i, c) in text[from..to].char_indices() {
             let at = from + i;
@@ -90,7 +96,10 @@ fn hashed<'a>(tokens: &[&'a str]) -> Vec<Token<'a>> {
         .map(|t| {
             let mut h = rustc_hash::FxHasher::default();
             std::hash::Hasher::write(&mut h, t.as_bytes());
-            Token { hash: std::hash::Hasher::finish(&h), text: t }
+            Token {
+                hash: std::hash::Hasher::finish(&h),
+                text: t,
+            }
         })
         .collect()
 }
@@ -106,21 +115,31 @@ fn hashed<'a>(tokens: &[&'a str]) -> Vec<Token<'a>> {
 /// ```
 pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -> Vec<DiffOp<'a>> {
     if left == right {
-        return if left.is_empty() { Vec::new() } else { vec![DiffOp { op: Op::Equal, text: left }] };
+        return if left.is_empty() {
+            Vec::new()
+        } else {
+            vec![DiffOp {
+                op: Op::Equal,
+                text: left,
+            }]
+        };
     }
     let (old, old_starts) = diff_tokens(left);
     let (new, new_starts) = diff_tokens(right);
     // Short sentences diff in microseconds; only long ones need the deadline
     // (checking the clock is itself a cost).
     let deadline = deadline.filter(|_| old.len() * new.len() > 40_000);
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline);
+    let ops =
+        capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline);
 
     // Segments as (changed?, old token range, new token range).
-    let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> =
-        ops.iter().map(|op| {
+    let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> = ops
+        .iter()
+        .map(|op| {
             let (tag, o, n) = op.as_tag_tuple();
             (tag != DiffTag::Equal, o, n)
-        }).collect();
+        })
+        .collect();
     // A space or one short word between two changes reads better folded into
     // them: "five hours" -> "four days" rather than "five"/"four", " ", "hours"/"days".
     for i in 1..segments.len().saturating_sub(1) {
@@ -136,7 +155,11 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
     while i < segments.len() {
         let (changed, o, n) = segments[i].clone();
         if !changed {
-            push(&mut out, Op::Equal, &left[old_starts[o.start]..old_starts[o.end]]);
+            push(
+                &mut out,
+                Op::Equal,
+                &left[old_starts[o.start]..old_starts[o.end]],
+            );
             i += 1;
             continue;
         }
@@ -148,8 +171,16 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
             new_to = n.end;
             i += 1;
         }
-        push(&mut out, Op::Delete, &left[old_starts[old_from]..old_starts[old_to]]);
-        push(&mut out, Op::Insert, &right[new_starts[new_from]..new_starts[new_to]]);
+        push(
+            &mut out,
+            Op::Delete,
+            &left[old_starts[old_from]..old_starts[old_to]],
+        );
+        push(
+            &mut out,
+            Op::Insert,
+            &right[new_starts[new_from]..new_starts[new_to]],
+        );
     }
     out
 }
@@ -162,12 +193,18 @@ fn push<'a>(out: &mut Vec<DiffOp<'a>>, op: Op, text: &'a str) {
 
 /// Rebuilds the left text of a diff (equal + delete segments).
 pub fn left_text(ops: &[DiffOp<'_>]) -> String {
-    ops.iter().filter(|o| o.op != Op::Insert).map(|o| o.text).collect()
+    ops.iter()
+        .filter(|o| o.op != Op::Insert)
+        .map(|o| o.text)
+        .collect()
 }
 
 /// Rebuilds the right text of a diff (equal + insert segments).
 pub fn right_text(ops: &[DiffOp<'_>]) -> String {
-    ops.iter().filter(|o| o.op != Op::Delete).map(|o| o.text).collect()
+    ops.iter()
+        .filter(|o| o.op != Op::Delete)
+        .map(|o| o.text)
+        .collect()
 }
 
 #[cfg(test)]
@@ -176,14 +213,30 @@ mod tests {
 
     #[test]
     fn changed_words_fold_across_single_spaces() {
-        let ops = word_diff("they met for five hours on Monday", "they met for four days on Monday", None);
+        let ops = word_diff(
+            "they met for five hours on Monday",
+            "they met for four days on Monday",
+            None,
+        );
         assert_eq!(
             ops,
             [
-                DiffOp { op: Op::Equal, text: "they met for " },
-                DiffOp { op: Op::Delete, text: "five hours" },
-                DiffOp { op: Op::Insert, text: "four days" },
-                DiffOp { op: Op::Equal, text: " on Monday" },
+                DiffOp {
+                    op: Op::Equal,
+                    text: "they met for "
+                },
+                DiffOp {
+                    op: Op::Delete,
+                    text: "five hours"
+                },
+                DiffOp {
+                    op: Op::Insert,
+                    text: "four days"
+                },
+                DiffOp {
+                    op: Op::Equal,
+                    text: " on Monday"
+                },
             ]
         );
     }
@@ -191,8 +244,14 @@ mod tests {
     #[test]
     fn expired_deadline_still_reconstructs_both_texts() {
         // Long enough for the deadline to apply.
-        let left = (0..400).map(|i| format!("w{}", i % 37)).collect::<Vec<_>>().join(" ");
-        let right = (0..400).map(|i| format!("w{}", (i * 7) % 41)).collect::<Vec<_>>().join(" ");
+        let left = (0..400)
+            .map(|i| format!("w{}", i % 37))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let right = (0..400)
+            .map(|i| format!("w{}", (i * 7) % 41))
+            .collect::<Vec<_>>()
+            .join(" ");
         let (left, right) = (left.as_str(), right.as_str());
         let ops = word_diff(left, right, Some(Instant::now()));
         assert_eq!(left_text(&ops), left);
@@ -201,8 +260,20 @@ mod tests {
 
     #[test]
     fn identical_and_empty_inputs() {
-        assert_eq!(word_diff("same", "same", None), [DiffOp { op: Op::Equal, text: "same" }]);
+        assert_eq!(
+            word_diff("same", "same", None),
+            [DiffOp {
+                op: Op::Equal,
+                text: "same"
+            }]
+        );
         assert!(word_diff("", "", None).is_empty());
-        assert_eq!(word_diff("", "new", None), [DiffOp { op: Op::Insert, text: "new" }]);
+        assert_eq!(
+            word_diff("", "new", None),
+            [DiffOp {
+                op: Op::Insert,
+                text: "new"
+            }]
+        );
     }
 }

@@ -65,12 +65,18 @@ fn hunks(ops: &[DiffOp<'_>]) -> Vec<Hunk> {
                 r += len;
             }
             Op::Delete => {
-                let h = open.get_or_insert(Hunk { left: (l, l), right: (r, r) });
+                let h = open.get_or_insert(Hunk {
+                    left: (l, l),
+                    right: (r, r),
+                });
                 l += len;
                 h.left.1 = l;
             }
             Op::Insert => {
-                let h = open.get_or_insert(Hunk { left: (l, l), right: (r, r) });
+                let h = open.get_or_insert(Hunk {
+                    left: (l, l),
+                    right: (r, r),
+                });
                 r += len;
                 h.right.1 = r;
             }
@@ -81,10 +87,19 @@ fn hunks(ops: &[DiffOp<'_>]) -> Vec<Hunk> {
 }
 
 /// Pairs the items each side has and the other lacks, in order; a missing partner is "".
-fn pair_up<'a>(kind: DifferenceKind, left: Vec<&'a str>, right: Vec<&'a str>, out: &mut Vec<Difference<'a>>) {
+fn pair_up<'a>(
+    kind: DifferenceKind,
+    left: Vec<&'a str>,
+    right: Vec<&'a str>,
+    out: &mut Vec<Difference<'a>>,
+) {
     let n = left.len().max(right.len());
     for i in 0..n {
-        out.push(Difference { kind, left: left.get(i).copied().unwrap_or(""), right: right.get(i).copied().unwrap_or("") });
+        out.push(Difference {
+            kind,
+            left: left.get(i).copied().unwrap_or(""),
+            right: right.get(i).copied().unwrap_or(""),
+        });
     }
 }
 
@@ -92,12 +107,18 @@ fn pair_up<'a>(kind: DifferenceKind, left: Vec<&'a str>, right: Vec<&'a str>, ou
 fn unmatched<'x, T>(a: &'x [T], b: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<&'x T> {
     let mut taken = vec![false; b.len()];
     a.iter()
-        .filter(|x| match b.iter().enumerate().position(|(j, y)| !taken[j] && same(x, y)) {
-            Some(j) => {
-                taken[j] = true;
-                false
+        .filter(|x| {
+            match b
+                .iter()
+                .enumerate()
+                .position(|(j, y)| !taken[j] && same(x, y))
+            {
+                Some(j) => {
+                    taken[j] = true;
+                    false
+                }
+                None => true,
             }
-            None => true,
         })
         .collect()
 }
@@ -105,7 +126,6 @@ fn unmatched<'x, T>(a: &'x [T], b: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<&
 fn same_number(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
-
 
 /// One side of an aligned pair, as the labeller sees it.
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +162,9 @@ impl<'a> LabelSide<'_, 'a> {
 
     /// True when the sibling contains `word`.
     fn sibling_has(&self, word: &str) -> bool {
-        self.sibling.is_some_and(|(t, _)| crate::text::tokens::words(t).any(|w| w.text.eq_ignore_ascii_case(word)))
+        self.sibling.is_some_and(|(t, _)| {
+            crate::text::tokens::words(t).any(|w| w.text.eq_ignore_ascii_case(word))
+        })
     }
 }
 
@@ -155,7 +177,11 @@ fn significant(word: &str) -> bool {
 }
 
 /// Labels the differences of an aligned pair from its word diff and both sides' facts.
-pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>]) -> Vec<Difference<'a>> {
+pub fn label<'a>(
+    l: LabelSide<'_, 'a>,
+    r: LabelSide<'_, 'a>,
+    ops: &[DiffOp<'a>],
+) -> Vec<Difference<'a>> {
     let (left, right) = (l.text, r.text);
     let (left_facts, right_facts) = (l.facts, r.facts);
     let mut out = Vec::new();
@@ -176,42 +202,81 @@ pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>])
         // A quote with no quoted partner is set against what the other side says instead.
         let left_text = match (l, r) {
             (Some(q), _) => q.text,
-            (None, Some(q)) => reported_counterpart(left, &hunks, (q.start, q.end), false, &mut left_reported),
+            (None, Some(q)) => {
+                reported_counterpart(left, &hunks, (q.start, q.end), false, &mut left_reported)
+            }
             (None, None) => "",
         };
         let right_text = match (r, l) {
             (Some(q), _) => q.text,
-            (None, Some(q)) => reported_counterpart(right, &hunks, (q.start, q.end), true, &mut right_reported),
+            (None, Some(q)) => {
+                reported_counterpart(right, &hunks, (q.start, q.end), true, &mut right_reported)
+            }
             (None, None) => "",
         };
-        out.push(Difference { kind: DifferenceKind::Quote, left: left_text, right: right_text });
+        out.push(Difference {
+            kind: DifferenceKind::Quote,
+            left: left_text,
+            right: right_text,
+        });
     }
 
-    let ln = unmatched(&left_facts.numbers, &right_all.numbers, |a, b| same_number(a.value, b.value));
-    let rn = unmatched(&right_facts.numbers, &left_all.numbers, |a, b| same_number(a.value, b.value));
-    pair_up(DifferenceKind::Number, ln.iter().map(|n| n.surface).collect(), rn.iter().map(|n| n.surface).collect(), &mut out);
+    let ln = unmatched(&left_facts.numbers, &right_all.numbers, |a, b| {
+        same_number(a.value, b.value)
+    });
+    let rn = unmatched(&right_facts.numbers, &left_all.numbers, |a, b| {
+        same_number(a.value, b.value)
+    });
+    pair_up(
+        DifferenceKind::Number,
+        ln.iter().map(|n| n.surface).collect(),
+        rn.iter().map(|n| n.surface).collect(),
+        &mut out,
+    );
 
-    let ld = unmatched(&left_facts.dates, &right_all.dates, |a, b| a.value.same_as(&b.value));
-    let rd = unmatched(&right_facts.dates, &left_all.dates, |a, b| a.value.same_as(&b.value));
-    pair_up(DifferenceKind::Date, ld.iter().map(|d| d.surface).collect(), rd.iter().map(|d| d.surface).collect(), &mut out);
+    let ld = unmatched(&left_facts.dates, &right_all.dates, |a, b| {
+        a.value.same_as(&b.value)
+    });
+    let rd = unmatched(&right_facts.dates, &left_all.dates, |a, b| {
+        a.value.same_as(&b.value)
+    });
+    pair_up(
+        DifferenceKind::Date,
+        ld.iter().map(|d| d.surface).collect(),
+        rd.iter().map(|d| d.surface).collect(),
+        &mut out,
+    );
 
     // Entities: a name none of whose words the other sentence mentions.
-    let missing_names = |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
-        if names.is_empty() {
-            return Vec::new();
-        }
-        let keys: usize = names.iter().map(|n| n.key.len()).sum();
-        // Few names in a normal sentence: scan the words; many (a run-on text): index them.
-        if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
-            let texts = [Some(other.text), other.sibling.map(|(t, _)| t)];
-            let mentioned = |k: &str| {
-                texts.iter().flatten().any(|t| crate::text::tokens::words(t).any(|w| same_name_word(k, w.text)))
-            };
-            return names.iter().filter(|n| !n.key.iter().any(|k| mentioned(k))).map(|n| n.surface).collect();
-        }
-        let mentions = other.mentions();
-        names.iter().filter(|n| !n.key.iter().any(|k| mentions.mention(k))).map(|n| n.surface).collect()
-    };
+    let missing_names =
+        |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
+            if names.is_empty() {
+                return Vec::new();
+            }
+            let keys: usize = names.iter().map(|n| n.key.len()).sum();
+            // Few names in a normal sentence: scan the words; many (a run-on text): index them.
+            if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
+                let words: Vec<&str> = [Some(other.text), other.sibling.map(|(t, _)| t)]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(crate::text::tokens::words)
+                    .filter(|w| w.text.len() >= 2)
+                    .map(|w| w.text)
+                    .collect();
+                let mentioned = |k: &str| words.iter().any(|w| same_name_word(k, w));
+                return names
+                    .iter()
+                    .filter(|n| !n.key.iter().any(|k| mentioned(k)))
+                    .map(|n| n.surface)
+                    .collect();
+            }
+            let mentions = other.mentions();
+            names
+                .iter()
+                .filter(|n| !n.key.iter().any(|k| mentions.mention(k)))
+                .map(|n| n.surface)
+                .collect()
+        };
     let le = missing_names(&left_facts.names, &r);
     let re = missing_names(&right_facts.names, &l);
     pair_up(DifferenceKind::Entity, le, re, &mut out);
@@ -221,7 +286,9 @@ pub fn label<'a>(l: LabelSide<'_, 'a>, r: LabelSide<'_, 'a>, ops: &[DiffOp<'a>])
     left_reported.extend(lq.iter().map(|q| (q.start, q.end)));
     right_reported.extend(rq.iter().map(|q| (q.start, q.end)));
     let (left_spans, right_spans) = (left_facts.merged_spans(), right_facts.merged_spans());
-    let touches = |ranges: &[(usize, usize)], (s, e): (usize, usize)| ranges.iter().any(|&(rs, re)| rs < e && s < re);
+    let touches = |ranges: &[(usize, usize)], (s, e): (usize, usize)| {
+        ranges.iter().any(|&(rs, re)| rs < e && s < re)
+    };
     for h in &hunks {
         if touches(&left_reported, h.left) || touches(&right_reported, h.right) {
             continue;
@@ -265,7 +332,11 @@ fn reported_counterpart<'a>(
 ) -> &'a str {
     let (mut from, mut to) = (usize::MAX, 0);
     for h in hunks {
-        let (theirs, ours) = if sentence_is_right { (h.left, h.right) } else { (h.right, h.left) };
+        let (theirs, ours) = if sentence_is_right {
+            (h.left, h.right)
+        } else {
+            (h.right, h.left)
+        };
         if theirs.0 < span.1 && span.0 < theirs.1.max(theirs.0 + 1) {
             from = from.min(ours.0);
             to = to.max(ours.1);
@@ -285,17 +356,29 @@ mod tests {
     use crate::text::facts::extract;
     use chrono::NaiveDate;
 
-    fn labels<'a>(l: &'a str, r: &'a str, published: Option<NaiveDate>) -> Vec<(DifferenceKind, &'a str, &'a str)> {
+    fn labels<'a>(
+        l: &'a str,
+        r: &'a str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(DifferenceKind, &'a str, &'a str)> {
         let ops = word_diff(l, r, None);
         let (lf, rf) = (extract(l, published), extract(r, published));
         label(
-            LabelSide { text: l, facts: &lf, sibling: None },
-            LabelSide { text: r, facts: &rf, sibling: None },
+            LabelSide {
+                text: l,
+                facts: &lf,
+                sibling: None,
+            },
+            LabelSide {
+                text: r,
+                facts: &rf,
+                sibling: None,
+            },
             &ops,
         )
-            .into_iter()
-            .map(|d| (d.kind, d.left, d.right))
-            .collect()
+        .into_iter()
+        .map(|d| (d.kind, d.left, d.right))
+        .collect()
     }
 
     #[test]
@@ -304,18 +387,34 @@ mod tests {
             labels("Talks lasted five hours.", "Talks lasted four hours.", None),
             [(DifferenceKind::Number, "five hours", "four hours")]
         );
-        assert!(labels("It is a 28-point plan.", "It is a plan of 28 points.", None)
-            .iter()
-            .all(|(k, _, _)| *k == DifferenceKind::Wording));
-        assert_eq!(labels("They met for 5 hours.", "They met for five hours.", None), []);
+        assert!(
+            labels("It is a 28-point plan.", "It is a plan of 28 points.", None)
+                .iter()
+                .all(|(k, _, _)| *k == DifferenceKind::Wording)
+        );
+        assert_eq!(
+            labels("They met for 5 hours.", "They met for five hours.", None),
+            []
+        );
     }
 
     #[test]
     fn dates_equal_after_normalisation_are_no_difference() {
         let published = NaiveDate::from_ymd_opt(2025, 11, 21);
-        assert_eq!(labels("The deadline is Thanksgiving Day.", "The deadline is November 27.", published), []);
         assert_eq!(
-            labels("The deadline is Thanksgiving Day.", "The deadline is November 28.", published),
+            labels(
+                "The deadline is Thanksgiving Day.",
+                "The deadline is November 27.",
+                published
+            ),
+            []
+        );
+        assert_eq!(
+            labels(
+                "The deadline is Thanksgiving Day.",
+                "The deadline is November 28.",
+                published
+            ),
             [(DifferenceKind::Date, "Thanksgiving Day", "November 28")]
         );
     }
@@ -323,12 +422,24 @@ mod tests {
     #[test]
     fn entity_and_quote_differences() {
         assert_eq!(
-            labels("The envoys met in Washington on Tuesday.", "The envoys met in Kyiv on Tuesday.", None),
+            labels(
+                "The envoys met in Washington on Tuesday.",
+                "The envoys met in Kyiv on Tuesday.",
+                None
+            ),
             [(DifferenceKind::Entity, "Washington", "Kyiv")]
         );
         assert_eq!(
-            labels("“We will not sign,” Ortiz said.", "Ortiz said they would not sign.", None),
-            [(DifferenceKind::Quote, "We will not sign,", "Ortiz said they would not sign")]
+            labels(
+                "“We will not sign,” Ortiz said.",
+                "Ortiz said they would not sign.",
+                None
+            ),
+            [(
+                DifferenceKind::Quote,
+                "We will not sign,",
+                "Ortiz said they would not sign"
+            )]
         );
     }
 }

@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
-pub use label::{Difference, DifferenceKind};
 use label::LabelSide;
+pub use label::{Difference, DifferenceKind};
 pub use multi::{Group, ManyOptions, MultiComparison, OutletMatch, OutletOnly, compare_many};
 pub use versions::{VersionDiff, VersionSummary, compare_versions};
 
@@ -86,7 +86,13 @@ pub fn compare_texts<'a>(left: &'a str, right: &'a str, opts: &CompareOptions) -
     let right_side = Side::new(right, &mut vocab);
     let weights = Weights::new(vocab.len(), &[&left_side, &right_side]);
     let alignment = align::align(&left_side, &right_side, &weights);
-    build(&left_side.sentences, &right_side.sentences, &alignment, opts, Instant::now() + DIFF_BUDGET)
+    build(
+        &left_side.sentences,
+        &right_side.sentences,
+        &alignment,
+        opts,
+        Instant::now() + DIFF_BUDGET,
+    )
 }
 
 /// Turns an alignment into pairs with diffs and labels.
@@ -111,7 +117,13 @@ fn build<'a>(
         .map(|&(l, r, score)| {
             let right_sibling = sibling(&left_partners[l], r).map(|i| right[i]);
             let left_sibling = sibling(&right_partners[r], l).map(|i| left[i]);
-            make_pair((left[l], left_sibling), (right[r], right_sibling), score, opts, diff_deadline)
+            make_pair(
+                (left[l], left_sibling),
+                (right[r], right_sibling),
+                score,
+                opts,
+                diff_deadline,
+            )
         })
         .collect();
     Comparison {
@@ -141,10 +153,24 @@ fn make_pair<'a>(
         let lsf = left_sibling.map(|s| (s.text, extract(s.text, opts.left_published)));
         let rsf = right_sibling.map(|s| (s.text, extract(s.text, opts.right_published)));
         label::label(
-            LabelSide { text: left.text, facts: &lf, sibling: lsf.as_ref().map(|(t, f)| (*t, f)) },
-            LabelSide { text: right.text, facts: &rf, sibling: rsf.as_ref().map(|(t, f)| (*t, f)) },
+            LabelSide {
+                text: left.text,
+                facts: &lf,
+                sibling: lsf.as_ref().map(|(t, f)| (*t, f)),
+            },
+            LabelSide {
+                text: right.text,
+                facts: &rf,
+                sibling: rsf.as_ref().map(|(t, f)| (*t, f)),
+            },
             &diff,
         )
     };
-    Pair { left, right, score: (score * 1000.0).round() / 1000.0, diff, differences }
+    Pair {
+        left,
+        right,
+        score: (score * 1000.0).round() / 1000.0,
+        diff,
+        differences,
+    }
 }

@@ -63,13 +63,23 @@ pub struct MultiComparison<'a> {
 }
 
 /// Compares each of `others` against `pivot` and groups the pairs by pivot sentence.
-pub fn compare_many<'a>(pivot: &'a str, others: &[&'a str], opts: &ManyOptions) -> MultiComparison<'a> {
+pub fn compare_many<'a>(
+    pivot: &'a str,
+    others: &[&'a str],
+    opts: &ManyOptions,
+) -> MultiComparison<'a> {
     let deadline = Instant::now() + DIFF_BUDGET;
     let mut vocab = Vocab::default();
     let pivot_side = Side::new(pivot, &mut vocab);
     let sides: Vec<Side<'a>> = others.iter().map(|t| Side::new(t, &mut vocab)).collect();
-    let mut groups: Vec<Group<'a>> =
-        pivot_side.sentences.iter().map(|s| Group { pivot: *s, matches: Vec::new() }).collect();
+    let mut groups: Vec<Group<'a>> = pivot_side
+        .sentences
+        .iter()
+        .map(|s| Group {
+            pivot: *s,
+            matches: Vec::new(),
+        })
+        .collect();
     let mut others_only = Vec::with_capacity(sides.len());
     for (outlet, side) in sides.iter().enumerate() {
         let weights = Weights::new(vocab.len(), &[&pivot_side, side]);
@@ -78,7 +88,13 @@ pub fn compare_many<'a>(pivot: &'a str, others: &[&'a str], opts: &ManyOptions) 
             left_published: opts.pivot_published,
             right_published: opts.others_published.get(outlet).copied().flatten(),
         };
-        let comparison = build(&pivot_side.sentences, &side.sentences, &alignment, &pair_opts, deadline);
+        let comparison = build(
+            &pivot_side.sentences,
+            &side.sentences,
+            &alignment,
+            &pair_opts,
+            deadline,
+        );
         for pair in comparison.pairs {
             groups[pair.left.index].matches.push(OutletMatch {
                 outlet,
@@ -88,7 +104,13 @@ pub fn compare_many<'a>(pivot: &'a str, others: &[&'a str], opts: &ManyOptions) 
                 differences: pair.differences,
             });
         }
-        others_only.push(OutletOnly { outlet, sentences: comparison.right_only });
+        others_only.push(OutletOnly {
+            outlet,
+            sentences: comparison.right_only,
+        });
     }
-    MultiComparison { groups, others_only }
+    MultiComparison {
+        groups,
+        others_only,
+    }
 }

@@ -72,7 +72,12 @@ pub fn compare_versions<'a>(old: &'a str, new: &'a str, opts: &CompareOptions) -
             DiffTag::Insert => added.extend(n),
             DiffTag::Replace => {
                 let region = align_region(&old_sentences[o.clone()], &new_sentences[n.clone()]);
-                pairs.extend(region.pairs.iter().map(|&(l, r, s)| (o.start + l, n.start + r, s)));
+                pairs.extend(
+                    region
+                        .pairs
+                        .iter()
+                        .map(|&(l, r, s)| (o.start + l, n.start + r, s)),
+                );
                 removed.extend(region.left_only.iter().map(|l| o.start + l));
                 added.extend(region.right_only.iter().map(|r| n.start + r));
             }
@@ -85,21 +90,38 @@ pub fn compare_versions<'a>(old: &'a str, new: &'a str, opts: &CompareOptions) -
         added_by_key.entry(new_keys[r]).or_default().push(r);
     }
     let mut moved_new = vec![false; new_sentences.len()];
-    removed.retain(|&l| match added_by_key.get_mut(&old_keys[l]).and_then(Vec::pop) {
-        Some(r) => {
-            pairs.push((l, r, 1.0));
-            moved_new[r] = true;
-            false
-        }
-        None => true,
-    });
+    removed.retain(
+        |&l| match added_by_key.get_mut(&old_keys[l]).and_then(Vec::pop) {
+            Some(r) => {
+                pairs.push((l, r, 1.0));
+                moved_new[r] = true;
+                false
+            }
+            None => true,
+        },
+    );
     added.retain(|&r| !moved_new[r]);
 
     pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let unchanged = pairs.iter().filter(|p| old_sentences[p.0].text == new_sentences[p.1].text).count();
-    let summary = VersionSummary { unchanged, reworded: pairs.len() - unchanged, removed: removed.len(), added: added.len() };
-    let alignment = Alignment { pairs, left_only: removed, right_only: added };
-    VersionDiff { comparison: build(&old_sentences, &new_sentences, &alignment, opts, deadline), summary }
+    let unchanged = pairs
+        .iter()
+        .filter(|p| old_sentences[p.0].text == new_sentences[p.1].text)
+        .count();
+    let summary = VersionSummary {
+        unchanged,
+        reworded: pairs.len() - unchanged,
+        removed: removed.len(),
+        added: added.len(),
+    };
+    let alignment = Alignment {
+        pairs,
+        left_only: removed,
+        right_only: added,
+    };
+    VersionDiff {
+        comparison: build(&old_sentences, &new_sentences, &alignment, opts, deadline),
+        summary,
+    }
 }
 
 /// Aligns the sentences of one changed stretch (indices relative to the stretch).

@@ -58,7 +58,9 @@ impl DateValue {
         use DateValue::*;
         match (self, other) {
             (Day(a), Day(b)) => a == b,
-            (Day(d), MonthDay { month, day }) | (MonthDay { month, day }, Day(d)) => d.month() == *month && d.day() == *day,
+            (Day(d), MonthDay { month, day }) | (MonthDay { month, day }, Day(d)) => {
+                d.month() == *month && d.day() == *day
+            }
             (Day(d), MonthYear { year, month }) | (MonthYear { year, month }, Day(d)) => {
                 d.year() == *year && d.month() == *month
             }
@@ -104,13 +106,19 @@ pub struct QuoteFact<'a> {
 pub fn same_name_word(key: &str, word: &str) -> bool {
     let word = strip_possessive(word);
     let (kb, wb) = (key.as_bytes(), word.as_bytes());
-    let common = kb.iter().zip(wb).take_while(|(k, w)| k.eq_ignore_ascii_case(w)).count();
+    let common = kb
+        .iter()
+        .zip(wb)
+        .take_while(|(k, w)| k.eq_ignore_ascii_case(w))
+        .count();
     if common == kb.len() && common == wb.len() {
         return true;
     }
     if !word.is_ascii() || !key.is_ascii() {
         let lower = tokens::lowercase(word);
-        return lower == key || (lower.chars().count().min(key.chars().count()) >= 5 && (lower.starts_with(key) || key.starts_with(lower.as_ref())));
+        return lower == key
+            || (lower.chars().count().min(key.chars().count()) >= 5
+                && (lower.starts_with(key) || key.starts_with(lower.as_ref())));
     }
     // One is a prefix of the other, the shorter at least five letters long.
     common >= 5 && (common == kb.len() || common == wb.len())
@@ -124,8 +132,11 @@ pub struct Mentions<'t>(Vec<Cow<'t, str>>);
 impl<'t> Mentions<'t> {
     /// Collects the words of `texts`.
     pub fn of(texts: impl IntoIterator<Item = &'t str>) -> Mentions<'t> {
-        let mut words: Vec<Cow<'t, str>> =
-            texts.into_iter().flat_map(tokens::words).map(|w| tokens::lowercase(strip_possessive(w.text))).collect();
+        let mut words: Vec<Cow<'t, str>> = texts
+            .into_iter()
+            .flat_map(tokens::words)
+            .map(|w| tokens::lowercase(strip_possessive(w.text)))
+            .collect();
         words.sort_unstable();
         words.dedup();
         Mentions(words)
@@ -146,7 +157,10 @@ impl<'t> Mentions<'t> {
         if key.chars().count() >= 5 && self.0.get(at).is_some_and(|w| w.starts_with(key)) {
             return true;
         }
-        key.char_indices().map(|(i, _)| &key[..i]).filter(|p| p.chars().count() >= 5).any(|p| self.contains(p))
+        key.char_indices()
+            .map(|(i, _)| &key[..i])
+            .filter(|p| p.chars().count() >= 5)
+            .any(|p| self.contains(p))
     }
 }
 
@@ -226,12 +240,31 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
         .into_iter()
         .map(|(start, end, inner_start, inner_end)| {
             let text = &sentence[inner_start..inner_end];
-            let key = tokens::words(text).map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
-            QuoteFact { text, key, start, end }
+            let key = tokens::words(text)
+                .map(|w| w.text.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            QuoteFact {
+                text,
+                key,
+                start,
+                end,
+            }
         })
         .collect();
     let names = find_names(sentence, &words, &used);
-    Facts { numbers, dates, quotes, names }
+    Facts {
+        numbers,
+        dates,
+        quotes,
+        names,
+    }
+}
+
+/// Fast byte test: false means `text` has no double quotation mark ('"', '“', '”';
+/// the curly ones start with byte 0xE2).
+pub fn may_quote(text: &str) -> bool {
+    text.bytes().any(|b| b == b'"' || b == 0xE2) && text.contains(['"', '“', '”'])
 }
 
 /// Quotation spans as `(start, end, inner_start, inner_end)` byte offsets.
@@ -240,7 +273,7 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
 /// that began in an earlier sentence.
 pub fn quote_spans(sentence: &str) -> Vec<(usize, usize, usize, usize)> {
     let mut spans = Vec::new();
-    if !sentence.contains(['"', '“', '”']) {
+    if !may_quote(sentence) {
         return spans;
     }
     let mut open: Option<usize> = None;
@@ -249,7 +282,11 @@ pub fn quote_spans(sentence: &str) -> Vec<(usize, usize, usize, usize)> {
             '“' => open = Some(i),
             '”' => {
                 let start = open.take().unwrap_or(0);
-                let inner_start = if start == 0 && !sentence.starts_with('“') { 0 } else { start + '“'.len_utf8() };
+                let inner_start = if start == 0 && !sentence.starts_with('“') {
+                    0
+                } else {
+                    start + '“'.len_utf8()
+                };
                 spans.push((start, i + c.len_utf8(), inner_start, i));
             }
             '"' => match open.take() {
@@ -315,12 +352,18 @@ pub fn bare(word: &str) -> String {
 
 /// A word without a possessive ending ("Sunday's" -> "Sunday").
 fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    static TABLE: LazyLock<FxHashMap<u128, u32>> =
-        LazyLock::new(|| MONTHS.iter().filter_map(|(w, m)| Some((packed_lower(w)?, *m))).collect());
+    static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+        MONTHS
+            .iter()
+            .filter_map(|(w, m)| Some((packed_lower(w)?, *m)))
+            .collect()
+    });
     if !is_capitalised(word) {
         return None;
     }
@@ -335,7 +378,10 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     if !(6..=9).contains(&word.len()) {
         return None;
     }
-    WEEKDAYS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word)).map(|(_, w)| *w)
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|(_, w)| *w)
 }
 
 /// "27", "27th", "1st" as a day of the month.
@@ -365,7 +411,8 @@ fn nearest_month_day(month: u32, day: u32, published: NaiveDate) -> Option<Naive
 
 /// The day with that weekday nearest to `published` (at most three days away).
 fn nearest_weekday(weekday: Weekday, published: NaiveDate) -> Option<NaiveDate> {
-    let ahead = (7 + weekday.num_days_from_monday() - published.weekday().num_days_from_monday()) % 7;
+    let ahead =
+        (7 + weekday.num_days_from_monday() - published.weekday().num_days_from_monday()) % 7;
     if ahead <= 3 {
         published.checked_add_days(Days::new(u64::from(ahead)))
     } else {
@@ -386,7 +433,9 @@ fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
         "labor day" => NaiveDate::from_weekday_of_month_opt(year, 9, Weekday::Mon, 1),
         "memorial day" => {
             let last = NaiveDate::from_ymd_opt(year, 5, 31)?;
-            let back = (7 + last.weekday().num_days_from_monday() - Weekday::Mon.num_days_from_monday()) % 7;
+            let back = (7 + last.weekday().num_days_from_monday()
+                - Weekday::Mon.num_days_from_monday())
+                % 7;
             last.checked_sub_days(Days::new(u64::from(back)))
         }
         _ => None,
@@ -424,9 +473,12 @@ fn find_dates<'a>(
                 // Only a full month name stands alone ("in November"); "Jan" may be a first name.
                 found = Some((i, DateValue::Month(month)));
             }
-        } else if let (Some(day), Some(month)) =
-            (word.starts_with(|c: char| c.is_ascii_digit()).then(|| day_of(word)).flatten(), next.and_then(month_of))
-        {
+        } else if let (Some(day), Some(month)) = (
+            word.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| day_of(word))
+                .flatten(),
+            next.and_then(month_of),
+        ) {
             let year = after.and_then(year_of);
             let last = if year.is_some() { i + 2 } else { i + 1 };
             let value = match (year, published) {
@@ -436,7 +488,9 @@ fn find_dates<'a>(
             };
             found = value.map(|v| (last, v));
         } else if let Some(weekday) = weekday_of(word) {
-            let value = published.and_then(|p| nearest_weekday(weekday, p)).map_or(DateValue::Weekday(weekday), DateValue::Day);
+            let value = published
+                .and_then(|p| nearest_weekday(weekday, p))
+                .map_or(DateValue::Weekday(weekday), DateValue::Day);
             found = Some((i, value));
         } else if let Some((last, value)) = named_day(words, i, published) {
             found = Some((last, value));
@@ -450,7 +504,12 @@ fn find_dates<'a>(
                 for flag in &mut used[i..=last] {
                     *flag = true;
                 }
-                dates.push(DateFact { surface: &sentence[start..end], value, start, end });
+                dates.push(DateFact {
+                    surface: &sentence[start..end],
+                    value,
+                    start,
+                    end,
+                });
                 i = last + 1;
             }
             None => i += 1,
@@ -460,35 +519,64 @@ fn find_dates<'a>(
 }
 
 /// "today", "tomorrow", "Thanksgiving (Day)", "Christmas (Eve)", "Labor Day" ...
-fn named_day(words: &[Word<'_>], i: usize, published: Option<NaiveDate>) -> Option<(usize, DateValue)> {
+fn named_day(
+    words: &[Word<'_>],
+    i: usize,
+    published: Option<NaiveDate>,
+) -> Option<(usize, DateValue)> {
     let word = words[i].text;
-    let relative = [("today", 0i64), ("tonight", 0), ("tomorrow", 1), ("yesterday", -1)]
-        .iter()
-        .filter(|_| (5..=9).contains(&word.len()))
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(name, shift)| (*name, *shift));
+    let relative = [
+        ("today", 0i64),
+        ("tonight", 0),
+        ("tomorrow", 1),
+        ("yesterday", -1),
+    ]
+    .iter()
+    .filter(|_| (5..=9).contains(&word.len()))
+    .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    .map(|(name, shift)| (*name, *shift));
     if let Some((name, shift)) = relative {
         let value = published
             .and_then(|p| p.checked_add_signed(chrono::Duration::days(shift)))
             .map_or(DateValue::Named(name.to_owned()), DateValue::Day);
         return Some((i, value));
     }
-    if !is_capitalised(word) || !matches!(word.as_bytes()[0], b'T' | b'C' | b'H' | b'I' | b'V' | b'L' | b'M' | b'N') {
+    if !is_capitalised(word)
+        || !matches!(
+            word.as_bytes()[0],
+            b'T' | b'C' | b'H' | b'I' | b'V' | b'L' | b'M' | b'N'
+        )
+    {
         return None;
     }
     let lower = word.to_lowercase();
     let next = words.get(i + 1).map(|w| w.text.to_lowercase());
     let next_is = |s: &str| next.as_deref() == Some(s);
     let (name, last) = match lower.as_str() {
-        "thanksgiving" => ("thanksgiving".to_owned(), if next_is("day") { i + 1 } else { i }),
+        "thanksgiving" => (
+            "thanksgiving".to_owned(),
+            if next_is("day") { i + 1 } else { i },
+        ),
         "christmas" if next_is("eve") => ("christmas eve".to_owned(), i + 1),
-        "christmas" => ("christmas".to_owned(), if next_is("day") { i + 1 } else { i }),
+        "christmas" => (
+            "christmas".to_owned(),
+            if next_is("day") { i + 1 } else { i },
+        ),
         "halloween" => ("halloween".to_owned(), i),
-        "independence" | "veterans" | "labor" | "memorial" if next_is("day") => (format!("{lower} day"), i + 1),
+        "independence" | "veterans" | "labor" | "memorial" if next_is("day") => {
+            (format!("{lower} day"), i + 1)
+        }
         "new" if next_is("year's") || next_is("year’s") => {
             let third = words.get(i + 2).map(|w| w.text.to_lowercase());
             match third.as_deref() {
-                Some("day") => return Some((i + 2, date_or_named("new year's day", published, |y| NaiveDate::from_ymd_opt(y, 1, 1)))),
+                Some("day") => {
+                    return Some((
+                        i + 2,
+                        date_or_named("new year's day", published, |y| {
+                            NaiveDate::from_ymd_opt(y, 1, 1)
+                        }),
+                    ));
+                }
                 Some("eve") => ("new year's eve".to_owned(), i + 2),
                 _ => return None,
             }
@@ -498,8 +586,14 @@ fn named_day(words: &[Word<'_>], i: usize, published: Option<NaiveDate>) -> Opti
     Some((last, date_or_named(&name, published, |y| holiday(&name, y))))
 }
 
-fn date_or_named(name: &str, published: Option<NaiveDate>, day_in: impl Fn(i32) -> Option<NaiveDate>) -> DateValue {
-    published.and_then(|p| day_in(p.year())).map_or(DateValue::Named(name.to_owned()), DateValue::Day)
+fn date_or_named(
+    name: &str,
+    published: Option<NaiveDate>,
+    day_in: impl Fn(i32) -> Option<NaiveDate>,
+) -> DateValue {
+    published
+        .and_then(|p| day_in(p.year()))
+        .map_or(DateValue::Named(name.to_owned()), DateValue::Day)
 }
 
 /// "2025-11-27" or "11/27/2025".
@@ -510,7 +604,10 @@ fn numeric_date(sentence: &str, words: &[Word<'_>], i: usize) -> Option<(usize, 
     if sep1 != sep2 || !(sep1 == "-" || sep1 == "/") {
         return None;
     }
-    let nums: Option<Vec<u32>> = [a.text, b.text, c.text].iter().map(|t| t.parse::<u32>().ok()).collect();
+    let nums: Option<Vec<u32>> = [a.text, b.text, c.text]
+        .iter()
+        .map(|t| t.parse::<u32>().ok())
+        .collect();
     let nums = nums?;
     let date = if sep1 == "-" && a.text.len() == 4 {
         NaiveDate::from_ymd_opt(i32::try_from(nums[0]).ok()?, nums[1], nums[2])
@@ -559,21 +656,34 @@ fn scale_of(word: &str) -> Option<f64> {
     if !(7..=8).contains(&word.len()) {
         return None;
     }
-    [("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)]
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(_, v)| *v)
+    [
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ]
+    .iter()
+    .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    .map(|(_, v)| *v)
 }
 
 /// The value of a word spelled as a small number ("five", "Twenty").
 pub fn number_word(word: &str) -> Option<u32> {
     // Every number word starts with one of these letters: a cheap first test.
     let first = word.as_bytes().first()?.to_ascii_lowercase();
-    if !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd') || word.len() < 3 || word.len() > 9 {
+    if !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd')
+        || word.len() < 3
+        || word.len() > 9
+    {
         return None;
     }
-    static TABLE: LazyLock<FxHashMap<u128, u32>> =
-        LazyLock::new(|| SMALL_NUMBERS.iter().filter_map(|(w, v)| Some((packed_lower(w)?, *v))).collect());
+    static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+        SMALL_NUMBERS
+            .iter()
+            .filter_map(|(w, v)| Some((packed_lower(w)?, *v)))
+            .collect()
+    });
     TABLE.get(&packed_lower(word)?).copied()
 }
 
@@ -584,7 +694,9 @@ fn packed_lower(word: &str) -> Option<u128> {
     if bytes.len() > 16 || !bytes.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    Some(bytes.iter().fold(0u128, |acc, b| (acc << 8) | u128::from(b.to_ascii_lowercase())))
+    Some(bytes.iter().fold(0u128, |acc, b| {
+        (acc << 8) | u128::from(b.to_ascii_lowercase())
+    }))
 }
 
 /// The value of a digit word ("1,200", "3.5", "27th").
@@ -597,10 +709,18 @@ pub fn digit_value(word: &str) -> Option<f64> {
     if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) {
         return None;
     }
-    if digits.contains(',') { digits.replace(',', "").parse().ok() } else { digits.parse().ok() }
+    if digits.contains(',') {
+        digits.replace(',', "").parse().ok()
+    } else {
+        digits.parse().ok()
+    }
 }
 
-fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) -> Vec<NumberFact<'a>> {
+fn find_numbers<'a>(
+    sentence: &'a str,
+    words: &[Word<'a>],
+    used: &mut [bool],
+) -> Vec<NumberFact<'a>> {
     let mut numbers = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -648,7 +768,10 @@ fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) ->
         let mut last = i - 1;
         if let Some(unit) = words.get(i).filter(|_| !used[i]) {
             let gap = &sentence[words[last].end..unit.start];
-            if (gap == " " || gap == "-") && unit.text.chars().all(char::is_lowercase) && !tokens::is_stopword(unit.text) {
+            if (gap == " " || gap == "-")
+                && unit.text.chars().all(char::is_lowercase)
+                && !tokens::is_stopword(unit.text)
+            {
                 last = i;
                 i += 1;
             }
@@ -661,16 +784,52 @@ fn find_numbers<'a>(sentence: &'a str, words: &[Word<'a>], used: &mut [bool]) ->
             start -= 1;
         }
         let end = words[last].end;
-        numbers.push(NumberFact { surface: &sentence[start..end], value, start, end });
+        numbers.push(NumberFact {
+            surface: &sentence[start..end],
+            value,
+            start,
+            end,
+        });
     }
     numbers
 }
 
 /// Titles that precede a name and are not part of its identity.
 const TITLES: &[&str] = &[
-    "ambassador", "capt", "chancellor", "chief", "col", "defence", "defense", "deputy", "dr", "foreign", "gen", "gov",
-    "governor", "judge", "king", "lt", "mayor", "minister", "mr", "mrs", "ms", "pope", "president", "prime", "prof",
-    "queen", "rep", "secretary", "sen", "senator", "sgt", "spokesman", "spokeswoman", "vice",
+    "ambassador",
+    "capt",
+    "chancellor",
+    "chief",
+    "col",
+    "defence",
+    "defense",
+    "deputy",
+    "dr",
+    "foreign",
+    "gen",
+    "gov",
+    "governor",
+    "judge",
+    "king",
+    "lt",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "president",
+    "prime",
+    "prof",
+    "queen",
+    "rep",
+    "secretary",
+    "sen",
+    "senator",
+    "sgt",
+    "spokesman",
+    "spokeswoman",
+    "vice",
 ];
 
 fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<NameFact<'a>> {
@@ -710,7 +869,8 @@ fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<N
             continue;
         }
         let opens_sentence = first == head && starts_clause(&sentence[..words[first].start]);
-        let all_caps = words[head].text.chars().all(|c| !c.is_lowercase()) && words[head].text.chars().count() > 1;
+        let all_caps = words[head].text.chars().all(|c| !c.is_lowercase())
+            && words[head].text.chars().count() > 1;
         // A lone capitalised word that opens the sentence is just a capital letter.
         if opens_sentence && head == last && !all_caps {
             continue;
@@ -718,8 +878,17 @@ fn find_names<'a>(sentence: &'a str, words: &[Word<'a>], used: &[bool]) -> Vec<N
         let (start, end) = (words[head].start, words[last].end);
         // "W." and "U.S." keep their final dot.
         let abbreviation = words[last].text.chars().count() == 1 || words[last].text.contains('.');
-        let end = if abbreviation && sentence[end..].starts_with('.') { end + 1 } else { end };
-        names.push(NameFact { surface: &sentence[start..end], key, start, end });
+        let end = if abbreviation && sentence[end..].starts_with('.') {
+            end + 1
+        } else {
+            end
+        };
+        names.push(NameFact {
+            surface: &sentence[start..end],
+            key,
+            start,
+            end,
+        });
     }
     names
 }
@@ -747,13 +916,25 @@ mod tests {
 
     #[test]
     fn spelled_and_digit_numbers_have_the_same_value() {
-        let values = |s: &str| extract(s, None).numbers.iter().map(|n| n.value).collect::<Vec<_>>();
+        let values = |s: &str| {
+            extract(s, None)
+                .numbers
+                .iter()
+                .map(|n| n.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values("They talked for five hours."), [5.0]);
         assert_eq!(values("They talked for 5 hours."), [5.0]);
-        assert_eq!(values("A twenty-five member team and three hundred troops."), [25.0, 300.0]);
+        assert_eq!(
+            values("A twenty-five member team and three hundred troops."),
+            [25.0, 300.0]
+        );
         assert_eq!(values("The 28-point plan."), [28.0]);
         assert_eq!(values("The plan has 28 points."), [28.0]);
-        assert_eq!(values("It cost $1.2 billion, or 1,200 per person."), [1.2e9, 1200.0]);
+        assert_eq!(
+            values("It cost $1.2 billion, or 1,200 per person."),
+            [1.2e9, 1200.0]
+        );
     }
 
     #[test]
@@ -767,12 +948,28 @@ mod tests {
     fn holidays_resolve_in_the_publication_year() {
         let published = Some(day(2025, 6, 2));
         fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(&str, DateValue)> {
-            extract(s, published).dates.into_iter().map(|d| (d.surface, d.value)).collect()
+            extract(s, published)
+                .dates
+                .into_iter()
+                .map(|d| (d.surface, d.value))
+                .collect()
         }
-        assert_eq!(dates("Shops close on New Year's Day.", published), [("New Year's Day", DateValue::Day(day(2025, 1, 1)))]);
-        assert_eq!(dates("Parades on Memorial Day.", published), [("Memorial Day", DateValue::Day(day(2025, 5, 26)))]);
-        assert_eq!(dates("Back by tonight.", published), [("tonight", DateValue::Day(day(2025, 6, 2)))]);
-        assert_eq!(extract("Back by Christmas Eve.", None).dates[0].value, DateValue::Named("christmas eve".into()));
+        assert_eq!(
+            dates("Shops close on New Year's Day.", published),
+            [("New Year's Day", DateValue::Day(day(2025, 1, 1)))]
+        );
+        assert_eq!(
+            dates("Parades on Memorial Day.", published),
+            [("Memorial Day", DateValue::Day(day(2025, 5, 26)))]
+        );
+        assert_eq!(
+            dates("Back by tonight.", published),
+            [("tonight", DateValue::Day(day(2025, 6, 2)))]
+        );
+        assert_eq!(
+            extract("Back by Christmas Eve.", None).dates[0].value,
+            DateValue::Named("christmas eve".into())
+        );
     }
 
     #[test]
@@ -788,11 +985,29 @@ mod tests {
     #[test]
     fn weekdays_and_relative_days_resolve_against_publication() {
         let published = Some(day(2025, 11, 25)); // a Tuesday
-        let dates = |s: &str| extract(s, published).dates.into_iter().map(|d| d.value).collect::<Vec<_>>();
-        assert_eq!(dates("They meet on Thursday."), [DateValue::Day(day(2025, 11, 27))]);
-        assert_eq!(dates("They met on Sunday."), [DateValue::Day(day(2025, 11, 23))]);
-        assert_eq!(dates("They meet tomorrow."), [DateValue::Day(day(2025, 11, 26))]);
-        assert_eq!(dates("Signed on Nov. 3, 2024."), [DateValue::Day(day(2024, 11, 3))]);
+        let dates = |s: &str| {
+            extract(s, published)
+                .dates
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dates("They meet on Thursday."),
+            [DateValue::Day(day(2025, 11, 27))]
+        );
+        assert_eq!(
+            dates("They met on Sunday."),
+            [DateValue::Day(day(2025, 11, 23))]
+        );
+        assert_eq!(
+            dates("They meet tomorrow."),
+            [DateValue::Day(day(2025, 11, 26))]
+        );
+        assert_eq!(
+            dates("Signed on Nov. 3, 2024."),
+            [DateValue::Day(day(2024, 11, 3))]
+        );
         assert_eq!(dates("Due 2025-12-01."), [DateValue::Day(day(2025, 12, 1))]);
     }
 
@@ -800,7 +1015,10 @@ mod tests {
     fn date_numbers_are_not_counted_as_numbers() {
         let facts = extract("On Nov. 27, 2025, 40 delegates met.", None);
         assert_eq!(facts.dates.len(), 1);
-        assert_eq!(facts.numbers.iter().map(|n| n.value).collect::<Vec<_>>(), [40.0]);
+        assert_eq!(
+            facts.numbers.iter().map(|n| n.value).collect::<Vec<_>>(),
+            [40.0]
+        );
     }
 
     #[test]
@@ -815,11 +1033,20 @@ mod tests {
 
     #[test]
     fn names_drop_titles_and_sentence_initial_capitals() {
-        let facts = extract("Officials said Sen. Maria Ortiz flew from Washington to Kyiv with the White House team.", None);
+        let facts = extract(
+            "Officials said Sen. Maria Ortiz flew from Washington to Kyiv with the White House team.",
+            None,
+        );
         let surfaces: Vec<_> = facts.names.iter().map(|n| n.surface).collect();
-        assert_eq!(surfaces, ["Sen. Maria Ortiz", "Washington", "Kyiv", "White House"]);
+        assert_eq!(
+            surfaces,
+            ["Sen. Maria Ortiz", "Washington", "Kyiv", "White House"]
+        );
         assert_eq!(facts.names[0].key, ["maria", "ortiz"]);
         let opening = extract("GENEVA — Talks resumed.", None);
-        assert_eq!(opening.names.iter().map(|n| n.surface).collect::<Vec<_>>(), ["GENEVA"]);
+        assert_eq!(
+            opening.names.iter().map(|n| n.surface).collect::<Vec<_>>(),
+            ["GENEVA"]
+        );
     }
 }

@@ -38,7 +38,11 @@ pub fn segment(text: &str) -> Vec<Sentence<'_>> {
     for boundary in sentencex::get_sentence_boundaries("en", text) {
         // Offsets come from the library; keep only those that slice the text cleanly.
         let (start, end) = (boundary.start_byte, boundary.end_byte);
-        if start >= end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start >= end
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         split_lines(text, start, end, &mut spans);
@@ -47,7 +51,12 @@ pub fn segment(text: &str) -> Vec<Sentence<'_>> {
     spans
         .into_iter()
         .enumerate()
-        .map(|(index, (start, end))| Sentence { index, text: &text[start..end], start, end })
+        .map(|(index, (start, end))| Sentence {
+            index,
+            text: &text[start..end],
+            start,
+            end,
+        })
         .collect()
 }
 
@@ -75,7 +84,9 @@ fn split_lines(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
         let piece_so_far = text[piece_start..newline].trim();
         if !piece_so_far.is_empty()
             && !next_line.is_empty()
-            && (starts_list_item(next_line) || starts_list_item(piece_so_far) || is_title_line(line, next_line))
+            && (starts_list_item(next_line)
+                || starts_list_item(piece_so_far)
+                || is_title_line(line, next_line))
         {
             if let Some(span) = trim_span(text, piece_start, newline) {
                 out.push(span);
@@ -93,11 +104,18 @@ fn split_lines(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize
 fn starts_list_item(line: &str) -> bool {
     let bytes = line.as_bytes();
     let followed_by_space = |i: usize| bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t');
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("• ") || line.starts_with("– ") {
+    if line.starts_with("- ")
+        || line.starts_with("* ")
+        || line.starts_with("• ")
+        || line.starts_with("– ")
+    {
         return true;
     }
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if (1..=2).contains(&digits) && matches!(bytes.get(digits), Some(b'.') | Some(b')')) && followed_by_space(digits + 1) {
+    if (1..=2).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.') | Some(b')'))
+        && followed_by_space(digits + 1)
+    {
         return true;
     }
     if bytes.first().is_some_and(|b| b.is_ascii_lowercase())
@@ -106,7 +124,10 @@ fn starts_list_item(line: &str) -> bool {
     {
         return true;
     }
-    if bytes.first().is_some_and(|b| b.is_ascii_uppercase()) && bytes.get(1) == Some(&b')') && followed_by_space(2) {
+    if bytes.first().is_some_and(|b| b.is_ascii_uppercase())
+        && bytes.get(1) == Some(&b')')
+        && followed_by_space(2)
+    {
         return true;
     }
     bytes.first() == Some(&b'(')
@@ -119,7 +140,11 @@ fn starts_list_item(line: &str) -> bool {
 /// punctuation, short, mostly capitalised words, and the next line starts a new
 /// sentence. A sentence wrapped over two lines ("the plan\nwould") fails this.
 fn is_title_line(line: &str, next_line: &str) -> bool {
-    if line.is_empty() || line.ends_with(['.', '!', '?', ',', ';', ':', '-', '—', '–', '"', '”', '\'', '’', '(']) {
+    if line.is_empty()
+        || line.ends_with([
+            '.', '!', '?', ',', ';', ':', '-', '—', '–', '"', '”', '\'', '’', '(',
+        ])
+    {
         return false;
     }
     let next_starts_sentence = next_line
@@ -146,7 +171,10 @@ fn is_title_line(line: &str, next_line: &str) -> bool {
         // A line of numbers alone, like a date "25/11/2025".
         return words.iter().all(|w| w.chars().any(|c| c.is_ascii_digit()));
     }
-    let capitalised = alphabetic.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let capitalised = alphabetic
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     capitalised * 3 >= alphabetic.len() * 2
 }
 
@@ -171,12 +199,33 @@ fn merge_false_splits(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usi
 
 /// Words that follow "7 p.m." inside one sentence.
 const AFTER_TIME: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "ET", "EST", "EDT", "CT", "CST",
-    "CDT", "PT", "PST", "PDT", "GMT", "UTC", "BST", "CET",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "ET",
+    "EST",
+    "EDT",
+    "CT",
+    "CST",
+    "CDT",
+    "PT",
+    "PST",
+    "PDT",
+    "GMT",
+    "UTC",
+    "BST",
+    "CET",
 ];
 
 fn continues_sentence(previous: &str, next: &str) -> bool {
-    let first_word = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let first_word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let starts_lowercase = next.chars().next().is_some_and(char::is_lowercase);
     if starts_lowercase && !starts_list_item(next) {
         return true;
@@ -198,25 +247,37 @@ mod tests {
     fn titles_and_abbreviations_do_not_end_sentences() {
         assert_eq!(
             texts("Mr. Hale met Sen. Ortiz in the U.S. capital on Jan. 5. They talked."),
-            ["Mr. Hale met Sen. Ortiz in the U.S. capital on Jan. 5.", "They talked."]
+            [
+                "Mr. Hale met Sen. Ortiz in the U.S. capital on Jan. 5.",
+                "They talked."
+            ]
         );
     }
 
     #[test]
     fn abbreviation_at_sentence_end_still_ends_it() {
-        assert_eq!(texts("He lives in the U.S. The rest is history."), ["He lives in the U.S.", "The rest is history."]);
+        assert_eq!(
+            texts("He lives in the U.S. The rest is history."),
+            ["He lives in the U.S.", "The rest is history."]
+        );
     }
 
     #[test]
     fn initials_stay_inside_the_name() {
-        assert_eq!(texts("J. R. Hartley arrived. George W. Bush left."), ["J. R. Hartley arrived.", "George W. Bush left."]);
+        assert_eq!(
+            texts("J. R. Hartley arrived. George W. Bush left."),
+            ["J. R. Hartley arrived.", "George W. Bush left."]
+        );
     }
 
     #[test]
     fn decimals_and_money_do_not_split() {
         assert_eq!(
             texts("Shares rose 3.5 percent to $4.50, a $1.2 billion gain. Then they fell."),
-            ["Shares rose 3.5 percent to $4.50, a $1.2 billion gain.", "Then they fell."]
+            [
+                "Shares rose 3.5 percent to $4.50, a $1.2 billion gain.",
+                "Then they fell."
+            ]
         );
     }
 
@@ -234,40 +295,76 @@ mod tests {
 
     #[test]
     fn ellipsis_inside_a_sentence_does_not_split() {
-        assert_eq!(texts("He said... the plan is dead. Next."), ["He said... the plan is dead.", "Next."]);
+        assert_eq!(
+            texts("He said... the plan is dead. Next."),
+            ["He said... the plan is dead.", "Next."]
+        );
     }
 
     #[test]
     fn quotation_with_inner_punctuation_stays_whole() {
         assert_eq!(
-            texts("\u{201c}Why now?\u{201d} asked the senator. She said: \"We will not go. It is over.\" Then she left."),
-            ["\u{201c}Why now?\u{201d} asked the senator.", "She said: \"We will not go. It is over.\"", "Then she left."]
+            texts(
+                "\u{201c}Why now?\u{201d} asked the senator. She said: \"We will not go. It is over.\" Then she left."
+            ),
+            [
+                "\u{201c}Why now?\u{201d} asked the senator.",
+                "She said: \"We will not go. It is over.\"",
+                "Then she left."
+            ]
         );
     }
 
     #[test]
     fn numbered_and_lettered_list_items_are_sentences() {
         assert_eq!(
-            texts("The plan has steps:\n1. Freeze the line\n2. Swap prisoners\na) first group\nb) second group"),
-            ["The plan has steps:", "1. Freeze the line", "2. Swap prisoners", "a) first group", "b) second group"]
+            texts(
+                "The plan has steps:\n1. Freeze the line\n2. Swap prisoners\na) first group\nb) second group"
+            ),
+            [
+                "The plan has steps:",
+                "1. Freeze the line",
+                "2. Swap prisoners",
+                "a) first group",
+                "b) second group"
+            ]
         );
-        assert_eq!(texts("Officials said:\n- first point\n- second point"), ["Officials said:", "- first point", "- second point"]);
+        assert_eq!(
+            texts("Officials said:\n- first point\n- second point"),
+            ["Officials said:", "- first point", "- second point"]
+        );
     }
 
     #[test]
     fn headline_byline_and_dateline_lines_stand_alone() {
         assert_eq!(
-            texts("Ceasefire Talks Stall in Geneva\nBy Jane Doe\nNov. 25, 2025\nGENEVA \u{2014} Ministers met. They argued."),
-            ["Ceasefire Talks Stall in Geneva", "By Jane Doe", "Nov. 25, 2025", "GENEVA \u{2014} Ministers met.", "They argued."]
+            texts(
+                "Ceasefire Talks Stall in Geneva\nBy Jane Doe\nNov. 25, 2025\nGENEVA \u{2014} Ministers met. They argued."
+            ),
+            [
+                "Ceasefire Talks Stall in Geneva",
+                "By Jane Doe",
+                "Nov. 25, 2025",
+                "GENEVA \u{2014} Ministers met.",
+                "They argued."
+            ]
         );
-        assert_eq!(texts("Storm hits coast\n\nThe storm came. It left."), ["Storm hits coast", "The storm came.", "It left."]);
+        assert_eq!(
+            texts("Storm hits coast\n\nThe storm came. It left."),
+            ["Storm hits coast", "The storm came.", "It left."]
+        );
     }
 
     #[test]
     fn line_break_inside_a_sentence_does_not_split() {
         assert_eq!(
-            texts("The minister said the plan\nwould be delayed. The minister said the\nPresident agreed."),
-            ["The minister said the plan\nwould be delayed.", "The minister said the\nPresident agreed."]
+            texts(
+                "The minister said the plan\nwould be delayed. The minister said the\nPresident agreed."
+            ),
+            [
+                "The minister said the plan\nwould be delayed.",
+                "The minister said the\nPresident agreed."
+            ]
         );
     }
 

@@ -71,7 +71,11 @@ impl<'a> Iterator for Words<'a> {
                 ('\'' | '’', Some(n)) => previous.is_alphabetic() && n.is_alphabetic(),
                 ('.' | ',', Some(n)) if previous.is_ascii_digit() && n.is_ascii_digit() => true,
                 // "U.S", "p.m": a single letter, a dot, a single letter.
-                ('.', Some(n)) => previous.is_alphabetic() && n.is_alphabetic() && single_letter_before(&text[start..i]),
+                ('.', Some(n)) => {
+                    previous.is_alphabetic()
+                        && n.is_alphabetic()
+                        && single_letter_before(&text[start..i])
+                }
                 _ => false,
             };
             if !joins {
@@ -81,7 +85,11 @@ impl<'a> Iterator for Words<'a> {
             previous = c;
         }
         self.pos = end;
-        Some(Word { text: &text[start..end], start, end })
+        Some(Word {
+            text: &text[start..end],
+            start,
+            end,
+        })
     }
 }
 
@@ -93,19 +101,150 @@ fn single_letter_before(before: &str) -> bool {
 
 /// English function words that carry no content for alignment.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "according", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "myself", "no", "nor", "not",
-    "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s",
-    "said", "same", "say", "says", "shall", "she", "should", "so", "some", "such", "t", "than", "that", "the",
-    "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
-    "told", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves",
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "s",
+    "said",
+    "same",
+    "say",
+    "says",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
-static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static STOPWORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 /// True for an English function word (lowercase input).
 pub fn is_stopword(lowercase: &str) -> bool {
@@ -120,7 +259,11 @@ pub fn normalise(word: &str) -> Cow<'_, str> {
 
 /// Lowercases without allocating when the word is already lowercase.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Strips possessives and plural endings from a lowercase word.
@@ -134,7 +277,12 @@ pub fn stem(mut lower: Cow<'_, str>) -> Cow<'_, str> {
     if len > 4 && lower.ends_with("ies") {
         return Cow::Owned(format!("{}y", &lower[..len - 3]));
     }
-    if len > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") {
+    if len > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+    {
         return match lower {
             Cow::Borrowed(b) => Cow::Borrowed(&b[..len - 1]),
             Cow::Owned(mut o) => {
@@ -148,7 +296,10 @@ pub fn stem(mut lower: Cow<'_, str>) -> Cow<'_, str> {
 
 /// The normalised content words of `text`, in order (stopwords dropped).
 pub fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    words(text).map(|w| lowercase(w.text)).filter(|w| !is_stopword(w)).map(stem)
+    words(text)
+        .map(|w| lowercase(w.text))
+        .filter(|w| !is_stopword(w))
+        .map(stem)
 }
 
 #[cfg(test)]
@@ -174,7 +325,8 @@ mod tests {
 
     #[test]
     fn content_words_are_normalised_and_skip_stopwords() {
-        let list: Vec<_> = content_words("The talks in Geneva's old hall were the Ministries' idea").collect();
+        let list: Vec<_> =
+            content_words("The talks in Geneva's old hall were the Ministries' idea").collect();
         assert_eq!(list, ["talk", "geneva", "old", "hall", "ministry", "idea"]);
     }
 }
