@@ -15,17 +15,18 @@ use serde::Serialize;
 /// Arguments of `claimdesk compare`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CompareArgs {
-    /// The left text (the older version with --versions): a UTF-8 text file.
+    /// The left text (the older version with --versions): a UTF-8 text file,
+    /// or a source id, with @N for its version N (e.g. 019ad3f2@1).
     #[arg(value_name = "LEFT")]
     pub left: String,
-    /// The right text (the newer version with --versions): a UTF-8 text file.
+    /// The right text (the newer version with --versions): a file or a source id[@N].
     #[arg(value_name = "RIGHT")]
     pub right: String,
     /// Compare two versions of one source as an edit history.
     #[arg(long)]
     pub versions: bool,
-    /// Print JSON instead of a side-by-side view.
-    #[arg(long)]
+    /// Print JSON instead of a side-by-side view (set from the global --json).
+    #[arg(skip)]
     pub json: bool,
     /// Publication day of LEFT, to place "Thursday" or "Thanksgiving" on the calendar.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -41,8 +42,8 @@ pub struct SegmentArgs {
     /// A UTF-8 text file.
     #[arg(value_name = "FILE")]
     pub file: String,
-    /// Print JSON instead of one sentence per line.
-    #[arg(long)]
+    /// Print JSON instead of one sentence per line (set from the global --json).
+    #[arg(skip)]
     pub json: bool,
 }
 

@@ -1,44 +1,178 @@
-//! Temporary entry point wiring `compare` and `segment` until the full CLI lands.
+//! `claimdesk`: the Claimdesk workspace on the command line.
+//! A thin adapter: parse arguments, call `claimdesk-core`, print.
 
+mod args;
+mod bundle_cmd;
+mod claim_cmd;
 mod compare_cmd;
+mod compare_input;
+mod evidence_cmd;
+mod output;
+mod report_cmd;
+mod scale_cmd;
+mod source_cmd;
 
-use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use claimdesk_core::{Error, Workspace};
 use clap::{Parser, Subcommand};
 
+/// Claimdesk: check claims against the sources behind them.
 #[derive(Parser)]
-#[command(name = "claimdesk", version, about = "Claimdesk on the command line")]
+#[command(name = "claimdesk", version, about)]
 struct Cli {
+    /// Workspace file [default: the desktop app's workspace in your data directory]
+    #[arg(long, global = true, env = "CLAIMDESK_DB", value_name = "FILE")]
+    db: Option<PathBuf>,
+
+    /// Name recorded in history for this command's changes [default: the workspace's user, else your OS user]
+    #[arg(long, global = true, value_name = "NAME")]
+    user: Option<String>,
+
+    /// Print one JSON document instead of text
+    #[arg(long, global = true)]
+    json: bool,
+
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compare two texts sentence by sentence (two outlets, or two versions with --versions).
+    /// Create a workspace file (an existing workspace is left as it is)
+    Init,
+    /// Fill an empty workspace with a sample: two outlets' tellings of one invented event
+    Sample,
+    /// Statements to check: add, list, edit, give verdicts, see history
+    #[command(subcommand)]
+    Claim(claim_cmd::ClaimCommand),
+    /// Articles, transcripts and statements, kept as versions
+    #[command(subcommand)]
+    Source(source_cmd::SourceCommand),
+    /// Passages of sources linked to claims
+    #[command(subcommand)]
+    Evidence(evidence_cmd::EvidenceCommand),
+    /// Compare two texts sentence by sentence: two outlets, or two versions with --versions
     Compare(compare_cmd::CompareArgs),
-    /// Split a text into sentences with byte offsets.
+    /// Split a text file into sentences with byte offsets
     Segment(compare_cmd::SegmentArgs),
+    /// The rating scale of verdicts
+    #[command(subcommand)]
+    Scale(scale_cmd::ScaleCommand),
+    /// Workspace settings: user, publisher, report_base_url
+    #[command(subcommand)]
+    Settings(scale_cmd::SettingsCommand),
+    /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview
+    Report(report_cmd::ReportArgs),
+    /// Bring in claims from other fact-checkers (ClaimReview JSON-LD)
+    #[command(subcommand)]
+    Import(report_cmd::ImportCommand),
+    /// Move a whole workspace, or part of it, to another workspace
+    #[command(subcommand)]
+    Bundle(bundle_cmd::BundleCommand),
+}
+
+/// What a command needs besides its own arguments.
+pub struct Context {
+    pub db: PathBuf,
+    pub user: Option<String>,
+    pub json: bool,
+}
+
+impl Context {
+    /// Opens the workspace, which must exist.
+    pub fn open(&self) -> Result<Workspace, Error> {
+        let mut ws = Workspace::open(&self.db)?;
+        if let Some(user) = &self.user {
+            ws.set_actor(user.clone());
+        }
+        Ok(ws)
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = match &cli.command {
-        Command::Compare(args) => compare_cmd::run_compare(args, &mut out),
-        Command::Segment(args) => compare_cmd::run_segment(args, &mut out),
-    };
-    let result = result.and_then(|()| {
-        out.flush()
-            .map_err(|e| claimdesk_core::Error::Io(format!("cannot write output: {e}")))
-    });
-    match result {
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
         }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let db = match cli.db {
+        Some(db) => db,
+        None => claimdesk_core::default_path()?,
+    };
+    let ctx = Context {
+        db,
+        user: cli.user,
+        json: cli.json,
+    };
+    match cli.command {
+        Command::Init => init(&ctx),
+        Command::Sample => sample(&ctx),
+        Command::Claim(cmd) => claim_cmd::run(&ctx, cmd),
+        Command::Source(cmd) => source_cmd::run(&ctx, cmd),
+        Command::Evidence(cmd) => evidence_cmd::run(&ctx, cmd),
+        Command::Compare(mut args) => {
+            args.json = ctx.json;
+            compare_input::run(&ctx, &args)
+        }
+        Command::Segment(mut args) => {
+            args.json = ctx.json;
+            compare_input::with_stdout(|out| compare_cmd::run_segment(&args, out))
+        }
+        Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
+        Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
+        Command::Report(args) => report_cmd::run_report(&ctx, args),
+        Command::Import(cmd) => report_cmd::run_import(&ctx, cmd),
+        Command::Bundle(cmd) => bundle_cmd::run(&ctx, cmd),
+    }
+}
+
+fn init(ctx: &Context) -> Result<(), Error> {
+    if ctx.db.exists() {
+        Workspace::open(&ctx.db)?;
+        eprintln!(
+            "{} is already a Claimdesk workspace; nothing changed",
+            ctx.db.display()
+        );
+    } else {
+        Workspace::open_or_create(&ctx.db)?;
+        eprintln!("created workspace {}", ctx.db.display());
+    }
+    if ctx.json {
+        output::json(&serde_json::json!({ "path": ctx.db }))?;
+    }
+    Ok(())
+}
+
+fn sample(ctx: &Context) -> Result<(), Error> {
+    let ws = Workspace::open_or_create(&ctx.db)?;
+    let summary = claimdesk_core::sample::fill(&ws)?;
+    if ctx.json {
+        return output::json(&summary);
+    }
+    eprintln!(
+        "added the sample to {}: {} claims, {} sources, {} passages of evidence; try `claimdesk claim list`",
+        ctx.db.display(),
+        summary.claims,
+        summary.sources,
+        summary.evidence
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -1,7 +1,9 @@
-//! Text analysis for comparison: sentences with byte offsets, word tokens and
-//! the facts (numbers, dates, quotations, names) a sentence states.
+//! Text handling: the normalised form stored texts take, sentences with byte
+//! offsets, word tokens and the facts (numbers, dates, quotations, names) a
+//! sentence states.
 
 pub mod facts;
+pub mod normalize;
 mod segment;
 pub mod tokens;
 

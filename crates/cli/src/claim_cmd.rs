@@ -1,0 +1,290 @@
+//! `claimdesk claim …`
+
+use chrono::NaiveDate;
+use claimdesk_core::Error;
+use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::{Context, args, output};
+
+#[derive(Subcommand)]
+pub enum ClaimCommand {
+    /// Add a claim; prints its id
+    Add(AddArgs),
+    /// List claims, newest change first
+    List(ListArgs),
+    /// Show a claim with its verdict and evidence
+    Show { id: String },
+    /// Change a claim's fields (an empty value clears an optional field)
+    Edit(EditArgs),
+    /// Give a claim a verdict from the rating scale
+    Status {
+        id: String,
+        /// Verdict key or label, e.g. disputed, "mostly true"
+        verdict: String,
+        /// Why the verdict was given
+        #[arg(long, short)]
+        rationale: Option<String>,
+        /// A note kept in the claim's history
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Add or remove tags
+    Tag {
+        id: String,
+        /// Tags to add
+        tags: Vec<String>,
+        /// Tags to remove
+        #[arg(long = "remove", short = 'r', value_name = "TAG")]
+        remove: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Delete a claim (it can be restored; its history is kept)
+    Delete {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Bring back a deleted claim
+    Restore {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Every change to a claim, oldest first
+    History { id: String },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    /// The words to check
+    statement: String,
+    /// Who made the statement
+    #[arg(long)]
+    claimant: Option<String>,
+    /// When the statement was made (YYYY-MM-DD)
+    #[arg(long, value_parser = args::date)]
+    claimed_on: Option<NaiveDate>,
+    /// A date the statement is about, such as a deadline (YYYY-MM-DD)
+    #[arg(long, value_parser = args::date)]
+    event_on: Option<NaiveDate>,
+    /// Tag (repeat, or separate with commas)
+    #[arg(long = "tag", short = 't')]
+    tags: Vec<String>,
+    /// Context and working notes
+    #[arg(long)]
+    notes: Option<String>,
+    /// Starting verdict [default: the scale's first]
+    #[arg(long)]
+    verdict: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// Only claims with this verdict
+    #[arg(long)]
+    verdict: Option<String>,
+    /// Only claims with this tag
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only claims whose statement, claimant or notes contain these words
+    #[arg(long, short = 'q')]
+    text: Option<String>,
+    /// Order
+    #[arg(long, value_enum, default_value = "updated")]
+    sort: SortArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    Updated,
+    ClaimedOn,
+    Created,
+}
+
+#[derive(Args)]
+pub struct EditArgs {
+    id: String,
+    #[arg(long)]
+    statement: Option<String>,
+    #[arg(long, value_parser = args::optional_text)]
+    claimant: Option<Option<String>>,
+    #[arg(long, value_parser = args::optional_date)]
+    claimed_on: Option<Option<NaiveDate>>,
+    #[arg(long, value_parser = args::optional_date)]
+    event_on: Option<Option<NaiveDate>>,
+    #[arg(long)]
+    notes: Option<String>,
+    /// A note kept in the claim's history
+    #[arg(long)]
+    note: Option<String>,
+}
+
+pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
+    let ws = ctx.open()?;
+    let claims = ws.claims();
+    let scale = ws.scale().list()?;
+    match cmd {
+        ClaimCommand::Add(a) => {
+            let claim = claims.add(NewClaim {
+                statement: a.statement,
+                claimant: a.claimant,
+                claimed_on: a.claimed_on,
+                event_on: a.event_on,
+                notes: a.notes,
+                tags: a.tags,
+                verdict: a.verdict,
+            })?;
+            if ctx.json {
+                output::json(&claim)?;
+            } else {
+                println!("{}", claim.id);
+                eprintln!("added claim ({})", output::label(&scale, &claim.verdict));
+            }
+        }
+        ClaimCommand::List(l) => {
+            let filter = ClaimFilter {
+                text: l.text,
+                verdict: l.verdict,
+                tag: l.tag,
+                sort: match l.sort {
+                    SortArg::Updated => ClaimSort::Updated,
+                    SortArg::ClaimedOn => ClaimSort::ClaimedOn,
+                    SortArg::Created => ClaimSort::Created,
+                },
+            };
+            let list = claims.list(&filter)?;
+            if ctx.json {
+                return output::json(&list);
+            }
+            if list.is_empty() {
+                eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
+                return Ok(());
+            }
+            let shorts = output::short_ids(list.iter().map(|c| c.id.as_str()));
+            for c in &list {
+                let date = c
+                    .claimed_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "          ".into());
+                let tags = if c.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!("  #{}", c.tags.join(" #"))
+                };
+                println!(
+                    "{}  {:<12} {}  {}{}",
+                    shorts[&c.id],
+                    output::label(&scale, &c.verdict),
+                    date,
+                    output::one_line(&c.statement, 70),
+                    tags
+                );
+            }
+        }
+        ClaimCommand::Show { id } => {
+            let detail = claims.detail(&id)?;
+            if ctx.json {
+                return output::json(&detail);
+            }
+            output::claim(&detail.claim, &scale);
+            if detail.evidence.is_empty() {
+                println!("evidence   none yet; link a passage with `claimdesk evidence add`");
+            } else {
+                println!("evidence");
+                for e in &detail.evidence {
+                    output::evidence(e);
+                }
+            }
+        }
+        ClaimCommand::Edit(e) => {
+            let edit = ClaimEdit {
+                statement: e.statement,
+                claimant: e.claimant,
+                claimed_on: e.claimed_on,
+                event_on: e.event_on,
+                notes: e.notes,
+            };
+            let claim = claims.edit(&e.id, edit, e.note.as_deref())?;
+            print_claim(ctx, &claim, &scale)?;
+        }
+        ClaimCommand::Status {
+            id,
+            verdict,
+            rationale,
+            note,
+        } => {
+            let claim = claims.set_verdict(&id, &verdict, rationale.as_deref(), note.as_deref())?;
+            print_claim(ctx, &claim, &scale)?;
+        }
+        ClaimCommand::Tag {
+            id,
+            tags,
+            remove,
+            note,
+        } => {
+            if tags.is_empty() && remove.is_empty() {
+                return Err(Error::Invalid("name tags to add, or --remove TAG".into()));
+            }
+            let claim = claims.tag(&id, &tags, &remove, note.as_deref())?;
+            print_claim(ctx, &claim, &scale)?;
+        }
+        ClaimCommand::Delete { id, note } => {
+            let full = claims.resolve(&id)?;
+            claims.delete(&full, note.as_deref())?;
+            eprintln!("deleted claim {full}; `claimdesk claim restore {full}` brings it back");
+        }
+        ClaimCommand::Restore { id, note } => {
+            let claim = claims.restore(&id, note.as_deref())?;
+            print_claim(ctx, &claim, &scale)?;
+        }
+        ClaimCommand::History { id } => {
+            let history = claims.history(&id)?;
+            if ctx.json {
+                return output::json(&history);
+            }
+            for h in &history {
+                let change = match (&h.old, &h.new) {
+                    (None, None) => String::new(),
+                    (None, Some(n)) => format!(": {}", output::one_line(n, 80)),
+                    (Some(o), None) => format!(": removed {}", output::one_line(o, 80)),
+                    (Some(o), Some(n)) => {
+                        format!(
+                            ": {} → {}",
+                            output::one_line(o, 40),
+                            output::one_line(n, 40)
+                        )
+                    }
+                };
+                let note = h
+                    .note
+                    .as_deref()
+                    .map(|n| format!("  ({n})"))
+                    .unwrap_or_default();
+                println!(
+                    "{}  {:<10} {}{}{}",
+                    h.at.format("%Y-%m-%d %H:%M:%S"),
+                    h.actor,
+                    h.field,
+                    change,
+                    note
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_claim(
+    ctx: &Context,
+    claim: &claimdesk_core::model::Claim,
+    scale: &[claimdesk_core::model::Verdict],
+) -> Result<(), Error> {
+    if ctx.json {
+        output::json(claim)
+    } else {
+        output::claim(claim, scale);
+        Ok(())
+    }
+}

@@ -1,0 +1,115 @@
+//! `claimdesk evidence …`
+
+use claimdesk_core::Error;
+use claimdesk_core::model::{NewEvidence, Stance};
+use clap::{Args, Subcommand};
+
+use crate::{Context, output};
+
+#[derive(Subcommand)]
+pub enum EvidenceCommand {
+    /// Link a passage of a source to a claim
+    Add(AddArgs),
+    /// List evidence, of one claim or of all
+    List {
+        /// Only this claim's evidence
+        #[arg(long)]
+        claim: Option<String>,
+    },
+    /// Unlink a passage (it can be restored; the claim's history keeps it)
+    Remove {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Link a removed passage again
+    Restore {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    /// Claim id (or unique prefix)
+    #[arg(long)]
+    claim: String,
+    /// Source id (or unique prefix)
+    #[arg(long)]
+    source: String,
+    /// The passage, word for word as it stands in the source
+    #[arg(long)]
+    quote: String,
+    /// How the passage bears on the claim
+    #[arg(long, value_parser = parse_stance)]
+    stance: Stance,
+    /// Source version [default: the latest]
+    #[arg(long)]
+    version: Option<u32>,
+    /// Which occurrence, when the quote stands more than once
+    #[arg(long)]
+    occurrence: Option<u32>,
+    /// A note kept with the evidence and in the claim's history
+    #[arg(long)]
+    note: Option<String>,
+}
+
+fn parse_stance(s: &str) -> Result<Stance, String> {
+    s.parse::<Stance>().map_err(|e| e.to_string())
+}
+
+pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), Error> {
+    let ws = ctx.open()?;
+    let evidence = ws.evidence();
+    match cmd {
+        EvidenceCommand::Add(a) => {
+            let view = evidence.add(NewEvidence {
+                claim: a.claim,
+                source: a.source,
+                version: a.version,
+                quote: a.quote,
+                occurrence: a.occurrence,
+                stance: a.stance,
+                note: a.note,
+            })?;
+            if ctx.json {
+                return output::json(&view);
+            }
+            println!("{}", view.evidence.id);
+            eprintln!(
+                "linked: {} \"{}\"",
+                view.evidence.stance.as_str(),
+                output::one_line(&view.evidence.exact, 80)
+            );
+        }
+        EvidenceCommand::List { claim } => {
+            let list = evidence.list(claim.as_deref())?;
+            if ctx.json {
+                return output::json(&list);
+            }
+            if list.is_empty() {
+                eprintln!("no evidence yet; link a passage with `claimdesk evidence add`");
+            }
+            for e in &list {
+                println!("claim {}", e.evidence.claim_id);
+                output::evidence(e);
+            }
+        }
+        EvidenceCommand::Remove { id, note } => {
+            let view = evidence.remove(&id, note.as_deref())?;
+            eprintln!(
+                "removed evidence {}; `claimdesk evidence restore {}` links it again",
+                view.evidence.id, view.evidence.id
+            );
+        }
+        EvidenceCommand::Restore { id, note } => {
+            let view = evidence.restore(&id, note.as_deref())?;
+            if ctx.json {
+                return output::json(&view);
+            }
+            output::evidence(&view);
+        }
+    }
+    Ok(())
+}

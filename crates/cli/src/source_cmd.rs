@@ -1,0 +1,341 @@
+//! `claimdesk source …`
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use claimdesk_core::Error;
+use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
+use claimdesk_core::ingest::batch::{self, Progress};
+use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::model::{AddOutcome, NewSource, SourceAdded};
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::{Context, args, output};
+
+#[derive(Subcommand)]
+pub enum SourceCommand {
+    /// Add a source from a file (HTML page, Markdown, text, PDF), or `-` for text on standard input
+    Add(AddArgs),
+    /// Fetch a web page (or a text or PDF URL) and add it as a source
+    Fetch(FetchArgs),
+    /// Import every supported file of a folder, or every URL of a list (one per line, # for comments)
+    Import(ImportArgs),
+    /// List sources
+    List,
+    /// Show a source's details and the text of one version
+    Show {
+        id: String,
+        /// Version number [default: the latest]
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// List a source's versions
+    Versions { id: String },
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    /// File to read (.html, .htm, .md, .txt, .pdf), or - for text on standard input
+    file: PathBuf,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Args)]
+pub struct FetchArgs {
+    /// The http(s) address of the page
+    #[arg(value_name = "URL")]
+    address: String,
+    /// Give up after this many seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// A folder (searched recursively) or a text file with one URL per line
+    path: PathBuf,
+    /// Give up on one URL after this many seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+}
+
+/// Fields the user states, overriding what the page says.
+#[derive(Args)]
+pub struct FieldArgs {
+    /// Title [default: the page's headline, else the text's first line]
+    #[arg(long)]
+    title: Option<String>,
+    /// Publishing outlet, e.g. "Northern Ledger"
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Author (repeat for several)
+    #[arg(long = "author")]
+    authors: Vec<String>,
+    /// Where the text was published
+    #[arg(long)]
+    url: Option<String>,
+    /// Publication date (YYYY-MM-DD)
+    #[arg(long, value_parser = args::date)]
+    published: Option<NaiveDate>,
+    /// Language tag, e.g. en
+    #[arg(long)]
+    language: Option<String>,
+}
+
+impl FieldArgs {
+    fn corrections(self) -> Corrections {
+        Corrections {
+            title: self.title,
+            outlet: self.outlet,
+            authors: self.authors,
+            url: self.url,
+            published_on: self.published,
+            language: self.language,
+        }
+    }
+}
+
+pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
+    match cmd {
+        SourceCommand::Add(a) if a.file == Path::new("-") => {
+            let text = read_text(&a.file)?;
+            let ws = ctx.open()?;
+            let f = a.fields;
+            let added = ws.sources().add(NewSource {
+                title: f.title.unwrap_or_default(),
+                outlet: f.outlet,
+                authors: f.authors,
+                url: f.url,
+                published_on: f.published,
+                language: f.language,
+                text,
+                ..NewSource::default()
+            })?;
+            if ctx.json {
+                return output::json(&added);
+            }
+            report_added(&added);
+        }
+        SourceCommand::Add(a) => {
+            let ws = ctx.open()?;
+            let stored = add::add_file(&ws, &a.file, &a.fields.corrections())?;
+            report_capture(ctx, &stored)?;
+        }
+        SourceCommand::Fetch(a) => {
+            let ws = ctx.open()?;
+            let stored = add::add_url(
+                &ws,
+                &a.address,
+                &fetch_options(a.timeout),
+                &a.fields.corrections(),
+            )?;
+            report_capture(ctx, &stored)?;
+        }
+        SourceCommand::Import(a) => import(ctx, &a)?,
+        SourceCommand::List => {
+            let ws = ctx.open()?;
+            let list = ws.sources().list()?;
+            if ctx.json {
+                return output::json(&list);
+            }
+            if list.is_empty() {
+                eprintln!("no sources yet; add one with `claimdesk source add FILE`");
+                return Ok(());
+            }
+            let shorts = output::short_ids(list.iter().map(|s| s.id.as_str()));
+            for s in &list {
+                let short = &shorts[&s.id];
+                let date = s
+                    .published_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "          ".into());
+                println!(
+                    "{short}  {date}  {:<20} {}  (v{})",
+                    output::one_line(s.outlet.as_deref().unwrap_or("-"), 20),
+                    output::one_line(&s.title, 60),
+                    s.version_count
+                );
+            }
+        }
+        SourceCommand::Show { id, version } => {
+            let ws = ctx.open()?;
+            let source = ws.sources().get(&id)?;
+            let v = ws.sources().version(&source.id, version)?;
+            if ctx.json {
+                return output::json(&serde_json::json!({ "source": source, "version": v }));
+            }
+            println!("source     {}", source.id);
+            println!("title      {}", source.title);
+            if let Some(o) = &source.outlet {
+                println!("outlet     {o}");
+            }
+            if !source.authors.is_empty() {
+                println!("authors    {}", source.authors.join(", "));
+            }
+            if let Some(u) = &source.url {
+                println!("url        {u}");
+            }
+            if let Some(d) = source.published_on {
+                println!("published  {d}");
+            }
+            println!(
+                "version    {} of {} (captured {}, sha256 {})",
+                v.number,
+                source.version_count,
+                v.captured_at.format("%Y-%m-%d %H:%M UTC"),
+                v.sha256
+            );
+            println!();
+            println!("{}", v.text);
+        }
+        SourceCommand::Versions { id } => {
+            let ws = ctx.open()?;
+            let versions = ws.sources().versions(&id)?;
+            if ctx.json {
+                return output::json(&versions);
+            }
+            for v in &versions {
+                println!(
+                    "v{}  {}  sha256 {}  {} characters",
+                    v.number,
+                    v.captured_at.format("%Y-%m-%d %H:%M:%S UTC"),
+                    &v.sha256[..16],
+                    v.text.chars().count()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fetch_options(timeout_secs: u64) -> FetchOptions {
+    FetchOptions {
+        timeout: Duration::from_secs(timeout_secs.max(1)),
+        ..FetchOptions::default()
+    }
+}
+
+/// Prints what a capture stored: the id on stdout, the outcome and any
+/// warnings on stderr (or one JSON document with both).
+fn report_capture(ctx: &Context, stored: &CaptureAdded) -> Result<(), Error> {
+    if ctx.json {
+        return output::json(stored);
+    }
+    report_added(&stored.added);
+    for w in &stored.warnings {
+        eprintln!("warning: {}", w.message);
+    }
+    Ok(())
+}
+
+fn report_added(added: &SourceAdded) {
+    println!("{}", added.source.id);
+    match added.outcome {
+        AddOutcome::NewSource => eprintln!("added source \"{}\"", added.source.title),
+        AddOutcome::NewVersion => eprintln!(
+            "added version {} of \"{}\": the text changed since the last capture",
+            added.version.number, added.source.title
+        ),
+        AddOutcome::Unchanged => eprintln!(
+            "unchanged: this text is already version {} of \"{}\"",
+            added.version.number, added.source.title
+        ),
+    }
+}
+
+/// Imports a folder or URL list with a progress bar on stderr, going on past
+/// failures, and ends with a summary. Exits non-zero when an input failed.
+fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
+    let ws = ctx.open()?;
+    let expanded = batch::expand(&a.path)?;
+    if expanded.inputs.is_empty() {
+        return Err(Error::Invalid(format!(
+            "nothing to import in {}: no .html, .md, .txt or .pdf files, or no URLs",
+            a.path.display()
+        )));
+    }
+    // Hidden automatically when stderr is not a terminal.
+    let bar = ProgressBar::new(expanded.inputs.len() as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    let summary = add::import(&ws, &expanded, &fetch_options(a.timeout), |p| match p {
+        Progress::ItemStarted { label, .. } => bar.set_message(label.clone()),
+        Progress::ItemFinished {
+            label,
+            error,
+            imported,
+            ..
+        } => {
+            bar.inc(1);
+            if let Some(e) = error {
+                // Most errors already name the file or URL; do not say it twice.
+                let named = if e.contains(label.as_str()) {
+                    e.clone()
+                } else {
+                    format!("{label}: {e}")
+                };
+                bar.suspend(|| eprintln!("failed: {named}"));
+            }
+            for w in imported.iter().flat_map(|i| &i.warnings) {
+                bar.suspend(|| eprintln!("check:  {label}: {w}"));
+            }
+        }
+        Progress::Started { .. } | Progress::Finished { .. } => {}
+    });
+    bar.finish_and_clear();
+    if ctx.json {
+        output::json(&summary)?;
+    } else {
+        for path in &summary.skipped {
+            eprintln!("skipped: {path} (not a file type Claimdesk reads)");
+        }
+        eprintln!("{}", summary.line());
+    }
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "{} of {} inputs failed (reasons above)",
+            summary.failed.len(),
+            expanded.inputs.len()
+        )))
+    }
+}
+
+/// Reads a UTF-8 text file, or standard input for `-`.
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
+        buf
+    } else {
+        if path.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{} is a directory; give a text file",
+                path.display()
+            )));
+        }
+        std::fs::read(path)
+            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        Error::Invalid(format!(
+            "{} is not UTF-8 text (bad byte at offset {}); convert it to UTF-8 first",
+            if path == Path::new("-") {
+                "standard input".to_string()
+            } else {
+                path.display().to_string()
+            },
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}

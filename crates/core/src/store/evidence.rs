@@ -1,0 +1,286 @@
+//! Evidence: passages of source versions linked to claims.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::claims;
+use super::history::Change;
+use super::sources;
+use super::{instant_text, now, parse_date, parse_instant};
+use crate::anchor::{self, Anchor};
+use crate::error::{Error, Result};
+use crate::ids;
+use crate::model::{Evidence as EvidenceItem, EvidenceView, NewEvidence, Stance};
+use crate::workspace::Workspace;
+
+const COLUMNS: &str =
+    "e.id, e.claim_id, v.source_id, e.version_id, e.stance, e.exact, e.prefix, e.suffix,
+    e.start, e.\"end\", e.note, e.created_at,
+    s.title, s.outlet, s.url, s.published_on, v.number, v.sha256";
+
+/// Evidence of one workspace.
+pub struct Evidence<'a> {
+    ws: &'a Workspace,
+}
+
+impl<'a> Evidence<'a> {
+    pub(crate) fn new(ws: &'a Workspace) -> Self {
+        Evidence { ws }
+    }
+
+    /// Links a passage to a claim. The quote must stand in the source's text.
+    pub fn add(&self, new: NewEvidence) -> Result<EvidenceView> {
+        let claims = self.ws.claims();
+        let claim_id = claims.resolve(&new.claim)?;
+        claims.get(&claim_id)?;
+        let source_id = self.ws.sources().resolve(&new.source)?;
+        self.ws.write(|conn| {
+            let version = sources::version_by_number(conn, &source_id, new.version)?;
+            let found = anchor::locate(&version.text, &new.quote, new.occurrence)?;
+            let id = ids::new_id();
+            let note = new.note.as_deref().map(str::trim).unwrap_or_default();
+            conn.execute(
+                "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    id,
+                    claim_id,
+                    version.id,
+                    new.stance.as_str(),
+                    found.exact,
+                    found.prefix,
+                    found.suffix,
+                    found.start,
+                    found.end,
+                    note,
+                    instant_text(now())
+                ],
+            )?;
+            let view = get(conn, &id)?;
+            claims::touch(
+                conn,
+                &claim_id,
+                self.ws.actor(),
+                Change::new("evidence", None, Some(describe(&view))),
+                new.note.as_deref(),
+            )?;
+            Ok(view)
+        })
+    }
+
+    /// The id of the evidence named by `id_or_prefix`.
+    pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
+        ids::resolve(self.ws.conn(), "evidence", "evidence", id_or_prefix)
+    }
+
+    /// Evidence for one claim, or for every claim when `claim` is `None`.
+    pub fn list(&self, claim: Option<&str>) -> Result<Vec<EvidenceView>> {
+        match claim {
+            Some(c) => {
+                let id = self.ws.claims().resolve(c)?;
+                for_claim(self.ws.conn(), &id)
+            }
+            None => {
+                let sql = format!(
+                    "SELECT {COLUMNS} FROM {JOINS} WHERE e.removed_at IS NULL ORDER BY e.created_at"
+                );
+                let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+                let rows = stmt.query_map([], view_from_row)?;
+                Ok(rows.collect::<rusqlite::Result<_>>()?)
+            }
+        }
+    }
+
+    /// Unlinks a passage from its claim; [`Evidence::restore`] undoes it.
+    pub fn remove(&self, id_or_prefix: &str, note: Option<&str>) -> Result<EvidenceView> {
+        self.set_removed(id_or_prefix, true, note)
+    }
+
+    /// Links a removed passage again.
+    pub fn restore(&self, id_or_prefix: &str, note: Option<&str>) -> Result<EvidenceView> {
+        self.set_removed(id_or_prefix, false, note)
+    }
+
+    fn set_removed(
+        &self,
+        id_or_prefix: &str,
+        removed: bool,
+        note: Option<&str>,
+    ) -> Result<EvidenceView> {
+        let id = self.resolve(id_or_prefix)?;
+        self.ws.write(|conn| {
+            let was_removed: Option<String> = conn.query_row(
+                "SELECT removed_at FROM evidence WHERE id = ?1",
+                [&id],
+                |r| r.get(0),
+            )?;
+            if was_removed.is_some() == removed {
+                return Err(Error::Conflict(format!(
+                    "evidence {id} is {}",
+                    if removed {
+                        "already removed"
+                    } else {
+                        "not removed"
+                    }
+                )));
+            }
+            conn.execute(
+                "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
+                params![id, removed.then(|| instant_text(now()))],
+            )?;
+            let view = get(conn, &id)?;
+            let text = describe(&view);
+            let change = if removed {
+                Change::new("evidence", Some(text), None)
+            } else {
+                Change::new("evidence", None, Some(text))
+            };
+            claims::touch(conn, &view.evidence.claim_id, self.ws.actor(), change, note)?;
+            Ok(view)
+        })
+    }
+
+    /// Where the passage stands in another version of its source (the latest
+    /// when `number` is `None`); `None` when its words are no longer there.
+    pub fn locate_in_version(
+        &self,
+        id_or_prefix: &str,
+        number: Option<u32>,
+    ) -> Result<Option<Anchor>> {
+        let id = self.resolve(id_or_prefix)?;
+        let view = get(self.ws.conn(), &id)?;
+        let e = &view.evidence;
+        let target = sources::version_by_number(self.ws.conn(), &e.source_id, number)?;
+        let stored = Anchor {
+            exact: e.exact.clone(),
+            prefix: e.prefix.clone(),
+            suffix: e.suffix.clone(),
+            start: e.start,
+            end: e.end,
+        };
+        Ok(anchor::reanchor(&target.text, &stored))
+    }
+}
+
+const JOINS: &str =
+    "evidence e JOIN source_versions v ON v.id = e.version_id JOIN sources s ON s.id = v.source_id";
+
+/// Live evidence of a claim, oldest first.
+pub(crate) fn for_claim(conn: &Connection, claim_id: &str) -> Result<Vec<EvidenceView>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM {JOINS} WHERE e.claim_id = ?1 AND e.removed_at IS NULL ORDER BY e.created_at, e.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([claim_id], view_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every evidence row, removed ones included with when they were removed, by id.
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(EvidenceItem, Option<DateTime<Utc>>)>> {
+    let sql = format!("SELECT {COLUMNS}, e.removed_at FROM {JOINS} ORDER BY e.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let removed = r
+            .get::<_, Option<String>>(18)?
+            .map(|t| parse_instant(&t))
+            .transpose()?;
+        Ok((view_from_row(r)?.evidence, removed))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the evidence was removed (`Some(None)`: linked), or `None` when no such id.
+pub(crate) fn removed_at(conn: &Connection, id: &str) -> Result<Option<Option<String>>> {
+    Ok(conn
+        .query_row("SELECT removed_at FROM evidence WHERE id = ?1", [id], |r| {
+            r.get::<_, Option<String>>(0)
+        })
+        .optional()?)
+}
+
+/// Stores evidence exactly as given (id and timestamps kept).
+pub(crate) fn insert_exact(
+    conn: &Connection,
+    e: &EvidenceItem,
+    removed_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at, removed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            e.id,
+            e.claim_id,
+            e.version_id,
+            e.stance.as_str(),
+            e.exact,
+            e.prefix,
+            e.suffix,
+            e.start,
+            e.end,
+            e.note,
+            instant_text(e.created_at),
+            removed_at.map(instant_text)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Sets when evidence was removed (`None`: linked), as a merge decided.
+pub(crate) fn set_removed_at(
+    conn: &Connection,
+    id: &str,
+    removed_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
+        params![id, removed_at.map(instant_text)],
+    )?;
+    Ok(())
+}
+
+fn get(conn: &Connection, id: &str) -> Result<EvidenceView> {
+    let sql = format!("SELECT {COLUMNS} FROM {JOINS} WHERE e.id = ?1");
+    conn.query_row(&sql, [id], view_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("no evidence with id {id}")))
+}
+
+/// One line for history: stance, quote and where it comes from.
+fn describe(view: &EvidenceView) -> String {
+    format!(
+        "{}: \"{}\" ({}, v{})",
+        view.evidence.stance.as_str(),
+        view.evidence.exact,
+        view.outlet.as_deref().unwrap_or(&view.source_title),
+        view.version_number
+    )
+}
+
+fn view_from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceView> {
+    let stance: String = r.get(4)?;
+    let stance = stance.parse::<Stance>().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(EvidenceView {
+        evidence: EvidenceItem {
+            id: r.get(0)?,
+            claim_id: r.get(1)?,
+            source_id: r.get(2)?,
+            version_id: r.get(3)?,
+            stance,
+            exact: r.get(5)?,
+            prefix: r.get(6)?,
+            suffix: r.get(7)?,
+            start: r.get(8)?,
+            end: r.get(9)?,
+            note: r.get(10)?,
+            created_at: parse_instant(&r.get::<_, String>(11)?)?,
+        },
+        source_title: r.get(12)?,
+        outlet: r.get(13)?,
+        url: r.get(14)?,
+        published_on: parse_date(r.get(15)?)?,
+        version_number: r.get(16)?,
+        version_sha256: r.get(17)?,
+    })
+}

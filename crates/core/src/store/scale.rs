@@ -1,0 +1,153 @@
+//! The rating scale: the verdicts a claim may hold.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{Error, Result};
+use crate::model::{BEST_RATING, Verdict, WORST_RATING};
+use crate::workspace::Workspace;
+
+/// Reads and changes the workspace's rating scale.
+pub struct Scale<'a> {
+    ws: &'a Workspace,
+}
+
+impl<'a> Scale<'a> {
+    pub(crate) fn new(ws: &'a Workspace) -> Self {
+        Scale { ws }
+    }
+
+    /// The verdicts in display order.
+    pub fn list(&self) -> Result<Vec<Verdict>> {
+        list(self.ws.conn())
+    }
+
+    /// The verdict named by its key or its label (any case, spaces or dashes for underscores).
+    pub fn find(&self, name: &str) -> Result<Verdict> {
+        find(self.ws.conn(), name)
+    }
+
+    /// Adds a verdict at the end of the scale.
+    pub fn add(&self, key: &str, label: &str, rating: Option<u8>) -> Result<Verdict> {
+        let key = normalise_key(key);
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(Error::invalid(
+                "a verdict key uses letters, digits and underscores, like mostly_false",
+            ));
+        }
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(Error::invalid("a verdict needs a label"));
+        }
+        check_rating(rating)?;
+        self.ws.write(|conn| {
+            if find(conn, &key).is_ok() || find(conn, label).is_ok() {
+                return Err(Error::Conflict(format!(
+                    "the scale already has a verdict {key:?} or {label:?}"
+                )));
+            }
+            conn.execute(
+                "INSERT INTO verdicts (key, label, rating, position)
+                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM verdicts))",
+                params![key, label, rating],
+            )?;
+            find(conn, &key)
+        })
+    }
+
+    /// Renames a verdict's label and sets its truth rating.
+    pub fn update(&self, name: &str, label: &str, rating: Option<u8>) -> Result<Verdict> {
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(Error::invalid("a verdict needs a label"));
+        }
+        check_rating(rating)?;
+        self.ws.write(|conn| {
+            let v = find(conn, name)?;
+            if let Ok(other) = find(conn, label)
+                && other.key != v.key
+            {
+                return Err(Error::Conflict(format!(
+                    "the label {label:?} is taken by {}",
+                    other.key
+                )));
+            }
+            conn.execute(
+                "UPDATE verdicts SET label = ?2, rating = ?3 WHERE key = ?1",
+                params![v.key, label, rating],
+            )?;
+            find(conn, &v.key)
+        })
+    }
+}
+
+fn check_rating(rating: Option<u8>) -> Result<()> {
+    match rating {
+        Some(r) if !(WORST_RATING..=BEST_RATING).contains(&r) => Err(Error::invalid(format!(
+            "a truth rating runs from {WORST_RATING} (false) to {BEST_RATING} (true), not {r}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn normalise_key(name: &str) -> String {
+    name.trim().to_lowercase().replace([' ', '-'], "_")
+}
+
+pub(crate) fn list(conn: &Connection) -> Result<Vec<Verdict>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key, label, rating FROM verdicts ORDER BY position")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Verdict {
+            key: r.get(0)?,
+            label: r.get(1)?,
+            rating: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn find(conn: &Connection, name: &str) -> Result<Verdict> {
+    let key = normalise_key(name);
+    let found = conn
+        .query_row(
+            "SELECT key, label, rating FROM verdicts
+             WHERE key = ?1 OR lower(label) = lower(?2) ORDER BY key = ?1 DESC LIMIT 1",
+            params![key, name.trim()],
+            |r| {
+                Ok(Verdict {
+                    key: r.get(0)?,
+                    label: r.get(1)?,
+                    rating: r.get(2)?,
+                })
+            },
+        )
+        .optional()?;
+    found.ok_or_else(|| {
+        let keys =
+            list(conn).map(|vs| vs.into_iter().map(|v| v.key).collect::<Vec<_>>().join(", "));
+        Error::invalid(format!(
+            "{:?} is not a verdict on this workspace's scale; use one of: {}",
+            name.trim(),
+            keys.unwrap_or_default()
+        ))
+    })
+}
+
+/// Appends a verdict as given to the end of the scale (from a bundle).
+pub(crate) fn insert_at_end(conn: &Connection, v: &Verdict) -> Result<()> {
+    check_rating(v.rating)?;
+    conn.execute(
+        "INSERT INTO verdicts (key, label, rating, position)
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM verdicts))",
+        params![v.key, v.label, v.rating],
+    )?;
+    Ok(())
+}
+
+/// The verdict new claims start with: the first on the scale.
+pub(crate) fn first(conn: &Connection) -> Result<Verdict> {
+    list(conn)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::invalid("the rating scale is empty"))
+}

@@ -1,0 +1,149 @@
+//! The workspace schema as an append-only list of migrations. A workspace
+//! written by any release opens in every later one: never edit a migration
+//! that has shipped, add a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Number of migrations this release knows.
+pub(crate) const VERSION: i64 = 2;
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1), M::up(V2)])
+}
+
+const V1: &str = r#"
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE verdicts (
+    key      TEXT PRIMARY KEY,
+    label    TEXT NOT NULL,
+    rating   INTEGER CHECK (rating BETWEEN 1 AND 5),
+    position INTEGER NOT NULL
+) STRICT;
+
+INSERT INTO verdicts (key, label, rating, position) VALUES
+    ('unverified',  'Unverified',  NULL, 0),
+    ('in_review',   'In review',   NULL, 1),
+    ('verified',    'Verified',    5,    2),
+    ('mostly_true', 'Mostly true', 4,    3),
+    ('misleading',  'Misleading',  2,    4),
+    ('disputed',    'Disputed',    3,    5),
+    ('false',       'False',       1,    6),
+    ('unproven',    'Unproven',    NULL, 7);
+
+-- seq keeps rowids stable for the full-text index; id is what people see.
+CREATE TABLE claims (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    statement  TEXT NOT NULL CHECK (length(trim(statement)) > 0),
+    claimant   TEXT,
+    claimed_on TEXT,
+    event_on   TEXT,
+    notes      TEXT NOT NULL DEFAULT '',
+    verdict    TEXT NOT NULL REFERENCES verdicts(key) ON UPDATE CASCADE,
+    rationale  TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+) STRICT;
+CREATE INDEX claims_updated ON claims(updated_at);
+
+CREATE TABLE claim_tags (
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (claim_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX claim_tags_tag ON claim_tags(tag);
+
+CREATE TABLE claim_history (
+    seq      INTEGER PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    at       TEXT NOT NULL,
+    actor    TEXT NOT NULL,
+    field    TEXT NOT NULL,
+    old      TEXT,
+    new      TEXT,
+    note     TEXT
+) STRICT;
+CREATE INDEX claim_history_claim ON claim_history(claim_id, seq);
+CREATE TRIGGER claim_history_is_append_only_u BEFORE UPDATE ON claim_history
+    BEGIN SELECT RAISE(ABORT, 'history is never rewritten'); END;
+CREATE TRIGGER claim_history_is_append_only_d BEFORE DELETE ON claim_history
+    BEGIN SELECT RAISE(ABORT, 'history is never rewritten'); END;
+
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    statement, claimant, notes, rationale,
+    content = 'claims', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_fts_i AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, statement, claimant, notes, rationale)
+    VALUES (new.seq, new.statement, new.claimant, new.notes, new.rationale);
+END;
+CREATE TRIGGER claims_fts_d AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, statement, claimant, notes, rationale)
+    VALUES ('delete', old.seq, old.statement, old.claimant, old.notes, old.rationale);
+END;
+CREATE TRIGGER claims_fts_u AFTER UPDATE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, statement, claimant, notes, rationale)
+    VALUES ('delete', old.seq, old.statement, old.claimant, old.notes, old.rationale);
+    INSERT INTO claims_fts(rowid, statement, claimant, notes, rationale)
+    VALUES (new.seq, new.statement, new.claimant, new.notes, new.rationale);
+END;
+
+CREATE TABLE sources (
+    id            TEXT PRIMARY KEY,
+    title         TEXT NOT NULL,
+    outlet        TEXT,
+    authors       TEXT NOT NULL DEFAULT '[]',
+    url           TEXT,
+    canonical_url TEXT,
+    published_on  TEXT,
+    modified_on   TEXT,
+    language      TEXT,
+    created_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX sources_canonical ON sources(canonical_url);
+
+CREATE TABLE source_versions (
+    id          TEXT PRIMARY KEY,
+    source_id   TEXT NOT NULL REFERENCES sources(id),
+    number      INTEGER NOT NULL,
+    text        TEXT NOT NULL CHECK (length(text) > 0),
+    html        TEXT,
+    sha256      TEXT NOT NULL,
+    captured_at TEXT NOT NULL,
+    final_url   TEXT,
+    UNIQUE (source_id, number),
+    UNIQUE (source_id, sha256)
+) STRICT;
+CREATE INDEX source_versions_sha ON source_versions(sha256);
+
+CREATE TABLE evidence (
+    id         TEXT PRIMARY KEY,
+    claim_id   TEXT NOT NULL REFERENCES claims(id),
+    version_id TEXT NOT NULL REFERENCES source_versions(id),
+    stance     TEXT NOT NULL CHECK (stance IN ('supports', 'disputes', 'context')),
+    exact      TEXT NOT NULL CHECK (length(exact) > 0),
+    prefix     TEXT NOT NULL,
+    suffix     TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL CHECK ("end" > start),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+) STRICT;
+CREATE INDEX evidence_claim ON evidence(claim_id);
+"#;
+
+/// Remembers which ClaimReview became which claim, so importing the same
+/// fact-check again adds nothing.
+const V2: &str = r#"
+CREATE TABLE claimreview_imports (
+    key         TEXT PRIMARY KEY,
+    claim_id    TEXT NOT NULL REFERENCES claims(id),
+    imported_at TEXT NOT NULL
+) STRICT;
+"#;

@@ -1,0 +1,83 @@
+//! Workspace settings: small named values kept in the workspace file.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+
+/// The settings a workspace keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct WorkspaceSettings {
+    /// Name recorded in history; the OS user when unset.
+    pub user: Option<String>,
+    /// Who publishes the fact-checks (ClaimReview `author`).
+    pub publisher: Option<String>,
+    /// Base URL of published reports (ClaimReview `url` and `@id`).
+    pub report_base_url: Option<String>,
+}
+
+const KEYS: [&str; 3] = ["user", "publisher", "report_base_url"];
+
+/// Reads and writes workspace settings.
+pub struct Settings<'a> {
+    ws: &'a Workspace,
+}
+
+impl<'a> Settings<'a> {
+    pub(crate) fn new(ws: &'a Workspace) -> Self {
+        Settings { ws }
+    }
+
+    /// All settings.
+    pub fn get(&self) -> Result<WorkspaceSettings> {
+        let conn = self.ws.conn();
+        Ok(WorkspaceSettings {
+            user: read(conn, "user")?,
+            publisher: read(conn, "publisher")?,
+            report_base_url: read(conn, "report_base_url")?,
+        })
+    }
+
+    /// Sets one setting by name; an empty value clears it.
+    pub fn set(&self, key: &str, value: &str) -> Result<()> {
+        if !KEYS.contains(&key) {
+            return Err(Error::invalid(format!(
+                "unknown setting {key:?}: use one of {}",
+                KEYS.join(", ")
+            )));
+        }
+        let value = value.trim();
+        if key == "report_base_url" && !value.is_empty() && !value.starts_with("http") {
+            return Err(Error::invalid(format!(
+                "report_base_url must be an http(s) URL, not {value:?}"
+            )));
+        }
+        self.ws.write(|conn| {
+            if value.is_empty() {
+                conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+            } else {
+                conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, value],
+                )?;
+            }
+            Ok(())
+        })
+    }
+}
+
+fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The user name stored in the workspace, if any.
+pub(crate) fn stored_user(conn: &Connection) -> Result<Option<String>> {
+    read(conn, "user")
+}

@@ -1,0 +1,331 @@
+//! Sources and their versions. A source's text is never overwritten: a
+//! changed text becomes a new version beside the old one.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
+use crate::error::{Error, Result};
+use crate::ids;
+use crate::model::{AddOutcome, NewSource, Source, SourceAdded, SourceVersion};
+use crate::text::normalize::{normalize, sha256_hex};
+use crate::workspace::Workspace;
+
+const SOURCE_COLUMNS: &str =
+    "s.id, s.title, s.outlet, s.authors, s.url, s.canonical_url, s.published_on,
+    s.modified_on, s.language, s.created_at,
+    (SELECT count(*) FROM source_versions v WHERE v.source_id = s.id)";
+
+const VERSION_COLUMNS: &str = "id, source_id, number, text, html, sha256, captured_at, final_url";
+
+/// Longest title made from a text's first line when none is given.
+const DERIVED_TITLE_CHARS: usize = 80;
+
+/// Sources of one workspace.
+pub struct Sources<'a> {
+    ws: &'a Workspace,
+}
+
+impl<'a> Sources<'a> {
+    pub(crate) fn new(ws: &'a Workspace) -> Self {
+        Sources { ws }
+    }
+
+    /// Stores a source. The same text stored before is not stored again; a
+    /// changed text for a source with the same (canonical) URL becomes its
+    /// next version.
+    pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
+        let text = normalize(&new.text);
+        if text.is_empty() {
+            return Err(Error::invalid(
+                "the source text is empty: there is nothing to check against",
+            ));
+        }
+        let sha = sha256_hex(&text);
+        let url = clean_opt(new.url.clone());
+        let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
+        let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
+        self.ws.write(|conn| {
+            let same_page = match &canonical {
+                Some(c) => conn
+                    .query_row(
+                        "SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY created_at LIMIT 1",
+                        [c],
+                        |r| r.get::<_, String>(0),
+                    )
+                    .optional()?,
+                None => None,
+            };
+            let same_text = same_text_version(conn, &sha, same_page.as_deref(), canonical.as_deref())?;
+            if let Some(version) = same_text {
+                let source = get(conn, &version.source_id)?;
+                return Ok(SourceAdded { outcome: AddOutcome::Unchanged, source, version });
+            }
+            let (source_id, outcome) = match same_page {
+                Some(id) => (id, AddOutcome::NewVersion),
+                None => {
+                    let id = ids::new_id();
+                    let authors = serde_json::to_string(&clean_list(&new.authors))
+                        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
+                    conn.execute(
+                        "INSERT INTO sources (id, title, outlet, authors, url, canonical_url, published_on,
+                                              modified_on, language, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        params![
+                            id,
+                            title,
+                            clean_opt(new.outlet.clone()),
+                            authors,
+                            url,
+                            canonical,
+                            date_text(new.published_on),
+                            date_text(new.modified_on),
+                            clean_opt(new.language.clone()),
+                            instant_text(now())
+                        ],
+                    )?;
+                    (id, AddOutcome::NewSource)
+                }
+            };
+            let version_id = ids::new_id();
+            conn.execute(
+                "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
+                 VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM source_versions WHERE source_id = ?2),
+                         ?3, ?4, ?5, ?6, ?7)",
+                params![version_id, source_id, text, new.html, sha, instant_text(now()), clean_opt(new.final_url.clone())],
+            )?;
+            if outcome == AddOutcome::NewVersion && new.modified_on.is_some() {
+                conn.execute(
+                    "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
+                    params![source_id, date_text(new.modified_on)],
+                )?;
+            }
+            Ok(SourceAdded { outcome, source: get(conn, &source_id)?, version: version(conn, &version_id)? })
+        })
+    }
+
+    /// The id of the source named by `id_or_prefix`.
+    pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
+        ids::resolve(self.ws.conn(), "sources", "source", id_or_prefix)
+    }
+
+    /// One source.
+    pub fn get(&self, id_or_prefix: &str) -> Result<Source> {
+        get(self.ws.conn(), &self.resolve(id_or_prefix)?)
+    }
+
+    /// All sources, newest first.
+    pub fn list(&self) -> Result<Vec<Source>> {
+        let sql =
+            format!("SELECT {SOURCE_COLUMNS} FROM sources s ORDER BY s.created_at DESC, s.id DESC");
+        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([], source_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// All versions of a source, oldest first.
+    pub fn versions(&self, id_or_prefix: &str) -> Result<Vec<SourceVersion>> {
+        let id = self.resolve(id_or_prefix)?;
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 ORDER BY number"
+        );
+        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([id], version_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One version by number, or the latest when `number` is `None`.
+    pub fn version(&self, id_or_prefix: &str, number: Option<u32>) -> Result<SourceVersion> {
+        let id = self.resolve(id_or_prefix)?;
+        version_by_number(self.ws.conn(), &id, number)
+    }
+
+    /// Changes the source's descriptive fields (title, outlet, authors, URL,
+    /// dates, language); its text and versions are left alone.
+    pub fn update_meta(&self, id_or_prefix: &str, meta: NewSource) -> Result<Source> {
+        let id = self.resolve(id_or_prefix)?;
+        let title = clean_opt(Some(meta.title.clone()))
+            .ok_or_else(|| Error::invalid("a source needs a title"))?;
+        let authors = serde_json::to_string(&clean_list(&meta.authors))
+            .map_err(|e| Error::invalid(format!("authors: {e}")))?;
+        self.ws.write(|conn| {
+            conn.execute(
+                "UPDATE sources SET title = ?2, outlet = ?3, authors = ?4, url = ?5,
+                    canonical_url = coalesce(?6, canonical_url), published_on = ?7, modified_on = ?8, language = ?9
+                 WHERE id = ?1",
+                params![
+                    id,
+                    title,
+                    clean_opt(meta.outlet.clone()),
+                    authors,
+                    clean_opt(meta.url.clone()),
+                    clean_opt(meta.canonical_url.clone()),
+                    date_text(meta.published_on),
+                    date_text(meta.modified_on),
+                    clean_opt(meta.language.clone())
+                ],
+            )?;
+            get(conn, &id)
+        })
+    }
+}
+
+/// A stored version with this text that counts as the same source: within the
+/// page with the same URL, or anywhere when neither side names a different URL.
+fn same_text_version(
+    conn: &Connection,
+    sha: &str,
+    same_page: Option<&str>,
+    canonical: Option<&str>,
+) -> Result<Option<SourceVersion>> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM source_versions v WHERE v.sha256 = ?1
+           AND (?2 IS NULL OR v.source_id = ?2)
+           AND (?2 IS NOT NULL OR ?3 IS NULL
+                OR (SELECT canonical_url FROM sources s WHERE s.id = v.source_id) IS NULL)
+         ORDER BY v.captured_at LIMIT 1"
+    );
+    Ok(conn
+        .query_row(&sql, params![sha, same_page, canonical], version_from_row)
+        .optional()?)
+}
+
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<Source> {
+    let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?1");
+    conn.query_row(&sql, [id], source_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("no source with id {id}")))
+}
+
+pub(crate) fn version(conn: &Connection, version_id: &str) -> Result<SourceVersion> {
+    let sql = format!("SELECT {VERSION_COLUMNS} FROM source_versions WHERE id = ?1");
+    conn.query_row(&sql, [version_id], version_from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("no source version with id {version_id}")))
+}
+
+pub(crate) fn version_by_number(
+    conn: &Connection,
+    source_id: &str,
+    number: Option<u32>,
+) -> Result<SourceVersion> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 AND (?2 IS NULL OR number = ?2)
+         ORDER BY number DESC LIMIT 1"
+    );
+    conn.query_row(&sql, params![source_id, number], version_from_row)
+        .optional()?
+        .ok_or_else(|| {
+            Error::not_found(match number {
+                Some(n) => format!("source {source_id} has no version {n}"),
+                None => format!("source {source_id} has no text"),
+            })
+        })
+}
+
+/// Every source, by id.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Source>> {
+    let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources s ORDER BY s.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], source_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// All versions of a source by full id, oldest first.
+pub(crate) fn versions_of(conn: &Connection, source_id: &str) -> Result<Vec<SourceVersion>> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 ORDER BY number"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([source_id], version_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a source's fields exactly as given (id and timestamps kept).
+pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
+    let authors = serde_json::to_string(&source.authors)
+        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
+    conn.execute(
+        "INSERT INTO sources (id, title, outlet, authors, url, canonical_url, published_on,
+                              modified_on, language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            source.id,
+            source.title,
+            source.outlet,
+            authors,
+            source.url,
+            source.canonical_url,
+            date_text(source.published_on),
+            date_text(source.modified_on),
+            source.language,
+            instant_text(source.created_at)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Stores a version exactly as given (id, number and capture time kept).
+pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Result<()> {
+    conn.execute(
+        "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            v.id,
+            v.source_id,
+            v.number,
+            v.text,
+            v.html,
+            v.sha256,
+            instant_text(v.captured_at),
+            v.final_url
+        ],
+    )?;
+    Ok(())
+}
+
+fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
+    let authors: String = r.get(3)?;
+    Ok(Source {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        authors: serde_json::from_str(&authors).unwrap_or_default(),
+        url: r.get(4)?,
+        canonical_url: r.get(5)?,
+        published_on: parse_date(r.get(6)?)?,
+        modified_on: parse_date(r.get(7)?)?,
+        language: r.get(8)?,
+        created_at: parse_instant(&r.get::<_, String>(9)?)?,
+        version_count: r.get(10)?,
+    })
+}
+
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<SourceVersion> {
+    Ok(SourceVersion {
+        id: r.get(0)?,
+        source_id: r.get(1)?,
+        number: r.get(2)?,
+        text: r.get(3)?,
+        html: r.get(4)?,
+        sha256: r.get(5)?,
+        captured_at: parse_instant(&r.get::<_, String>(6)?)?,
+        final_url: r.get(7)?,
+    })
+}
+
+fn clean_list(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|a| clean_opt(Some(a.clone())))
+        .collect()
+}
+
+fn derive_title(text: &str) -> String {
+    let first = text.lines().next().unwrap_or_default().trim();
+    if first.chars().count() <= DERIVED_TITLE_CHARS {
+        first.to_string()
+    } else {
+        let cut: String = first.chars().take(DERIVED_TITLE_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}

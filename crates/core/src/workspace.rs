@@ -1,0 +1,168 @@
+//! A workspace: one SQLite file holding claims, sources and evidence.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+use crate::store::{self, Claims, Evidence, Scale, Settings, Sources};
+
+/// How long a writer waits for another process holding the write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open workspace file.
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+impl Workspace {
+    /// Creates a new workspace file; refuses to touch an existing file.
+    pub fn create(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Err(Error::Conflict(format!(
+                "{} already exists; open it instead of creating it",
+                path.display()
+            )));
+        }
+        Self::open_with(path, true)
+    }
+
+    /// Opens an existing workspace file.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        if !path.exists() {
+            return Err(Error::not_found(format!(
+                "no workspace at {}; create it with `init`",
+                path.display()
+            )));
+        }
+        Self::open_with(path, false)
+    }
+
+    /// Opens the workspace file, creating it (and its folder) when missing.
+    pub fn open_or_create(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        if path.exists() {
+            return Self::open(path);
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        Self::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, create: bool) -> Result<Self> {
+        if path.is_dir() {
+            return Err(Error::invalid(format!(
+                "{} is a directory; give the path of a workspace file",
+                path.display()
+            )));
+        }
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let mut conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        store::check_is_workspace(&conn, path, create)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        store::migrate(&mut conn)?;
+        let actor = store::settings::stored_user(&conn)?.unwrap_or_else(default_user);
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+            actor,
+        })
+    }
+
+    /// The workspace file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who is recorded in history for changes made through this handle.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Records changes under another name (for this handle only).
+    pub fn set_actor(&mut self, actor: impl Into<String>) {
+        let actor = actor.into();
+        if !actor.trim().is_empty() {
+            self.actor = actor.trim().to_string();
+        }
+    }
+
+    /// Claims: add, edit, verdicts, tags, history.
+    pub fn claims(&self) -> Claims<'_> {
+        Claims::new(self)
+    }
+
+    /// Sources and their versions.
+    pub fn sources(&self) -> Sources<'_> {
+        Sources::new(self)
+    }
+
+    /// Passages linked to claims.
+    pub fn evidence(&self) -> Evidence<'_> {
+        Evidence::new(self)
+    }
+
+    /// The rating scale of verdicts.
+    pub fn scale(&self) -> Scale<'_> {
+        Scale::new(self)
+    }
+
+    /// Workspace settings (user name, publisher, report base URL).
+    pub fn settings(&self) -> Settings<'_> {
+        Settings::new(self)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction taken up front, so that two processes
+    /// writing at once queue on the busy timeout instead of failing, and an
+    /// error leaves the workspace as it was.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(&self.conn) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The error that matters is the one from `f`.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+}
+
+/// The workspace file used when none is named: `workspace.sqlite` in the
+/// platform's data directory. The CLI and the desktop app share it.
+pub fn default_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("org", "Claimdesk", "Claimdesk")
+        .map(|dirs| dirs.data_dir().join("workspace.sqlite"))
+        .ok_or_else(|| {
+            Error::Io("cannot find a home directory for the default workspace; pass --db".into())
+        })
+}
+
+/// The OS user's name, or "checker" when the environment does not say.
+fn default_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "checker".to_string())
+}

@@ -1,0 +1,44 @@
+//! Workspaces written by earlier releases keep opening. Each schema version
+//! has a workspace file committed under tests/fixtures/workspaces, written by
+//! the release that introduced it; never regenerate an old one.
+
+use claimdesk_core::Workspace;
+
+fn open_copy(name: &str) -> (tempfile::TempDir, Workspace) {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/workspaces")
+        .join(name);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = dir.path().join(name);
+    std::fs::copy(&fixture, &copy).expect("copy fixture");
+    let ws = Workspace::open(&copy).expect("an old workspace opens");
+    (dir, ws)
+}
+
+#[test]
+fn a_schema_v1_workspace_opens_with_its_claims_sources_and_evidence() {
+    let (_d, ws) = open_copy("schema-v1-sample.sqlite");
+    let claims = ws.claims().list(&Default::default()).expect("claims");
+    assert_eq!(claims.len(), 4);
+    let deadline = claims
+        .iter()
+        .find(|c| c.tags.contains(&"deadline".to_string()))
+        .expect("deadline claim");
+    assert_eq!(deadline.verdict, "disputed");
+    assert_eq!(
+        ws.claims()
+            .detail(&deadline.id)
+            .expect("detail")
+            .evidence
+            .len(),
+        2
+    );
+    assert_eq!(ws.sources().list().expect("sources").len(), 2);
+    assert!(ws.claims().history(&deadline.id).expect("history").len() >= 4);
+    ws.claims()
+        .add(claimdesk_core::model::NewClaim {
+            statement: "still writable".into(),
+            ..Default::default()
+        })
+        .expect("an old workspace takes new claims");
+}

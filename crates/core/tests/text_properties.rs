@@ -1,0 +1,33 @@
+//! Properties of free-text handling that must hold for any input.
+
+use claimdesk_core::anchor::{locate, reanchor};
+use claimdesk_core::text::normalize::normalize;
+use proptest::prelude::*;
+
+proptest! {
+    #[test]
+    fn normalising_twice_changes_nothing(text in "\\PC{0,200}|[ \\t\\r\\n a-zé\u{301}]{0,200}") {
+        let once = normalize(&text);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn any_passage_of_a_text_can_be_anchored_and_points_back_at_itself(
+        words in prop::collection::vec("[a-zA-Z0-9éü«»—]{1,8}", 3..40),
+        from in 0usize..40,
+        len in 1usize..6,
+    ) {
+        let text = normalize(&words.join(" "));
+        let from = from % words.len();
+        let to = (from + len).min(words.len());
+        let quote = words[from..to].join(" ");
+        let count = text.matches(&quote).count();
+        let anchor = locate(&text, &quote, if count > 1 { Some(1) } else { None });
+        prop_assert!(anchor.is_ok(), "{:?} in {:?}", quote, text);
+        let anchor = anchor.expect("checked");
+        let chars: Vec<char> = text.chars().collect();
+        let at: String = chars[anchor.start as usize..anchor.end as usize].iter().collect();
+        prop_assert_eq!(&at, &anchor.exact);
+        prop_assert_eq!(reanchor(&text, &anchor), Some(anchor));
+    }
+}
