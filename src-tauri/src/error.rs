@@ -30,7 +30,10 @@ impl From<claimdesk_core::Error> for CommandError {
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_else(|| "internal".into());
-        CommandError { kind, message: err.to_string() }
+        CommandError {
+            kind,
+            message: err.to_string(),
+        }
     }
 }
 
@@ -43,7 +46,8 @@ mod tests {
 
     #[test]
     fn core_errors_cross_as_kind_and_message() {
-        let err: CommandError = claimdesk_core::Error::NotFound("no claim matches 01ab".into()).into();
+        let err: CommandError =
+            claimdesk_core::Error::NotFound("no claim matches 01ab".into()).into();
         let json = serde_json::to_value(&err).expect("serialises");
         assert_eq!(
             json,
@@ -53,8 +57,10 @@ mod tests {
 
     #[test]
     fn not_a_workspace_keeps_its_own_kind() {
-        let err: CommandError =
-            claimdesk_core::Error::NotAWorkspace("notes.sqlite is not a Claimdesk workspace".into()).into();
+        let err: CommandError = claimdesk_core::Error::NotAWorkspace(
+            "notes.sqlite is not a Claimdesk workspace".into(),
+        )
+        .into();
         assert_eq!(err.kind, "not_a_workspace");
         assert_eq!(err.message, "notes.sqlite is not a Claimdesk workspace");
     }

@@ -15,7 +15,9 @@ pub struct RecentList {
 impl RecentList {
     /// A list kept in `config_dir/recent.json`.
     pub fn in_dir(config_dir: &Path) -> Self {
-        RecentList { file: config_dir.join("recent.json") }
+        RecentList {
+            file: config_dir.join("recent.json"),
+        }
     }
 
     /// The remembered workspaces, newest first; an unreadable list is empty,
@@ -51,9 +53,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let recent = RecentList::in_dir(dir.path());
         for i in 0..10 {
-            recent.remember(Path::new(&format!("/desks/{i}.sqlite"))).expect("saved");
+            recent
+                .remember(Path::new(&format!("/desks/{i}.sqlite")))
+                .expect("saved");
         }
-        recent.remember(Path::new("/desks/5.sqlite")).expect("saved");
+        recent
+            .remember(Path::new("/desks/5.sqlite"))
+            .expect("saved");
         let list = recent.load();
         assert_eq!(list.len(), KEEP);
         assert_eq!(list[0], PathBuf::from("/desks/5.sqlite"));

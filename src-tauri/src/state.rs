@@ -55,17 +55,24 @@ impl AppState {
 
     /// The path of the open workspace, if any.
     pub fn path(&self) -> Option<String> {
-        self.lock().as_ref().map(|ws| ws.path().display().to_string())
+        self.lock()
+            .as_ref()
+            .map(|ws| ws.path().display().to_string())
     }
 
     /// Records why the start-up workspace did not open.
     pub fn set_problem(&self, problem: Option<CommandError>) {
-        *self.startup_problem.lock().unwrap_or_else(|p| p.into_inner()) = problem;
+        *self
+            .startup_problem
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = problem;
     }
 
     /// Why the start-up workspace did not open, if it did not.
     pub fn problem(&self) -> Option<CommandError> {
-        self.startup_problem.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        self.startup_problem
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 }
-

@@ -25,7 +25,11 @@ impl Harness {
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .expect("the mock window opens");
-        Harness { _app: app, window, dir }
+        Harness {
+            _app: app,
+            window,
+            dir,
+        }
     }
 
     /// Invokes a command; Ok is its JSON answer, Err the JSON error.
@@ -45,7 +49,8 @@ impl Harness {
 
     fn create_workspace(&self) -> String {
         let path = self.dir.path().join("desk.sqlite").display().to_string();
-        self.call("workspace_create", json!({ "path": path })).expect("workspace created");
+        self.call("workspace_create", json!({ "path": path }))
+            .expect("workspace created");
         path
     }
 }
@@ -53,9 +58,19 @@ impl Harness {
 #[test]
 fn without_a_workspace_commands_say_to_open_one() {
     let h = Harness::new();
-    let err = h.call("claim_list", json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } })).expect_err("nothing is open");
+    let err = h
+        .call(
+            "claim_list",
+            json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } }),
+        )
+        .expect_err("nothing is open");
     assert_eq!(err["kind"], "no_workspace");
-    assert!(err["message"].as_str().unwrap_or_default().contains("File menu"));
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("File menu")
+    );
 }
 
 #[test]
@@ -63,7 +78,10 @@ fn a_claim_gets_a_verdict_and_its_history_records_it() {
     let h = Harness::new();
     h.create_workspace();
     let claim = h
-        .call("claim_add", json!({ "claim": { "statement": "The ferry deadline was Friday", "tags": ["ferry"] } }))
+        .call(
+            "claim_add",
+            json!({ "claim": { "statement": "The ferry deadline was Friday", "tags": ["ferry"] } }),
+        )
         .expect("claim added");
     let id = claim["id"].as_str().expect("id").to_string();
     h.call(
@@ -74,24 +92,37 @@ fn a_claim_gets_a_verdict_and_its_history_records_it() {
     let detail = h.call("claim_detail", json!({ "id": id })).expect("detail");
     assert_eq!(detail["claim"]["verdict"], "false");
     assert_eq!(detail["claim"]["rationale"], "the operator dropped it");
-    let history = h.call("claim_history", json!({ "id": id })).expect("history");
+    let history = h
+        .call("claim_history", json!({ "id": id }))
+        .expect("history");
     let fields: Vec<&str> = history
         .as_array()
         .expect("a list")
         .iter()
         .filter_map(|e| e["field"].as_str())
         .collect();
-    assert!(fields.contains(&"verdict"), "history has no verdict change: {fields:?}");
+    assert!(
+        fields.contains(&"verdict"),
+        "history has no verdict change: {fields:?}"
+    );
 }
 
 #[test]
 fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
     let h = Harness::new();
     h.create_workspace();
-    let claim = h.call("claim_add", json!({ "claim": { "statement": "Talks resumed", "tags": [] } })).expect("added");
+    let claim = h
+        .call(
+            "claim_add",
+            json!({ "claim": { "statement": "Talks resumed", "tags": [] } }),
+        )
+        .expect("added");
     let id = claim["id"].as_str().expect("id").to_string();
     let err = h
-        .call("claim_set_verdict", json!({ "id": id, "verdict": "pants_on_fire", "rationale": null, "note": null }))
+        .call(
+            "claim_set_verdict",
+            json!({ "id": id, "verdict": "pants_on_fire", "rationale": null, "note": null }),
+        )
         .expect_err("not on the scale");
     assert_eq!(err["kind"], "invalid");
     let detail = h.call("claim_detail", json!({ "id": id })).expect("detail");
@@ -102,28 +133,42 @@ fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
 fn pasted_source_text_can_be_quoted_as_evidence() {
     let h = Harness::new();
     h.create_workspace();
-    let claim = h.call("claim_add", json!({ "claim": { "statement": "The deadline stood", "tags": [] } })).expect("added");
+    let claim = h
+        .call(
+            "claim_add",
+            json!({ "claim": { "statement": "The deadline stood", "tags": [] } }),
+        )
+        .expect("added");
     let added = h
-        .call("source_add", json!({ "source": {
+        .call(
+            "source_add",
+            json!({ "source": {
             "title": "Talks collapse", "authors": [],
             "text": "The operator backed down from that deadline on Thursday."
-        } }))
+        } }),
+        )
         .expect("source added");
     let source_id = added["source"]["id"].as_str().expect("id");
     let view = h
-        .call("evidence_add", json!({ "evidence": {
+        .call(
+            "evidence_add",
+            json!({ "evidence": {
             "claim": claim["id"], "source": source_id, "version": null,
             "quote": "backed down from that deadline", "occurrence": null,
             "stance": "disputes", "note": null
-        } }))
+        } }),
+        )
         .expect("evidence added");
     assert_eq!(view["evidence"]["start"], 13);
     assert_eq!(view["evidence"]["stance"], "disputes");
     let err = h
-        .call("evidence_add", json!({ "evidence": {
+        .call(
+            "evidence_add",
+            json!({ "evidence": {
             "claim": claim["id"], "source": source_id, "version": null,
             "quote": "never said this", "occurrence": null, "stance": "supports", "note": null
-        } }))
+        } }),
+        )
         .expect_err("quote not in the text");
     assert_eq!(err["kind"], "invalid");
 }
@@ -134,7 +179,10 @@ fn opening_a_file_that_is_not_a_workspace_is_a_clear_error() {
     let path = h.dir.path().join("notes.txt");
     std::fs::write(&path, "just some notes").expect("written");
     let err = h
-        .call("workspace_open", json!({ "path": path.display().to_string() }))
+        .call(
+            "workspace_open",
+            json!({ "path": path.display().to_string() }),
+        )
         .expect_err("not a workspace");
     assert_eq!(err["kind"], "not_a_workspace");
     let status = h.call("workspace_status", json!({})).expect("status");
@@ -151,7 +199,13 @@ fn a_source_file_that_is_not_utf8_is_refused() {
         .call("source_add_file", json!({ "path": path.display().to_string(), "meta": { "title": "", "authors": [], "text": "" } }))
         .expect_err("not UTF-8");
     assert_eq!(err["kind"], "invalid");
-    assert!(h.call("source_list", json!({})).expect("list").as_array().expect("list").is_empty());
+    assert!(
+        h.call("source_list", json!({}))
+            .expect("list")
+            .as_array()
+            .expect("list")
+            .is_empty()
+    );
 }
 
 #[test]
@@ -160,6 +214,14 @@ fn the_sample_fills_an_empty_workspace() {
     h.create_workspace();
     let summary = h.call("workspace_fill_sample", json!({})).expect("sample");
     assert!(summary["claims"].as_u64().unwrap_or(0) > 0);
-    let claims = h.call("claim_list", json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } })).expect("list");
-    assert_eq!(claims.as_array().map(Vec::len), summary["claims"].as_u64().map(|n| n as usize));
+    let claims = h
+        .call(
+            "claim_list",
+            json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } }),
+        )
+        .expect("list");
+    assert_eq!(
+        claims.as_array().map(Vec::len),
+        summary["claims"].as_u64().map(|n| n as usize)
+    );
 }

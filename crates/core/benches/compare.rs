@@ -12,8 +12,74 @@ use std::time::Duration;
 use claimdesk_core::compare::{
     CompareOptions, ManyOptions, compare_many, compare_texts, compare_versions,
 };
-use criterion::{Criterion, criterion_group, criterion_main};
+use claimdesk_core::text::segment;
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use similar::{Algorithm, TextDiff};
+
+/// CPU time of the benchmarking thread: what the work costs on one core, even
+/// when other processes share the machine (wall time would count their turns).
+struct ThreadCpu;
+
+impl Measurement for ThreadCpu {
+    type Intermediate = cpu_time::ThreadTime;
+    type Value = Duration;
+
+    fn start(&self) -> Self::Intermediate {
+        cpu_time::ThreadTime::now()
+    }
+    fn end(&self, started: Self::Intermediate) -> Self::Value {
+        started.elapsed()
+    }
+    fn add(&self, a: &Self::Value, b: &Self::Value) -> Self::Value {
+        *a + *b
+    }
+    fn zero(&self) -> Self::Value {
+        Duration::ZERO
+    }
+    fn to_f64(&self, value: &Self::Value) -> f64 {
+        value.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = if typical < 1e3 {
+            (1.0, "ns cpu")
+        } else if typical < 1e6 {
+            (1e-3, "µs cpu")
+        } else if typical < 1e9 {
+            (1e-6, "ms cpu")
+        } else {
+            (1e-9, "s cpu")
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        throughput: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        let per = match throughput {
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => {
+                *n as f64
+            }
+            _ => 1.0,
+        };
+        values.iter_mut().for_each(|v| *v = per * 1e9 / *v);
+        "per cpu second"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
 
 /// splitmix64: small, deterministic, good enough to vary text.
 struct Rng(u64);
@@ -202,7 +268,7 @@ fn edited(base: &[Vec<String>]) -> Vec<Vec<String>> {
     out
 }
 
-fn bench_compare(c: &mut Criterion) {
+fn bench_compare(c: &mut Criterion<ThreadCpu>) {
     let base = article(1, 10_000);
     let left = render(&base);
     let right = render(&other_outlet(&base, 2));
@@ -226,6 +292,9 @@ fn bench_compare(c: &mut Criterion) {
         .sample_size(30)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
+    group.bench_function("segment_only_10k_words", |b| {
+        b.iter(|| segment(black_box(&left)).len())
+    });
     group.bench_function("two_outlets_10k_words", |b| {
         b.iter(|| compare_texts(black_box(&left), black_box(&right), &opts))
     });
@@ -283,8 +352,22 @@ fn bench_compare(c: &mut Criterion) {
             diff.ops().len()
         })
     });
+    // similar 3 names the classic, heuristic-free Myers "RawMyers"; measured too,
+    // since "Myers" in similar 3 bounds its own work.
+    baseline.bench_function("whole_text_word_diff_raw_myers_10k_words", |b| {
+        b.iter(|| {
+            let diff = TextDiff::configure()
+                .algorithm(Algorithm::RawMyers)
+                .diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            diff.ops().len()
+        })
+    });
     baseline.finish();
 }
 
-criterion_group!(benches, bench_compare);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = bench_compare
+}
 criterion_main!(benches);

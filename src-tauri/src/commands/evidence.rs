@@ -9,7 +9,10 @@ use crate::state::AppState;
 /// Links a passage of a source to a claim with a stance.
 #[tauri::command]
 #[specta::specta]
-pub fn evidence_add(state: State<'_, AppState>, evidence: NewEvidence) -> CommandResult<EvidenceView> {
+pub fn evidence_add(
+    state: State<'_, AppState>,
+    evidence: NewEvidence,
+) -> CommandResult<EvidenceView> {
     state.with(|ws| ws.evidence().add(evidence))
 }
 

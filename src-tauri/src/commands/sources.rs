@@ -33,11 +33,19 @@ pub fn source_add_file(
     let path = Path::new(&path);
     let text = read_utf8(path)?;
     let title = if meta.title.trim().is_empty() {
-        path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     } else {
         meta.title.clone()
     };
-    state.with(|ws| ws.sources().add(NewSource { title, text, ..meta }))
+    state.with(|ws| {
+        ws.sources().add(NewSource {
+            title,
+            text,
+            ..meta
+        })
+    })
 }
 
 /// Reads a text file, refusing bytes that are not UTF-8 with a message.
@@ -48,7 +56,10 @@ fn read_utf8(path: &Path) -> CommandResult<String> {
     })?;
     String::from_utf8(bytes).map_err(|_| CommandError {
         kind: "invalid".into(),
-        message: format!("{} is not UTF-8 text; save it as UTF-8 and try again", path.display()),
+        message: format!(
+            "{} is not UTF-8 text; save it as UTF-8 and try again",
+            path.display()
+        ),
     })
 }
 

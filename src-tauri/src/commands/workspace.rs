@@ -42,7 +42,10 @@ pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
 /// Creates a new workspace file and opens it.
 #[tauri::command]
 #[specta::specta]
-pub fn workspace_create(state: State<'_, AppState>, path: String) -> CommandResult<WorkspaceStatus> {
+pub fn workspace_create(
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<WorkspaceStatus> {
     state.set(Workspace::create(&path)?);
     Ok(status(&state))
 }

@@ -53,7 +53,11 @@ async fn select_in_reader(app: &App, passage: &str) {
         )
         .await
         .expect("the selection script runs");
-    assert_eq!(found, serde_json::json!(true), "the reader does not show {passage:?}");
+    assert_eq!(
+        found,
+        serde_json::json!(true),
+        "the reader does not show {passage:?}"
+    );
 }
 
 #[tokio::test]
@@ -70,7 +74,11 @@ async fn create_a_claim_and_set_its_verdict() {
         .select_by_value("false")
         .await
         .expect("the verdict list offers False");
-    app.type_into("verdict-rationale", "The operator dropped the deadline, per two outlets.").await;
+    app.type_into(
+        "verdict-rationale",
+        "The operator dropped the deadline, per two outlets.",
+    )
+    .await;
     app.click("verdict-apply").await;
     let badge = app.wait_for_text("claim-verdict", "False").await;
     let history = app.wait_for_text("history", "verdict").await;
@@ -78,8 +86,14 @@ async fn create_a_claim_and_set_its_verdict() {
     app.screenshot("claim-verdict").await;
     app.close().await;
     assert_eq!(badge, "False");
-    assert!(history.contains("unverified"), "history shows the old verdict: {history}");
-    assert!(row.contains("False"), "the list row shows the new verdict: {row}");
+    assert!(
+        history.contains("unverified"),
+        "history shows the old verdict: {history}"
+    );
+    assert!(
+        row.contains("False"),
+        "the list row shows the new verdict: {row}"
+    );
 }
 
 #[tokio::test]
@@ -100,7 +114,11 @@ async fn add_a_source_by_paste() {
     app.screenshot("source-paste").await;
     app.close().await;
     assert!(body.contains("The operator backed down from the Friday deadline"));
-    assert_eq!(paragraphs.len(), 3, "the reader shows the text as three paragraphs");
+    assert_eq!(
+        paragraphs.len(),
+        3,
+        "the reader shows the text as three paragraphs"
+    );
     assert_eq!(list, "Sources");
 }
 
@@ -135,13 +153,18 @@ async fn link_a_passage_as_evidence_and_find_it_after_reopening() {
     let highlighted = app.text("reader-highlight").await;
     app.screenshot("evidence-linked").await;
     app.close().await;
-    assert!(evidence.to_lowercase().contains("disputes"), "the stance is shown in words: {evidence}");
+    assert!(
+        evidence.to_lowercase().contains("disputes"),
+        "the stance is shown in words: {evidence}"
+    );
     assert_eq!(stance.as_deref(), Some("disputes"));
     assert_eq!(highlighted, PASSAGE);
 
     // Reopen the same workspace: everything is still there.
     let app = App::open(&desk).await;
-    let row = app.wait_for_text("claim-list", "The Friday deadline still stands").await;
+    let row = app
+        .wait_for_text("claim-list", "The Friday deadline still stands")
+        .await;
     app.click("claim-row").await;
     let evidence_again = app.wait_for_text("evidence-item", PASSAGE).await;
     app.click("nav-sources").await;
@@ -181,8 +204,21 @@ async fn hostile_html_in_a_source_renders_as_inert_text() {
         .expect("the check script runs");
     app.screenshot("hostile-html").await;
     app.close().await;
-    assert!(body.contains("<script>window.__pwned = 'script'</script>"), "the tags show as text: {body}");
-    assert!(body.contains("<img src=x onerror="), "the tags show as text: {body}");
-    assert_eq!(injected["pwned"], serde_json::Value::Null, "no injected code ran");
-    assert_eq!(injected["elements"], 0, "no script or img element was created");
+    assert!(
+        body.contains("<script>window.__pwned = 'script'</script>"),
+        "the tags show as text: {body}"
+    );
+    assert!(
+        body.contains("<img src=x onerror="),
+        "the tags show as text: {body}"
+    );
+    assert_eq!(
+        injected["pwned"],
+        serde_json::Value::Null,
+        "no injected code ran"
+    );
+    assert_eq!(
+        injected["elements"], 0,
+        "no script or img element was created"
+    );
 }

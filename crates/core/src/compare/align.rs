@@ -88,11 +88,7 @@ impl<'a> Side<'a> {
 }
 
 fn features(sentence: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, Option<u64>) {
-    let quotes = if sentence.contains(['"', '“', '”']) {
-        quote_spans(sentence)
-    } else {
-        Vec::new()
-    };
+    let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
     let mut any_word = false;
     let mut out: Vec<(u32, f32)> = Vec::new();

@@ -159,6 +159,9 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
     }
     let (old, old_starts) = diff_tokens(left);
     let (new, new_starts) = diff_tokens(right);
+    // Short sentences diff in microseconds; only long ones need the deadline
+    // (checking the clock is itself a cost).
+    let deadline = deadline.filter(|_| old.len() * new.len() > 40_000);
 
     // Segments as (changed?, old token range, new token range).
     let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> =
@@ -276,8 +279,16 @@ mod tests {
 
     #[test]
     fn expired_deadline_still_reconstructs_both_texts() {
-        let left = "one two three four five six seven";
-        let right = "two one three five four seven six";
+        // Long enough for the deadline to apply.
+        let left = (0..400)
+            .map(|i| format!("w{}", i % 37))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let right = (0..400)
+            .map(|i| format!("w{}", (i * 7) % 41))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (left, right) = (left.as_str(), right.as_str());
         let ops = word_diff(left, right, Some(Instant::now()));
         assert_eq!(left_text(&ops), left);
         assert_eq!(right_text(&ops), right);
@@ -285,7 +296,12 @@ mod tests {
 
     #[test]
     fn huge_sentences_keep_their_common_ends_and_change_the_middle_in_one_piece() {
-        let words = |n: usize, tag: &str| (0..n).map(|i| format!("{tag}{i}")).collect::<Vec<_>>().join(" ");
+        let words = |n: usize, tag: &str| {
+            (0..n)
+                .map(|i| format!("{tag}{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let left = format!("The same start {} the same end.", words(1500, "a"));
         let right = format!("The same start {} the same end.", words(1500, "b"));
         let ops = word_diff(&left, &right, None);
@@ -294,7 +310,11 @@ mod tests {
         assert_eq!(ops.first().map(|o| o.op), Some(Op::Equal));
         assert!(ops[0].text.starts_with("The same start"));
         assert_eq!(ops.last().map(|o| o.text.trim()), Some("the same end."));
-        assert_eq!(ops.iter().filter(|o| o.op != Op::Equal).count(), 2, "one delete and one insert");
+        assert_eq!(
+            ops.iter().filter(|o| o.op != Op::Equal).count(),
+            2,
+            "one delete and one insert"
+        );
     }
 
     #[test]

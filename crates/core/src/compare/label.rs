@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::inline::{DiffOp, Op};
-use crate::text::facts::{Facts, Mentions, covered};
+use crate::text::facts::{Facts, Mentions, covered, same_name_word};
 
 /// The kind of a difference between two aligned sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -140,20 +140,23 @@ pub struct LabelSide<'s, 'a> {
 }
 
 impl<'a> LabelSide<'_, 'a> {
-    /// This side's facts together with its sibling's.
-    fn all_facts(&self) -> Facts<'a> {
+    /// This side's facts together with its sibling's (borrowed when there is no sibling).
+    fn all_facts(&self) -> std::borrow::Cow<'_, Facts<'a>> {
+        let Some((_, sib)) = self.sibling else {
+            return std::borrow::Cow::Borrowed(self.facts);
+        };
         let mut all = self.facts.clone();
-        if let Some((_, sib)) = self.sibling {
+        {
             all.numbers.extend(sib.numbers.iter().cloned());
             all.dates.extend(sib.dates.iter().cloned());
             all.quotes.extend(sib.quotes.iter().cloned());
             all.names.extend(sib.names.iter().cloned());
         }
-        all
+        std::borrow::Cow::Owned(all)
     }
 
     /// The words this side (and its sibling) mention.
-    fn mentions(&self) -> Mentions {
+    fn mentions(&self) -> Mentions<'a> {
         Mentions::of(std::iter::once(self.text).chain(self.sibling.map(|(t, _)| t)))
     }
 
@@ -249,6 +252,23 @@ pub fn label<'a>(
         |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
             if names.is_empty() {
                 return Vec::new();
+            }
+            let keys: usize = names.iter().map(|n| n.key.len()).sum();
+            // Few names in a normal sentence: scan the words; many (a run-on text): index them.
+            if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
+                let words: Vec<&str> = [Some(other.text), other.sibling.map(|(t, _)| t)]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(crate::text::tokens::words)
+                    .filter(|w| w.text.len() >= 2)
+                    .map(|w| w.text)
+                    .collect();
+                let mentioned = |k: &str| words.iter().any(|w| same_name_word(k, w));
+                return names
+                    .iter()
+                    .filter(|n| !n.key.iter().any(|k| mentioned(k)))
+                    .map(|n| n.surface)
+                    .collect();
             }
             let mentions = other.mentions();
             names

@@ -3,7 +3,12 @@
 //! equal ("five" == "5", "28-point" == "28 points", "Thanksgiving Day" in 2025 ==
 //! "November 27").
 
+use std::sync::LazyLock;
+
+use std::borrow::Cow;
+
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use rustc_hash::FxHashMap;
 
 use super::tokens::{self, Word};
 
@@ -94,41 +99,68 @@ pub struct QuoteFact<'a> {
     pub end: usize,
 }
 
+/// True when `word` names what `key` (a [`NameFact`] key word) names: equal
+/// once lowercased and stripped of a possessive, or one a prefix of the other of
+/// at least five letters ("Kestria's" and "Kestrian"). No allocation for
+/// ASCII words.
+pub fn same_name_word(key: &str, word: &str) -> bool {
+    let word = strip_possessive(word);
+    let (kb, wb) = (key.as_bytes(), word.as_bytes());
+    let common = kb
+        .iter()
+        .zip(wb)
+        .take_while(|(k, w)| k.eq_ignore_ascii_case(w))
+        .count();
+    if common == kb.len() && common == wb.len() {
+        return true;
+    }
+    if !word.is_ascii() || !key.is_ascii() {
+        let lower = tokens::lowercase(word);
+        return lower == key
+            || (lower.chars().count().min(key.chars().count()) >= 5
+                && (lower.starts_with(key) || key.starts_with(lower.as_ref())));
+    }
+    // One is a prefix of the other, the shorter at least five letters long.
+    common >= 5 && (common == kb.len() || common == wb.len())
+}
+
 /// The words of a text, lowercased and without possessives, for asking whether
 /// it mentions a name at all.
 #[derive(Debug, Clone, Default)]
-pub struct Mentions(std::collections::BTreeSet<String>);
+pub struct Mentions<'t>(Vec<Cow<'t, str>>);
 
-impl Mentions {
+impl<'t> Mentions<'t> {
     /// Collects the words of `texts`.
-    pub fn of<'t>(texts: impl IntoIterator<Item = &'t str>) -> Mentions {
-        Mentions(
-            texts
-                .into_iter()
-                .flat_map(tokens::words)
-                .map(|w| bare(w.text))
-                .collect(),
-        )
+    pub fn of(texts: impl IntoIterator<Item = &'t str>) -> Mentions<'t> {
+        let mut words: Vec<Cow<'t, str>> = texts
+            .into_iter()
+            .flat_map(tokens::words)
+            .map(|w| tokens::lowercase(strip_possessive(w.text)))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Mentions(words)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_ref().cmp(word)).is_ok()
     }
 
     /// True when a word names what `key` (a [`NameFact`] key word) names: equal
     /// once lowercased and stripped of a possessive, or one a prefix of the other
     /// of at least five letters ("Kestria's" and "Kestrian").
     pub fn mention(&self, key: &str) -> bool {
-        if self.0.contains(key) {
+        if self.contains(key) {
             return true;
         }
-        let longer = self
-            .0
-            .range::<str, _>((std::ops::Bound::Included(key), std::ops::Bound::Unbounded))
-            .next();
-        if key.chars().count() >= 5 && longer.is_some_and(|w| w.starts_with(key)) {
+        let at = self.0.partition_point(|w| w.as_ref() < key);
+        if key.chars().count() >= 5 && self.0.get(at).is_some_and(|w| w.starts_with(key)) {
             return true;
         }
         key.char_indices()
             .map(|(i, _)| &key[..i])
             .filter(|p| p.chars().count() >= 5)
-            .any(|p| self.0.contains(p))
+            .any(|p| self.contains(p))
     }
 }
 
@@ -229,12 +261,21 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
     }
 }
 
+/// Fast byte test: false means `text` has no double quotation mark ('"', '“', '”';
+/// the curly ones start with byte 0xE2).
+pub fn may_quote(text: &str) -> bool {
+    text.bytes().any(|b| b == b'"' || b == 0xE2) && text.contains(['"', '“', '”'])
+}
+
 /// Quotation spans as `(start, end, inner_start, inner_end)` byte offsets.
 /// Curly quotes pair up; straight double quotes alternate. A quote left open
 /// runs to the end of the sentence; a closing mark with no opener closes a quote
 /// that began in an earlier sentence.
 pub fn quote_spans(sentence: &str) -> Vec<(usize, usize, usize, usize)> {
     let mut spans = Vec::new();
+    if !may_quote(sentence) {
+        return spans;
+    }
     let mut open: Option<usize> = None;
     for (i, c) in sentence.char_indices() {
         match c {
@@ -317,14 +358,16 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn month_of(word: &str) -> Option<u32> {
+    static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+        MONTHS
+            .iter()
+            .filter_map(|(w, m)| Some((packed_lower(w)?, *m)))
+            .collect()
+    });
     if !is_capitalised(word) {
         return None;
     }
-    let word = strip_possessive(word);
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|(_, m)| *m)
+    TABLE.get(&packed_lower(strip_possessive(word))?).copied()
 }
 
 fn weekday_of(word: &str) -> Option<Weekday> {
@@ -332,6 +375,9 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         return None;
     }
     let word = strip_possessive(word);
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
     WEEKDAYS
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(word))
@@ -427,7 +473,12 @@ fn find_dates<'a>(
                 // Only a full month name stands alone ("in November"); "Jan" may be a first name.
                 found = Some((i, DateValue::Month(month)));
             }
-        } else if let (Some(day), Some(month)) = (day_of(word), next.and_then(month_of)) {
+        } else if let (Some(day), Some(month)) = (
+            word.starts_with(|c: char| c.is_ascii_digit())
+                .then(|| day_of(word))
+                .flatten(),
+            next.and_then(month_of),
+        ) {
             let year = after.and_then(year_of);
             let last = if year.is_some() { i + 2 } else { i + 1 };
             let value = match (year, published) {
@@ -473,32 +524,34 @@ fn named_day(
     i: usize,
     published: Option<NaiveDate>,
 ) -> Option<(usize, DateValue)> {
-    // Cheap first-letter test before lowercasing: every name below starts with one of these.
-    let first = words[i].text.as_bytes().first()?.to_ascii_lowercase();
-    if !matches!(
-        first,
-        b't' | b'y' | b'c' | b'h' | b'i' | b'v' | b'l' | b'm' | b'n'
-    ) {
-        return None;
-    }
-    let lower = words[i].text.to_lowercase();
-    let next = words.get(i + 1).map(|w| w.text.to_lowercase());
-    let next_is = |s: &str| next.as_deref() == Some(s);
-    let relative = match lower.as_str() {
-        "today" | "tonight" => Some(0i64),
-        "tomorrow" => Some(1),
-        "yesterday" => Some(-1),
-        _ => None,
-    };
-    if let Some(shift) = relative {
+    let word = words[i].text;
+    let relative = [
+        ("today", 0i64),
+        ("tonight", 0),
+        ("tomorrow", 1),
+        ("yesterday", -1),
+    ]
+    .iter()
+    .filter(|_| (5..=9).contains(&word.len()))
+    .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    .map(|(name, shift)| (*name, *shift));
+    if let Some((name, shift)) = relative {
         let value = published
             .and_then(|p| p.checked_add_signed(chrono::Duration::days(shift)))
-            .map_or(DateValue::Named(lower.clone()), DateValue::Day);
+            .map_or(DateValue::Named(name.to_owned()), DateValue::Day);
         return Some((i, value));
     }
-    if !is_capitalised(words[i].text) {
+    if !is_capitalised(word)
+        || !matches!(
+            word.as_bytes()[0],
+            b'T' | b'C' | b'H' | b'I' | b'V' | b'L' | b'M' | b'N'
+        )
+    {
         return None;
     }
+    let lower = word.to_lowercase();
+    let next = words.get(i + 1).map(|w| w.text.to_lowercase());
+    let next_is = |s: &str| next.as_deref() == Some(s);
     let (name, last) = match lower.as_str() {
         "thanksgiving" => (
             "thanksgiving".to_owned(),
@@ -600,6 +653,9 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
 ];
 
 fn scale_of(word: &str) -> Option<f64> {
+    if !(7..=8).contains(&word.len()) {
+        return None;
+    }
     [
         ("hundred", 100.0),
         ("thousand", 1e3),
@@ -614,13 +670,33 @@ fn scale_of(word: &str) -> Option<f64> {
 
 /// The value of a word spelled as a small number ("five", "Twenty").
 pub fn number_word(word: &str) -> Option<u32> {
-    if word.len() > 9 || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // Every number word starts with one of these letters: a cheap first test.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'd')
+        || word.len() < 3
+        || word.len() > 9
+    {
         return None;
     }
-    SMALL_NUMBERS
-        .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, v)| *v)
+    static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
+        SMALL_NUMBERS
+            .iter()
+            .filter_map(|(w, v)| Some((packed_lower(w)?, *v)))
+            .collect()
+    });
+    TABLE.get(&packed_lower(word)?).copied()
+}
+
+/// A word of up to 16 ASCII letters, lowercased and packed into an integer: a
+/// table key that costs no allocation. `None` for anything else (no key is).
+fn packed_lower(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(bytes.iter().fold(0u128, |acc, b| {
+        (acc << 8) | u128::from(b.to_ascii_lowercase())
+    }))
 }
 
 /// The value of a digit word ("1,200", "3.5", "27th").
@@ -866,6 +942,34 @@ mod tests {
         let facts = extract("The 28-point plan took five hours.", None);
         let surfaces: Vec<_> = facts.numbers.iter().map(|n| n.surface).collect();
         assert_eq!(surfaces, ["28-point", "five hours"]);
+    }
+
+    #[test]
+    fn holidays_resolve_in_the_publication_year() {
+        let published = Some(day(2025, 6, 2));
+        fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(&str, DateValue)> {
+            extract(s, published)
+                .dates
+                .into_iter()
+                .map(|d| (d.surface, d.value))
+                .collect()
+        }
+        assert_eq!(
+            dates("Shops close on New Year's Day.", published),
+            [("New Year's Day", DateValue::Day(day(2025, 1, 1)))]
+        );
+        assert_eq!(
+            dates("Parades on Memorial Day.", published),
+            [("Memorial Day", DateValue::Day(day(2025, 5, 26)))]
+        );
+        assert_eq!(
+            dates("Back by tonight.", published),
+            [("tonight", DateValue::Day(day(2025, 6, 2)))]
+        );
+        assert_eq!(
+            extract("Back by Christmas Eve.", None).dates[0].value,
+            DateValue::Named("christmas eve".into())
+        );
     }
 
     #[test]

@@ -47,7 +47,13 @@ fn missing_prerequisite() -> Option<String> {
             bin.display()
         ));
     }
-    if Command::new("tauri-driver").arg("--help").stdout(Stdio::null()).stderr(Stdio::null()).status().is_err() {
+    if Command::new("tauri-driver")
+        .arg("--help")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_err()
+    {
         return Some("tauri-driver is not installed (run scripts/setup.sh)".into());
     }
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -83,7 +89,9 @@ pub struct Desk {
 
 impl Desk {
     pub fn new() -> Self {
-        Desk { dir: tempfile::tempdir().expect("a temporary directory can be made") }
+        Desk {
+            dir: tempfile::tempdir().expect("a temporary directory can be made"),
+        }
     }
 
     pub fn db(&self) -> PathBuf {
@@ -108,7 +116,12 @@ impl App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             // The app inherits these through tauri-driver and WebKitWebDriver.
             .env("CLAIMDESK_DB", desk.db())
             .env("CLAIMDESK_CONFIG_DIR", desk.dir().join("config"))
@@ -123,7 +136,10 @@ impl App {
         let deadline = Instant::now() + Duration::from_secs(30);
         for p in [port, native_port] {
             while TcpStream::connect(("127.0.0.1", p)).is_err() {
-                assert!(Instant::now() < deadline, "tauri-driver did not start (port {p})");
+                assert!(
+                    Instant::now() < deadline,
+                    "tauri-driver did not start (port {p})"
+                );
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         }
@@ -166,7 +182,11 @@ impl App {
 
     /// Clicks the element with this `data-testid`.
     pub async fn click(&self, testid: &str) {
-        self.find(testid).await.click().await.unwrap_or_else(|e| panic!("click {testid}: {e}"));
+        self.find(testid)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {testid}: {e}"));
     }
 
     /// Types into the element with this `data-testid`; line breaks are typed
@@ -182,7 +202,11 @@ impl App {
 
     /// The visible text of the element with this `data-testid`.
     pub async fn text(&self, testid: &str) -> String {
-        self.find(testid).await.text().await.unwrap_or_else(|e| panic!("text of {testid}: {e}"))
+        self.find(testid)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {testid}: {e}"))
     }
 
     /// Waits until the element's text contains `needle`, and returns the text.
@@ -193,7 +217,10 @@ impl App {
             if text.contains(needle) {
                 return text;
             }
-            assert!(Instant::now() < deadline, "{testid} never showed {needle:?}; it shows {text:?}");
+            assert!(
+                Instant::now() < deadline,
+                "{testid} never showed {needle:?}; it shows {text:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -202,7 +229,11 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("the screenshot folder can be made");
-        let png = self.client.screenshot().await.expect("the window can be captured");
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("the window can be captured");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot can be saved");
     }
 
