@@ -8,11 +8,11 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
-use claimdesk_core::model::AddOutcome;
 use claimdesk_core::ingest::batch::{self, BatchInput, Imported, Progress, run_batch};
 use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
 use claimdesk_core::ingest::html::{capture_html, capture_html_bytes};
 use claimdesk_core::ingest::{WarningKind, capture_file};
+use claimdesk_core::model::AddOutcome;
 use proptest::prelude::*;
 use support::{Reply, TestServer, fixture, fixture_path, make_pdf};
 
@@ -215,6 +215,32 @@ fn near_empty_page_warns_and_keeps_the_snapshot() {
 }
 
 #[test]
+fn article_wrappers_whose_names_sound_like_clutter_survive() {
+    let paragraph = |n: usize| {
+        format!(
+            "<p>Paragraph {n} of the story: the tender for the new breakwater closed on Friday with three bids, \
+             the lowest of them eleven percent above the budget the council approved in spring.</p>"
+        )
+    };
+    let story: String = (1..=5).map(paragraph).collect();
+    let page = format!(
+        "<html><body><form id=\"aspnetForm\" action=\"/page.aspx\">\
+         <div class=\"story-body has-comments\">{story}</div>\
+         <div class=\"comments\"><p>COMMENT-TEXT first!</p></div></form>\
+         <form class=\"signup\"><p>NEWSLETTER-TEXT sign up</p></form>\
+         </body></html>"
+    );
+    let c = capture_html(&page, None).expect("captures");
+    assert_eq!(paragraphs(&c.text).len(), 5, "{}", c.text);
+    assert!(c.text.starts_with("Paragraph 1 of the story"));
+    assert!(
+        !c.text.contains("COMMENT-TEXT") && !c.text.contains("NEWSLETTER-TEXT"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
 fn malformed_html_is_read_as_far_as_it_goes() {
     let broken = "<html><head><title>Tide tables</title><body><article>\
         <p>High water at the bar is at 06:12 tomorrow, the harbour master said, and the pilots will board from the east buoy as usual.\
@@ -349,7 +375,10 @@ fn files_without_a_known_extension_are_sniffed_or_refused() {
     fs::write(&docx, b"PK\x03\x04\x14\x00").expect("write");
     let err = capture_file(&docx).expect_err("refused");
     assert!(matches!(err, Error::Invalid(_)));
-    assert!(err.to_string().contains("ZIP archive"), "says what it is: {err}");
+    assert!(
+        err.to_string().contains("ZIP archive"),
+        "says what it is: {err}"
+    );
 
     let saved = dir.path().join("saved-page");
     fs::write(&saved, fixture("jsonld-metadata.html")).expect("write");
