@@ -2,9 +2,13 @@
 //! A thin adapter: parse arguments, call `claimdesk-core`, print.
 
 mod args;
+mod bundle_cmd;
 mod claim_cmd;
+mod compare_cmd;
+mod compare_input;
 mod evidence_cmd;
 mod output;
+mod report_cmd;
 mod scale_cmd;
 mod source_cmd;
 
@@ -49,12 +53,24 @@ enum Command {
     /// Passages of sources linked to claims
     #[command(subcommand)]
     Evidence(evidence_cmd::EvidenceCommand),
+    /// Compare two texts sentence by sentence: two outlets, or two versions with --versions
+    Compare(compare_cmd::CompareArgs),
+    /// Split a text file into sentences with byte offsets
+    Segment(compare_cmd::SegmentArgs),
     /// The rating scale of verdicts
     #[command(subcommand)]
     Scale(scale_cmd::ScaleCommand),
     /// Workspace settings: user, publisher, report_base_url
     #[command(subcommand)]
     Settings(scale_cmd::SettingsCommand),
+    /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview
+    Report(report_cmd::ReportArgs),
+    /// Bring in claims from other fact-checkers (ClaimReview JSON-LD)
+    #[command(subcommand)]
+    Import(report_cmd::ImportCommand),
+    /// Move a whole workspace, or part of it, to another workspace
+    #[command(subcommand)]
+    Bundle(bundle_cmd::BundleCommand),
 }
 
 /// What a command needs besides its own arguments.
@@ -102,8 +118,19 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Claim(cmd) => claim_cmd::run(&ctx, cmd),
         Command::Source(cmd) => source_cmd::run(&ctx, cmd),
         Command::Evidence(cmd) => evidence_cmd::run(&ctx, cmd),
+        Command::Compare(mut args) => {
+            args.json = ctx.json;
+            compare_input::run(&ctx, &args)
+        }
+        Command::Segment(mut args) => {
+            args.json = ctx.json;
+            compare_input::with_stdout(|out| compare_cmd::run_segment(&args, out))
+        }
         Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
         Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
+        Command::Report(args) => report_cmd::run_report(&ctx, args),
+        Command::Import(cmd) => report_cmd::run_import(&ctx, cmd),
+        Command::Bundle(cmd) => bundle_cmd::run(&ctx, cmd),
     }
 }
 

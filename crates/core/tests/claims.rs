@@ -54,8 +54,7 @@ fn an_empty_statement_is_refused_and_nothing_is_written() {
             statement: " \n ".into(),
             ..Default::default()
         })
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(
         ws.claims()
@@ -143,8 +142,7 @@ fn a_verdict_not_on_the_scale_is_refused_and_the_claim_is_unchanged() {
     let err = ws
         .claims()
         .set_verdict(&c.id, "pants on fire", Some("x"), None)
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(
         err.to_string()
@@ -333,7 +331,7 @@ fn deleting_hides_a_claim_and_restoring_brings_it_back_with_its_history() {
             .expect("list")
             .is_empty()
     );
-    let err = ws.claims().get(&c.id).err().expect("hidden");
+    let err = ws.claims().get(&c.id).expect_err("hidden");
     assert!(err.to_string().contains("restore"), "{err}");
     assert!(ws.claims().delete(&c.id, None).is_err(), "already deleted");
     ws.claims().restore(&c.id, None).expect("restore");
@@ -365,7 +363,7 @@ fn ids_are_accepted_by_unique_prefix_and_ambiguity_is_explained() {
             .take_while(|(x, y)| x == y)
             .count();
     assert!(common >= 4, "v7 ids made together share their time prefix");
-    let err = ws.claims().get(&a.id[..common]).err().expect("ambiguous");
+    let err = ws.claims().get(&a.id[..common]).expect_err("ambiguous");
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert!(err.to_string().contains("ambiguous"), "{err}");
     assert_eq!(

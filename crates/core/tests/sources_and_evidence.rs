@@ -128,11 +128,7 @@ fn the_same_text_from_a_different_url_is_a_different_source() {
 #[test]
 fn empty_text_is_refused_and_nothing_is_written() {
     let (_d, ws) = workspace();
-    let err = ws
-        .sources()
-        .add(article(" \r\n\t "))
-        .err()
-        .expect("refused");
+    let err = ws.sources().add(article(" \r\n\t ")).expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(err.to_string().contains("empty"), "{err}");
     assert!(ws.sources().list().expect("list").is_empty());
@@ -215,8 +211,7 @@ fn a_quote_not_in_the_source_is_refused_and_nothing_is_written() {
             stance: Stance::Supports,
             note: None,
         })
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(ws.evidence().list(None).expect("list").is_empty());
     assert_eq!(ws.claims().history(&claim_id).expect("history").len(), 1);

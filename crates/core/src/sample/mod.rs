@@ -187,7 +187,7 @@ mod tests {
             claims.iter().all(|c| c.verdict != "unverified"),
             "every sample claim has a verdict"
         );
-        let err = fill(&ws).err().expect("second fill refused");
+        let err = fill(&ws).expect_err("second fill refused");
         assert_eq!(err.kind(), crate::ErrorKind::Conflict);
     }
 }
