@@ -602,6 +602,10 @@ fn content_types_are_routed_or_refused() {
     let undeclared = [&legacy[..at], &legacy[at + needle.len()..]].concat();
     let server = TestServer::start(move |path| match path {
         "/notes.txt" => Reply::ok("text/plain; charset=utf-8", "Line one.\n\nLine two."),
+        "/latin1.txt" => Reply::ok(
+            "text/plain; charset=iso-8859-1",
+            b"Caf\xe9 cr\xe8me.".to_vec(),
+        ),
         "/statement" => Reply::ok("application/pdf", pdf.clone()),
         "/legacy" => Reply::ok("text/html; charset=windows-1252", undeclared.clone()),
         "/photo" => Reply::ok("image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
@@ -610,6 +614,9 @@ fn content_types_are_routed_or_refused() {
     let text = fetch_and_capture(&server.url("/notes.txt"), &quick()).expect("text");
     assert_eq!(text.text, "Line one.\n\nLine two.");
     assert!(text.html.is_none());
+
+    let latin1 = fetch_and_capture(&server.url("/latin1.txt"), &quick()).expect("declared charset");
+    assert_eq!(latin1.text, "Café crème.");
 
     let pdf = fetch_and_capture(&server.url("/statement"), &quick()).expect("pdf");
     assert_eq!(pdf.text, "Statement from the port authority.");
