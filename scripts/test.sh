@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test suite of Claimdesk:
+#   1. UI unit tests (vitest)
+#   2. the desktop app build (front end + Tauri crate, built once)
+#   3. Rust tests of every crate (core, CLI, app commands, bindings drift)
+#   4. end-to-end tests: the built app under Xvfb, driven by tauri-driver
+# Every suite runs even when an earlier one fails; the exit code is non-zero
+# when any of them failed.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh" || { echo "FAILED: setup"; exit 1; }
+
+RESULTS=()
+FAILED=0
+
+# run_suite NAME COMMAND...: runs one suite and records its result and time.
+run_suite() {
+  local name="$1"; shift
+  local start=$SECONDS
+  printf '\n==> suite: %s\n' "$name"
+  if "$@"; then
+    RESULTS+=("PASS  $name ($((SECONDS - start))s)")
+    return 0
+  fi
+  RESULTS+=("FAIL  $name ($((SECONDS - start))s)")
+  FAILED=1
+  return 1
+}
+
+skip_suite() {
+  RESULTS+=("SKIP  $1 ($2)")
+  FAILED=1
+}
+
+run_suite "ui unit tests (vitest)" bash -c 'cd ui && npx vitest run'
+APP_BUILT=0
+run_suite "desktop app build" "$ROOT/scripts/build-app.sh" && APP_BUILT=1
+
+# Same features as the app build so the Tauri crates compile once.
+run_suite "rust tests (cargo test --workspace)" \
+  cargo test --workspace --exclude claimdesk-e2e --features claimdesk-app/custom-protocol
+
+if [ "$APP_BUILT" -eq 1 ]; then
+  # The e2e tests refuse to skip when CI is set: a missing app is a failure.
+  run_suite "end-to-end (Xvfb + tauri-driver + WebKitWebDriver)" \
+    env CLAIMDESK_E2E_REQUIRED=1 xvfb-run --auto-servernum --server-args='-screen 0 1280x900x24' \
+      cargo test -p claimdesk-e2e -- --test-threads=1
+else
+  skip_suite "end-to-end (Xvfb + tauri-driver + WebKitWebDriver)" "app build failed"
+fi
+
+printf '\n==> results (total %ss)\n' "$SECONDS"
+printf '  %s\n' "${RESULTS[@]}"
+if [ "$FAILED" -ne 0 ]; then
+  echo "Some suites failed."
+  exit 1
+fi
+echo "All suites passed."

@@ -1,0 +1,7 @@
+//! The Tauri commands, one file per part of the domain. Each calls the core
+//! and nothing else.
+
+pub mod claims;
+pub mod evidence;
+pub mod sources;
+pub mod workspace;

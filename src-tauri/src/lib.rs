@@ -1,0 +1,90 @@
+//! Claimdesk's desktop shell: Tauri commands that call `claimdesk-core` and
+//! nothing else, the app state holding the open workspace, and the generated
+//! TypeScript bindings the UI calls them through.
+
+#[cfg_attr(not(test), allow(dead_code))] // Used by the drift test.
+mod bindings;
+pub mod commands;
+mod error;
+mod location;
+mod recent;
+mod state;
+
+use std::path::PathBuf;
+
+use claimdesk_core::Workspace;
+use tauri::Runtime;
+use tauri_specta::{Builder, collect_commands};
+
+pub use error::{CommandError, CommandResult};
+pub use state::AppState;
+
+/// The app's version, shown in the window.
+#[tauri::command]
+#[specta::specta]
+fn app_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The one list of commands, shared by the app, the command tests and the
+/// bindings export test.
+pub fn specta_builder<R: Runtime>() -> Builder<R> {
+    use commands::{claims, evidence, sources, workspace};
+    Builder::<R>::new().commands(collect_commands![
+        app_version,
+        workspace::workspace_status,
+        workspace::workspace_create,
+        workspace::workspace_open,
+        workspace::workspace_fill_sample,
+        claims::scale_list,
+        claims::claim_list,
+        claims::claim_tags,
+        claims::claim_add,
+        claims::claim_detail,
+        claims::claim_edit,
+        claims::claim_set_verdict,
+        claims::claim_tag,
+        claims::claim_history,
+        claims::claim_delete,
+        sources::source_list,
+        sources::source_add,
+        sources::source_add_file,
+        sources::source_version,
+        evidence::evidence_add,
+        evidence::evidence_remove,
+    ])
+}
+
+/// Opens the workspace chosen on start (see [`location::startup_workspace`]);
+/// a failure is kept in the state so the window can say what went wrong.
+fn open_startup_workspace(state: &AppState) {
+    let env_db = std::env::var_os("CLAIMDESK_DB").map(PathBuf::from);
+    let recent = state.recent.as_ref().map(|r| r.load()).unwrap_or_default();
+    let Some(path) = location::startup_workspace(env_db, &recent) else {
+        return;
+    };
+    match Workspace::open_or_create(&path) {
+        Ok(ws) => state.set(ws),
+        Err(err) => state.set_problem(Some(err.into())),
+    }
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let builder = specta_builder::<tauri::Wry>();
+    let state = AppState::new(location::config_dir().map(|d| recent::RecentList::in_dir(&d)));
+    open_startup_workspace(&state);
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("error: the app could not start: {err}");
+        std::process::exit(1);
+    }
+}

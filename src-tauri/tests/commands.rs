@@ -1,0 +1,165 @@
+//! The commands as the window calls them: through Tauri's IPC (mock runtime),
+//! on a real workspace file, with errors arriving as `{kind, message}`.
+
+use claimdesk_app::{AppState, specta_builder};
+use serde_json::{Value, json};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = mock_builder()
+            .manage(AppState::new(None))
+            .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
+            // The real context, so the real capabilities (ACL) apply.
+            .build(tauri::generate_context!())
+            .expect("the mock app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("the mock window opens");
+        Harness { _app: app, window, dir }
+    }
+
+    /// Invokes a command; Ok is its JSON answer, Err the JSON error.
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("the answer is JSON"))
+    }
+
+    fn create_workspace(&self) -> String {
+        let path = self.dir.path().join("desk.sqlite").display().to_string();
+        self.call("workspace_create", json!({ "path": path })).expect("workspace created");
+        path
+    }
+}
+
+#[test]
+fn without_a_workspace_commands_say_to_open_one() {
+    let h = Harness::new();
+    let err = h.call("claim_list", json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } })).expect_err("nothing is open");
+    assert_eq!(err["kind"], "no_workspace");
+    assert!(err["message"].as_str().unwrap_or_default().contains("File menu"));
+}
+
+#[test]
+fn a_claim_gets_a_verdict_and_its_history_records_it() {
+    let h = Harness::new();
+    h.create_workspace();
+    let claim = h
+        .call("claim_add", json!({ "claim": { "statement": "The ferry deadline was Friday", "tags": ["ferry"] } }))
+        .expect("claim added");
+    let id = claim["id"].as_str().expect("id").to_string();
+    h.call(
+        "claim_set_verdict",
+        json!({ "id": id, "verdict": "false", "rationale": "the operator dropped it", "note": null }),
+    )
+    .expect("verdict set");
+    let detail = h.call("claim_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(detail["claim"]["verdict"], "false");
+    assert_eq!(detail["claim"]["rationale"], "the operator dropped it");
+    let history = h.call("claim_history", json!({ "id": id })).expect("history");
+    let fields: Vec<&str> = history
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert!(fields.contains(&"verdict"), "history has no verdict change: {fields:?}");
+}
+
+#[test]
+fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
+    let h = Harness::new();
+    h.create_workspace();
+    let claim = h.call("claim_add", json!({ "claim": { "statement": "Talks resumed", "tags": [] } })).expect("added");
+    let id = claim["id"].as_str().expect("id").to_string();
+    let err = h
+        .call("claim_set_verdict", json!({ "id": id, "verdict": "pants_on_fire", "rationale": null, "note": null }))
+        .expect_err("not on the scale");
+    assert_eq!(err["kind"], "invalid");
+    let detail = h.call("claim_detail", json!({ "id": id })).expect("detail");
+    assert_eq!(detail["claim"]["verdict"], "unverified");
+}
+
+#[test]
+fn pasted_source_text_can_be_quoted_as_evidence() {
+    let h = Harness::new();
+    h.create_workspace();
+    let claim = h.call("claim_add", json!({ "claim": { "statement": "The deadline stood", "tags": [] } })).expect("added");
+    let added = h
+        .call("source_add", json!({ "source": {
+            "title": "Talks collapse", "authors": [],
+            "text": "The operator backed down from that deadline on Thursday."
+        } }))
+        .expect("source added");
+    let source_id = added["source"]["id"].as_str().expect("id");
+    let view = h
+        .call("evidence_add", json!({ "evidence": {
+            "claim": claim["id"], "source": source_id, "version": null,
+            "quote": "backed down from that deadline", "occurrence": null,
+            "stance": "disputes", "note": null
+        } }))
+        .expect("evidence added");
+    assert_eq!(view["evidence"]["start"], 13);
+    assert_eq!(view["evidence"]["stance"], "disputes");
+    let err = h
+        .call("evidence_add", json!({ "evidence": {
+            "claim": claim["id"], "source": source_id, "version": null,
+            "quote": "never said this", "occurrence": null, "stance": "supports", "note": null
+        } }))
+        .expect_err("quote not in the text");
+    assert_eq!(err["kind"], "invalid");
+}
+
+#[test]
+fn opening_a_file_that_is_not_a_workspace_is_a_clear_error() {
+    let h = Harness::new();
+    let path = h.dir.path().join("notes.txt");
+    std::fs::write(&path, "just some notes").expect("written");
+    let err = h
+        .call("workspace_open", json!({ "path": path.display().to_string() }))
+        .expect_err("not a workspace");
+    assert_eq!(err["kind"], "not_a_workspace");
+    let status = h.call("workspace_status", json!({})).expect("status");
+    assert_eq!(status["path"], Value::Null);
+}
+
+#[test]
+fn a_source_file_that_is_not_utf8_is_refused() {
+    let h = Harness::new();
+    h.create_workspace();
+    let path = h.dir.path().join("latin1.txt");
+    std::fs::write(&path, [0x63, 0x61, 0x66, 0xe9]).expect("written");
+    let err = h
+        .call("source_add_file", json!({ "path": path.display().to_string(), "meta": { "title": "", "authors": [], "text": "" } }))
+        .expect_err("not UTF-8");
+    assert_eq!(err["kind"], "invalid");
+    assert!(h.call("source_list", json!({})).expect("list").as_array().expect("list").is_empty());
+}
+
+#[test]
+fn the_sample_fills_an_empty_workspace() {
+    let h = Harness::new();
+    h.create_workspace();
+    let summary = h.call("workspace_fill_sample", json!({})).expect("sample");
+    assert!(summary["claims"].as_u64().unwrap_or(0) > 0);
+    let claims = h.call("claim_list", json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } })).expect("list");
+    assert_eq!(claims.as_array().map(Vec::len), summary["claims"].as_u64().map(|n| n as usize));
+}

@@ -1,0 +1,46 @@
+// The UI's typed doorway to the Rust side: the generated commands, with
+// failures turned into ApiError so every view handles them the same way.
+import { commands } from './bindings';
+import type { ClaimEdit, ClaimFilter, NewClaim, NewEvidence, NewSource } from './bindings';
+import { unwrap } from './apiError';
+
+export type * from './bindings';
+
+export const api = {
+  status: () => commands.workspaceStatus(),
+  createWorkspace: (path: string) => unwrap(commands.workspaceCreate(path)),
+  openWorkspace: (path: string) => unwrap(commands.workspaceOpen(path)),
+  fillSample: () => unwrap(commands.workspaceFillSample()),
+  scale: () => unwrap(commands.scaleList()),
+  claims: (filter: ClaimFilter) => unwrap(commands.claimList(filter)),
+  tags: () => unwrap(commands.claimTags()),
+  addClaim: (c: NewClaim) => unwrap(commands.claimAdd(c)),
+  claim: (id: string) => unwrap(commands.claimDetail(id)),
+  editClaim: (id: string, edit: ClaimEdit) => unwrap(commands.claimEdit(id, edit, null)),
+  setVerdict: (id: string, verdict: string, rationale: string | null) =>
+    unwrap(commands.claimSetVerdict(id, verdict, rationale, null)),
+  tagClaim: (id: string, add: string[], remove: string[]) => unwrap(commands.claimTag(id, add, remove)),
+  history: (id: string) => unwrap(commands.claimHistory(id)),
+  sources: () => unwrap(commands.sourceList()),
+  addSource: (s: NewSource) => unwrap(commands.sourceAdd(s)),
+  addSourceFile: (path: string, meta: NewSource) => unwrap(commands.sourceAddFile(path, meta)),
+  sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),
+  addEvidence: (e: NewEvidence) => unwrap(commands.evidenceAdd(e)),
+};
+
+/** A NewSource with only the pasted text and its title and outlet. */
+export function pastedSource(title: string, outlet: string, text: string): NewSource {
+  return {
+    title,
+    outlet: outlet.trim() || null,
+    authors: [],
+    url: null,
+    canonical_url: null,
+    published_on: null,
+    modified_on: null,
+    language: null,
+    text,
+    html: null,
+    final_url: null,
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { shortcutFor, type KeyPress } from './shortcuts';
+
+const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  typing: false,
+  ...extra,
+});
+
+describe('shortcutFor', () => {
+  it('Ctrl+N and Cmd+N start a new claim', () => {
+    expect(shortcutFor(press('n', { ctrlKey: true }))).toEqual({ action: 'new-claim' });
+    expect(shortcutFor(press('N', { metaKey: true }))).toEqual({ action: 'new-claim' });
+  });
+
+  it('slash searches, but not while typing in a field', () => {
+    expect(shortcutFor(press('/'))).toEqual({ action: 'search' });
+    expect(shortcutFor(press('/', { typing: true }))).toBeNull();
+  });
+
+  it('Ctrl+F searches even from a text field', () => {
+    expect(shortcutFor(press('f', { ctrlKey: true, typing: true }))).toEqual({ action: 'search' });
+  });
+
+  it('Alt+3 picks the third verdict of the scale, whatever symbol the layout types', () => {
+    expect(shortcutFor(press('3', { altKey: true }))).toEqual({ action: 'set-verdict', index: 2 });
+    expect(shortcutFor(press('£', { altKey: true, code: 'Digit3' }))).toEqual({
+      action: 'set-verdict',
+      index: 2,
+    });
+  });
+
+  it('plain letters are typing, not shortcuts', () => {
+    expect(shortcutFor(press('n'))).toBeNull();
+    expect(shortcutFor(press('3'))).toBeNull();
+  });
+});

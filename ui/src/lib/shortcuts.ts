@@ -1,0 +1,42 @@
+/** What a key press asks the app to do. */
+export type Shortcut =
+  | { action: 'new-claim' }
+  | { action: 'search' }
+  | { action: 'set-verdict'; index: number }
+  | { action: 'new-source' };
+
+/** The parts of a KeyboardEvent the shortcuts look at. */
+export interface KeyPress {
+  key: string;
+  code?: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  /** True when the focus is in a text field, where plain keys are typing. */
+  typing: boolean;
+}
+
+/** The shortcut list shown to the user; one place so help and code agree. */
+export const SHORTCUT_HELP: { keys: string; does: string }[] = [
+  { keys: 'Ctrl+N', does: 'New claim' },
+  { keys: 'Ctrl+F or /', does: 'Search claims' },
+  { keys: 'Alt+1 … Alt+9', does: 'Set the selected claim’s verdict' },
+  { keys: 'Ctrl+Shift+S', does: 'Add a source' },
+];
+
+/** Maps a key press to a shortcut, or null when it is ordinary typing. */
+export function shortcutFor(k: KeyPress): Shortcut | null {
+  const mod = k.ctrlKey || k.metaKey;
+  const key = k.key.toLowerCase();
+  if (mod && !k.altKey && !k.shiftKey && key === 'n') return { action: 'new-claim' };
+  if (mod && !k.altKey && !k.shiftKey && key === 'f') return { action: 'search' };
+  if (mod && k.shiftKey && !k.altKey && key === 's') return { action: 'new-source' };
+  if (!mod && !k.altKey && !k.shiftKey && key === '/' && !k.typing) return { action: 'search' };
+  if (k.altKey && !mod) {
+    // Alt+digit: the key may come out as a symbol on some layouts, so read the code too.
+    const digit = /^Digit([1-9])$/.exec(k.code ?? '')?.[1] ?? (/^[1-9]$/.test(k.key) ? k.key : null);
+    if (digit) return { action: 'set-verdict', index: Number(digit) - 1 };
+  }
+  return null;
+}
