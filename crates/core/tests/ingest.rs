@@ -215,6 +215,32 @@ fn near_empty_page_warns_and_keeps_the_snapshot() {
 }
 
 #[test]
+fn article_wrappers_whose_names_sound_like_clutter_survive() {
+    let paragraph = |n: usize| {
+        format!(
+            "<p>Paragraph {n} of the story: the tender for the new breakwater closed on Friday with three bids, \
+             the lowest of them eleven percent above the budget the council approved in spring.</p>"
+        )
+    };
+    let story: String = (1..=5).map(paragraph).collect();
+    let page = format!(
+        "<html><body><form id=\"aspnetForm\" action=\"/page.aspx\">\
+         <div class=\"story-body has-comments\">{story}</div>\
+         <div class=\"comments\"><p>COMMENT-TEXT first!</p></div></form>\
+         <form class=\"signup\"><p>NEWSLETTER-TEXT sign up</p></form>\
+         </body></html>"
+    );
+    let c = capture_html(&page, None).expect("captures");
+    assert_eq!(paragraphs(&c.text).len(), 5, "{}", c.text);
+    assert!(c.text.starts_with("Paragraph 1 of the story"));
+    assert!(
+        !c.text.contains("COMMENT-TEXT") && !c.text.contains("NEWSLETTER-TEXT"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
 fn malformed_html_is_read_as_far_as_it_goes() {
     let broken = "<html><head><title>Tide tables</title><body><article>\
         <p>High water at the bar is at 06:12 tomorrow, the harbour master said, and the pilots will board from the east buoy as usual.\
@@ -576,6 +602,10 @@ fn content_types_are_routed_or_refused() {
     let undeclared = [&legacy[..at], &legacy[at + needle.len()..]].concat();
     let server = TestServer::start(move |path| match path {
         "/notes.txt" => Reply::ok("text/plain; charset=utf-8", "Line one.\n\nLine two."),
+        "/latin1.txt" => Reply::ok(
+            "text/plain; charset=iso-8859-1",
+            b"Caf\xe9 cr\xe8me.".to_vec(),
+        ),
         "/statement" => Reply::ok("application/pdf", pdf.clone()),
         "/legacy" => Reply::ok("text/html; charset=windows-1252", undeclared.clone()),
         "/photo" => Reply::ok("image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
@@ -584,6 +614,9 @@ fn content_types_are_routed_or_refused() {
     let text = fetch_and_capture(&server.url("/notes.txt"), &quick()).expect("text");
     assert_eq!(text.text, "Line one.\n\nLine two.");
     assert!(text.html.is_none());
+
+    let latin1 = fetch_and_capture(&server.url("/latin1.txt"), &quick()).expect("declared charset");
+    assert_eq!(latin1.text, "Café crème.");
 
     let pdf = fetch_and_capture(&server.url("/statement"), &quick()).expect("pdf");
     assert_eq!(pdf.text, "Statement from the port authority.");

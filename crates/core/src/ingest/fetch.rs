@@ -1,6 +1,10 @@
 //! Fetch a URL and capture what it serves. Only http(s), a timeout, a size
 //! limit, redirects followed and the final URL recorded. The response is only
 //! parsed: scripts on the page never run.
+//!
+//! These functions block. From async code (a Tauri command) call them on a
+//! blocking thread (`tauri::async_runtime::spawn_blocking`): reqwest's
+//! blocking client panics when used directly inside a Tokio runtime.
 
 use std::io::Read;
 use std::time::Duration;

@@ -2,7 +2,7 @@
 //! and the page's metadata. Pages are only parsed, never run: scripts, event
 //! handlers and frames never execute and never reach the text.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
 use reqwest::Url;
 
@@ -26,7 +26,7 @@ pub const MAX_READABILITY_ELEMENTS: usize = 30_000;
 /// Elements that are never article text. Removed before extraction so that
 /// their words cannot win the readability scoring or leak into the text.
 const NEVER_TEXT: &str = "script, style, noscript, template, iframe, frame, frameset, object, embed, \
-    canvas, svg, form, button, select, textarea, dialog, nav, aside, figcaption, \
+    canvas, svg, button, select, textarea, dialog, nav, aside, figcaption, \
     [role=navigation], [role=complementary], [role=dialog], [role=alert], [hidden], [aria-hidden=true]";
 
 /// Words in a class or id that mark clutter: ads, comment threads, share bars, promos.
@@ -66,7 +66,6 @@ const CLUTTER_WORDS: &[&str] = &[
     "menu",
     "navbar",
     "trending",
-    "most-read",
     "mostread",
 ];
 
@@ -215,6 +214,20 @@ fn body_text(doc: &Document) -> String {
 /// id names them as clutter, unless they hold the article itself.
 fn remove_clutter(doc: &Document) {
     doc.select(NEVER_TEXT).remove();
+    let total_paragraphs = doc.select("p").length();
+    // A wrapper around the whole story (class="story has-comments", or the
+    // one <form> some sites wrap every page in) must survive even when its
+    // name sounds like clutter.
+    let holds_article = |node: &NodeRef| {
+        !node.find(&["article"]).is_empty()
+            || !node.find(&["main"]).is_empty()
+            || (total_paragraphs >= 3 && 2 * node.find(&["p"]).len() > total_paragraphs)
+    };
+    for form in doc.select("form").nodes() {
+        if !holds_article(form) {
+            form.remove_from_parent();
+        }
+    }
     for node in doc.select("[class], [id]").nodes() {
         let name = node
             .node_name()
@@ -232,10 +245,7 @@ fn remove_clutter(doc: &Document) {
         let is_clutter = labels
             .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
             .any(|word| CLUTTER_WORDS.contains(&word));
-        // A wrapper around the whole story (e.g. class="story has-comments")
-        // must survive even if one of its labels sounds like clutter.
-        let holds_article = !node.find(&["article"]).is_empty() || !node.find(&["main"]).is_empty();
-        if is_clutter && !holds_article {
+        if is_clutter && !holds_article(node) {
             node.remove_from_parent();
         }
     }

@@ -195,9 +195,27 @@ pub fn capture_bytes(
 ) -> Result<Captured> {
     match format {
         Format::Html => html::capture_html_bytes(bytes, charset, url),
-        Format::Markdown => text::capture_markdown(bytes),
-        Format::PlainText => text::capture_plain_text(bytes),
         Format::Pdf => pdf::capture_pdf(bytes),
+        Format::Markdown | Format::PlainText => {
+            // Text files must be UTF-8, unless a server says otherwise.
+            let declared = charset
+                .and_then(charset::charset_from_content_type)
+                .filter(|enc| *enc != encoding_rs::UTF_8);
+            let decoded;
+            let utf8 = match declared {
+                Some(enc) => {
+                    refuse_binary(bytes, "a text file")?;
+                    decoded = enc.decode(bytes).0.into_owned();
+                    decoded.as_bytes()
+                }
+                None => bytes,
+            };
+            if format == Format::Markdown {
+                text::capture_markdown(utf8)
+            } else {
+                text::capture_plain_text(utf8)
+            }
+        }
     }
 }
 
