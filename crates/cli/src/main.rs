@@ -4,6 +4,8 @@
 mod args;
 mod bundle_cmd;
 mod claim_cmd;
+mod compare_cmd;
+mod compare_input;
 mod evidence_cmd;
 mod output;
 mod report_cmd;
@@ -51,6 +53,10 @@ enum Command {
     /// Passages of sources linked to claims
     #[command(subcommand)]
     Evidence(evidence_cmd::EvidenceCommand),
+    /// Compare two texts sentence by sentence: two outlets, or two versions with --versions
+    Compare(compare_cmd::CompareArgs),
+    /// Split a text file into sentences with byte offsets
+    Segment(compare_cmd::SegmentArgs),
     /// The rating scale of verdicts
     #[command(subcommand)]
     Scale(scale_cmd::ScaleCommand),
@@ -112,6 +118,14 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Claim(cmd) => claim_cmd::run(&ctx, cmd),
         Command::Source(cmd) => source_cmd::run(&ctx, cmd),
         Command::Evidence(cmd) => evidence_cmd::run(&ctx, cmd),
+        Command::Compare(mut args) => {
+            args.json = ctx.json;
+            compare_input::run(&ctx, &args)
+        }
+        Command::Segment(mut args) => {
+            args.json = ctx.json;
+            compare_input::with_stdout(|out| compare_cmd::run_segment(&args, out))
+        }
         Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
         Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
         Command::Report(args) => report_cmd::run_report(&ctx, args),

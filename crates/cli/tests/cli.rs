@@ -439,3 +439,39 @@ fn the_sample_workspace_can_be_explored_from_the_shell() {
         .code(1)
         .stderr(predicate::str::contains("empty workspace"));
 }
+
+#[test]
+fn compare_takes_source_ids_and_versions_from_the_workspace() {
+    let desk = Desk::new();
+    let v1 = desk.file(
+        "v1.txt",
+        b"The talks lasted five hours. The mayor cancelled the meeting.\n",
+    );
+    let v2 = desk.file(
+        "v2.txt",
+        b"The talks lasted four hours. The mayor cancelled the meeting.\n",
+    );
+    let url = "https://example.org/talks";
+    let id = desk.ok(&[
+        "source",
+        "add",
+        v1.to_str().expect("path"),
+        "--url",
+        url,
+        "--published",
+        "2025-03-04",
+    ]);
+    desk.ok(&["source", "add", v2.to_str().expect("path"), "--url", url]);
+    let diff = desk.json(&[
+        "compare",
+        &format!("{}@1", &id[..13]),
+        &format!("{}@2", &id[..13]),
+        "--versions",
+    ]);
+    let text = diff.to_string();
+    assert!(text.contains("five") && text.contains("four"), "{text}");
+    let pairs = desk.json(&["compare", &format!("{id}@1"), v2.to_str().expect("path")]);
+    assert_eq!(pairs["pairs"].as_array().map(Vec::len), Some(2));
+    assert_eq!(pairs["pairs"][0]["differences"][0]["kind"], "number");
+    desk.fails(&["compare", &format!("{id}@9"), &id], "has no version 9");
+}

@@ -11,6 +11,7 @@
 
 pub mod anchor;
 pub mod bundle;
+pub mod compare;
 pub mod error;
 pub mod ids;
 pub mod model;

@@ -1,0 +1,70 @@
+//! What `claimdesk compare` compares: files, or sources of the workspace
+//! named by id, with `@N` for one of their versions.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use claimdesk_core::{Error, Workspace};
+
+use crate::Context;
+use crate::compare_cmd::{self, CompareArgs};
+
+/// Loads both sides and prints the comparison.
+pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+    if !looks_like_source(&args.left) && !looks_like_source(&args.right) {
+        return with_stdout(|out| compare_cmd::run_compare(args, out));
+    }
+    let ws = ctx.open()?;
+    let (left, left_date) = load(&ws, &args.left)?;
+    let (right, right_date) = load(&ws, &args.right)?;
+    let mut args = args.clone();
+    args.left_date = args.left_date.or(left_date);
+    args.right_date = args.right_date.or(right_date);
+    with_stdout(|out| compare_cmd::run_compare_texts(&left, &right, &args, out))
+}
+
+/// A file's text, or a source version's text with the source's publication day.
+fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error> {
+    if !looks_like_source(arg) {
+        return Ok((compare_cmd::read_text_file(Path::new(arg))?, None));
+    }
+    let (id, version) = match arg.split_once('@') {
+        Some((id, n)) => {
+            let n = n.parse::<u32>().map_err(|_| {
+                Error::Invalid(format!(
+                    "{arg:?}: after @ comes a version number, e.g. {id}@2"
+                ))
+            })?;
+            (id, Some(n))
+        }
+        None => (arg, None),
+    };
+    let source = ws.sources().get(id).map_err(|e| match e {
+        Error::NotFound(_) | Error::Invalid(_) => Error::NotFound(format!(
+            "{arg:?} is neither a file nor a source id of this workspace"
+        )),
+        other => other,
+    })?;
+    let text = ws.sources().version(&source.id, version)?.text;
+    Ok((text, source.published_on))
+}
+
+/// A source id (hexadecimal and dashes, maybe `@N`) that is not also a file here.
+fn looks_like_source(arg: &str) -> bool {
+    let id = arg.split_once('@').map_or(arg, |(id, _)| id);
+    !Path::new(arg).exists()
+        && !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+}
+
+/// Runs `f` on a buffered stdout and flushes it.
+pub fn with_stdout(
+    f: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'_>>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    f(&mut out)?;
+    out.flush()
+        .map_err(|e| Error::Io(format!("cannot write output: {e}")))
+}

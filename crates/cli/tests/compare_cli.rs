@@ -1,0 +1,242 @@
+//! `claimdesk compare` and `claimdesk segment` run as the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../../tests/fixtures/compare/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn claimdesk() -> Command {
+    Command::cargo_bin("claimdesk").unwrap_or_else(|e| panic!("binary not built: {e}"))
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let out = claimdesk()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out)))
+}
+
+fn assert_sentence(v: &Value, text: &str) {
+    let (start, end) = (
+        v["start"].as_u64().unwrap_or(0) as usize,
+        v["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert!(v["index"].is_u64(), "sentence without index: {v}");
+    assert_eq!(
+        &text[start..end],
+        v["text"].as_str().unwrap_or(""),
+        "offsets do not slice the file"
+    );
+}
+
+#[test]
+fn compare_json_follows_the_contract() {
+    let (ledger, wire) = (fixture("outlet-ledger.txt"), fixture("outlet-wire.txt"));
+    let json = json_of(&[
+        "compare",
+        &ledger,
+        &wire,
+        "--json",
+        "--left-date",
+        "2025-11-24",
+        "--right-date",
+        "2025-11-25",
+    ]);
+    let (left_text, right_text) = (
+        std::fs::read_to_string(&ledger).unwrap_or_default(),
+        std::fs::read_to_string(&wire).unwrap_or_default(),
+    );
+
+    let object = json.as_object().cloned().unwrap_or_default();
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["left_only", "pairs", "right_only"]);
+
+    let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
+    assert_eq!(pairs.len(), 22);
+    for p in &pairs {
+        assert_sentence(&p["left"], &left_text);
+        assert_sentence(&p["right"], &right_text);
+        let score = p["score"].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&score));
+        let ops = p["diff"].as_array().cloned().unwrap_or_default();
+        let rebuilt_left: String = ops
+            .iter()
+            .filter(|o| o["op"] != "insert")
+            .map(|o| o["text"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(rebuilt_left, p["left"]["text"].as_str().unwrap_or(""));
+        for d in p["differences"].as_array().cloned().unwrap_or_default() {
+            assert!(
+                ["quote", "number", "date", "entity", "wording"]
+                    .contains(&d["kind"].as_str().unwrap_or(""))
+            );
+            assert!(d["left"].is_string() && d["right"].is_string());
+        }
+    }
+    // The Ledger's Thanksgiving deadline is the Wire's November 27: no date difference.
+    let deadline = pairs
+        .iter()
+        .find(|p| p["left"]["index"] == 2)
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        deadline["differences"]
+            .as_array()
+            .is_some_and(|d| d.iter().all(|d| d["kind"] != "date"))
+    );
+    assert_eq!(json["left_only"].as_array().map(Vec::len), Some(4));
+    assert_eq!(json["right_only"].as_array().map(Vec::len), Some(3));
+    for s in json["right_only"].as_array().cloned().unwrap_or_default() {
+        assert_sentence(&s, &right_text);
+    }
+}
+
+#[test]
+fn compare_versions_json_adds_a_summary() {
+    let json = json_of(&[
+        "compare",
+        &fixture("article-v1.txt"),
+        &fixture("article-v2.txt"),
+        "--versions",
+        "--json",
+    ]);
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"unchanged": 9, "reworded": 2, "removed": 1, "added": 1})
+    );
+    assert_eq!(
+        json["left_only"][0]["text"],
+        "It was last repaired in 2008."
+    );
+    assert_eq!(
+        json["right_only"][0]["text"],
+        "Cyclists will be diverted to the Mill Street crossing."
+    );
+}
+
+#[test]
+fn compare_without_json_prints_side_by_side() {
+    claimdesk()
+        .args([
+            "compare",
+            &fixture("outlet-ledger.txt"),
+            &fixture("outlet-wire.txt"),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "number: “five hours” → “four hours”",
+        ))
+        .stdout(predicate::str::contains("│"))
+        .stdout(predicate::str::contains("22 pairs, 4 only in"));
+    claimdesk()
+        .args([
+            "compare",
+            &fixture("article-v1.txt"),
+            &fixture("article-v2.txt"),
+            "--versions",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "9 unchanged (not shown), 2 reworded, 1 removed, 1 added",
+        ))
+        .stdout(predicate::str::contains("[-18-]"));
+}
+
+#[test]
+fn segment_json_lists_sentences_with_offsets() {
+    let path = fixture("article-v1.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let json = json_of(&["segment", &path, "--json"]);
+    let rows = json.as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len(), 12);
+    assert_eq!(
+        rows[0]["text"],
+        "Harbour Bridge Repairs Will Close Lanes Until Spring"
+    );
+    for r in &rows {
+        let mut keys: Vec<&str> = r
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        keys.sort_unstable();
+        assert_eq!(keys, ["end", "start", "text"]);
+        let (s, e) = (
+            r["start"].as_u64().unwrap_or(0) as usize,
+            r["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(&text[s..e], r["text"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn missing_file_is_an_error_exit_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let missing = dir.path().join("nope.txt");
+    claimdesk()
+        .args([
+            "compare",
+            missing.to_str().unwrap_or_default(),
+            &fixture("article-v1.txt"),
+            "--json",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::starts_with("error: no such file"));
+}
+
+#[test]
+fn directory_is_an_error_exit_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    claimdesk()
+        .args(["segment", dir.path().to_str().unwrap_or_default()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a directory"));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_exit_1() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 owners said no.").unwrap_or_else(|e| panic!("{e}"));
+    claimdesk()
+        .args([
+            "compare",
+            &fixture("article-v1.txt"),
+            latin1.to_str().unwrap_or_default(),
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "is not UTF-8 text (invalid byte at offset 3)",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    claimdesk()
+        .args(["compare", &fixture("article-v1.txt")])
+        .assert()
+        .code(2);
+    claimdesk()
+        .args(["compare", "a", "b", "--left-date", "yesterday"])
+        .assert()
+        .code(2);
+    claimdesk().args(["segment"]).assert().code(2);
+}

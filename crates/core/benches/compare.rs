@@ -1,0 +1,290 @@
+//! Speed of the compare engine, with the plain whole-text word diff measured in
+//! the same run as the baseline it must beat by 50×.
+//!
+//! Inputs are generated here, deterministically: invented vocabulary, names and
+//! numbers arranged into news-like sentences, then "rewritten" by a second outlet
+//! (dropped, added, reworded, reordered and split sentences) or lightly edited
+//! into a second version.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use claimdesk_core::compare::{
+    CompareOptions, ManyOptions, compare_many, compare_texts, compare_versions,
+};
+use criterion::{Criterion, criterion_group, criterion_main};
+use similar::{Algorithm, TextDiff};
+
+/// splitmix64: small, deterministic, good enough to vary text.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mer", "tan", "vi", "sol", "dre", "pa", "nu", "gor", "el", "fi", "ran", "tus",
+    "bel", "mo", "quin", "sha", "dor", "lep", "ast", "ive", "ment", "ion", "ar", "ul", "zen",
+    "cro", "ped", "wil",
+];
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "of", "to", "in", "and", "on", "for", "with", "that", "was", "by", "at", "from",
+    "after", "as", "its", "their", "said", "had", "would", "has", "were", "is",
+];
+
+struct Lexicon {
+    words: Vec<String>,
+    names: Vec<String>,
+}
+
+fn invent(rng: &mut Rng, syllables: usize) -> String {
+    (0..syllables)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect()
+}
+
+fn lexicon(seed: u64) -> Lexicon {
+    let mut rng = Rng(seed);
+    let words = (0..4000)
+        .map(|_| {
+            let n = 2 + rng.below(2);
+            invent(&mut rng, n)
+        })
+        .collect();
+    let names = (0..300)
+        .map(|_| {
+            let mut n = invent(&mut rng, 2);
+            n[..1].make_ascii_uppercase();
+            n
+        })
+        .collect();
+    Lexicon { words, names }
+}
+
+/// A word from the lexicon, skewed towards the frequent ones (roughly Zipf).
+fn content(rng: &mut Rng, lex: &Lexicon) -> String {
+    let r = rng.below(lex.words.len());
+    lex.words[(r * r) / lex.words.len()].clone()
+}
+
+fn sentence(rng: &mut Rng, lex: &Lexicon) -> Vec<String> {
+    let len = 12 + rng.below(18);
+    let mut words = Vec::with_capacity(len);
+    for i in 0..len {
+        let roll = rng.below(100);
+        let w = if roll < 40 {
+            FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_owned()
+        } else if roll < 48 {
+            lex.names[rng.below(lex.names.len())].clone()
+        } else if roll < 52 {
+            (1 + rng.below(900)).to_string()
+        } else {
+            content(rng, lex)
+        };
+        words.push(if i == 0 { capitalise(&w) } else { w });
+    }
+    if rng.chance(15) {
+        let at = 2 + rng.below(len - 4);
+        words[at] = format!("“{}", words[at]);
+        words[len - 3] = format!("{},”", words[len - 3]);
+    }
+    words
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn render(sentences: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        out.push_str(&s.join(" "));
+        out.push('.');
+        out.push_str(if i % 4 == 3 { "\n\n" } else { " " });
+    }
+    out
+}
+
+fn article(seed: u64, words: usize) -> Vec<Vec<String>> {
+    let lex = lexicon(seed);
+    let mut rng = Rng(seed ^ 0xABCD);
+    let mut out = Vec::new();
+    let mut count = 0;
+    while count < words {
+        let s = sentence(&mut rng, &lex);
+        count += s.len();
+        out.push(s);
+    }
+    out
+}
+
+/// Another outlet's telling: sentences dropped, added, reworded, split, reordered.
+fn other_outlet(base: &[Vec<String>], seed: u64) -> Vec<Vec<String>> {
+    let lex = lexicon(seed);
+    let mut rng = Rng(seed ^ 0x5EED);
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for s in base {
+        let roll = rng.below(100);
+        if roll < 12 {
+            continue;
+        }
+        if roll < 20 {
+            out.push(sentence(&mut rng, &lex));
+        }
+        let mut s = s.clone();
+        if roll >= 35 {
+            for w in s.iter_mut().skip(1) {
+                if rng.chance(25) {
+                    *w = if rng.chance(30) {
+                        FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_owned()
+                    } else {
+                        content(&mut rng, &lex)
+                    };
+                }
+            }
+        }
+        if roll >= 95 && s.len() > 10 {
+            let tail = s.split_off(s.len() / 2);
+            out.push(s);
+            out.push(
+                std::iter::once(capitalise(&tail[0]))
+                    .chain(tail[1..].iter().cloned())
+                    .collect(),
+            );
+        } else {
+            out.push(s);
+        }
+    }
+    // Reorder: swap some neighbouring blocks of sentences.
+    let mut i = 0;
+    while i + 6 < out.len() {
+        if rng.chance(20) {
+            out[i..i + 6].rotate_left(3);
+        }
+        i += 6;
+    }
+    out
+}
+
+/// A second version: a handful of edits (reworded, removed, added, changed numbers).
+fn edited(base: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut out = base.to_vec();
+    let n = out.len();
+    out[n / 7][3] = "reportedly".to_owned();
+    out[n / 3][5] = "4321".to_owned();
+    out.remove(n / 2);
+    out.insert(
+        2 * n / 3,
+        vec![
+            "A".into(),
+            "correction".into(),
+            "was".into(),
+            "appended".into(),
+            "later".into(),
+        ],
+    );
+    out[4 * n / 5].truncate(8);
+    out
+}
+
+fn bench_compare(c: &mut Criterion) {
+    let base = article(1, 10_000);
+    let left = render(&base);
+    let right = render(&other_outlet(&base, 2));
+    let opts = CompareOptions::default();
+    let version_a = render(&article(3, 10_000));
+    let version_b = render(&edited(&article(3, 10_000)));
+    let unrelated = render(&article(4, 10_000));
+    let long_sentence = article(5, 10_000).concat().join(" ");
+    let long_sentence_edited = long_sentence.replacen(" the ", " one ", 40);
+    let repeated =
+        "The council met on Tuesday to discuss the new budget for the harbour. ".repeat(1000);
+    let pivot_base = article(6, 5_000);
+    let pivot = render(&pivot_base);
+    let outlets: Vec<String> = (0..4)
+        .map(|i| render(&other_outlet(&pivot_base, 10 + i)))
+        .collect();
+    let outlet_refs: Vec<&str> = outlets.iter().map(String::as_str).collect();
+
+    let mut group = c.benchmark_group("compare");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    group.bench_function("two_outlets_10k_words", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&right), &opts))
+    });
+    group.bench_function("versions_10k_words_handful_of_edits", |b| {
+        b.iter(|| compare_versions(black_box(&version_a), black_box(&version_b), &opts))
+    });
+    group.bench_function("five_outlets_5k_words", |b| {
+        b.iter(|| {
+            compare_many(
+                black_box(&pivot),
+                black_box(&outlet_refs),
+                &ManyOptions::default(),
+            )
+        })
+    });
+    group.bench_function("pathological_empty", |b| {
+        b.iter(|| compare_texts(black_box(""), black_box(""), &opts))
+    });
+    group.bench_function("pathological_identical_10k", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&left), &opts))
+    });
+    group.bench_function("pathological_unrelated_10k", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&unrelated), &opts))
+    });
+    group.bench_function("pathological_one_10k_word_sentence_edited", |b| {
+        b.iter(|| {
+            compare_texts(
+                black_box(&long_sentence),
+                black_box(&long_sentence_edited),
+                &opts,
+            )
+        })
+    });
+    group.bench_function("pathological_one_10k_word_sentence_vs_article", |b| {
+        b.iter(|| compare_texts(black_box(&long_sentence), black_box(&right), &opts))
+    });
+    group.bench_function("pathological_same_sentence_1000_times", |b| {
+        b.iter(|| compare_texts(black_box(&repeated), black_box(&repeated), &opts))
+    });
+    group.bench_function("pathological_same_sentence_1000_times_vs_article", |b| {
+        b.iter(|| compare_texts(black_box(&repeated), black_box(&left), &opts))
+    });
+    group.finish();
+
+    let mut baseline = c.benchmark_group("baseline");
+    baseline
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10));
+    baseline.bench_function("whole_text_word_diff_myers_10k_words", |b| {
+        b.iter(|| {
+            let diff = TextDiff::configure()
+                .algorithm(Algorithm::Myers)
+                .diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            diff.ops().len()
+        })
+    });
+    baseline.finish();
+}
+
+criterion_group!(benches, bench_compare);
+criterion_main!(benches);

@@ -1,0 +1,432 @@
+//! Sentence alignment between two texts.
+//!
+//! Each sentence becomes a sorted set of informative features (stemmed content
+//! words, number values), weighted by rarity across both texts and boosted for
+//! numbers, names and quoted words. Identical sentences pair first; the rest find
+//! candidates through an inverted index over the rarer features (never all n×m
+//! pairs), are scored by weighted Dice overlap, matched greedily best-first (so
+//! reordering is free), and finally a neighbour may join an existing pair when
+//! one outlet split a sentence the other kept whole (one-to-two).
+
+use std::collections::VecDeque;
+use std::fmt::Write;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::text::facts::{digit_value, number_word, quote_spans};
+use crate::text::tokens::{self, is_stopword, lowercase, stem};
+use crate::text::{Sentence, segment};
+
+/// Lowest score at which two sentences count as telling the same thing.
+pub const MIN_SCORE: f32 = 0.3;
+/// Lowest score at which a neighbour joins an existing pair as its other half.
+const SPLIT_MIN: f32 = 0.15;
+/// How much a split must improve the pair's score to be accepted.
+const SPLIT_GAIN: f32 = 0.05;
+/// Candidates scored exactly per sentence.
+const TOP_K: usize = 8;
+
+const BOOST_NUMBER: f32 = 2.0;
+const BOOST_NAME: f32 = 1.6;
+const BOOST_QUOTED: f32 = 1.3;
+
+/// Interns feature strings to dense ids, shared by every text of one comparison.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    ids: FxHashMap<String, u32>,
+    key: String,
+}
+
+impl Vocab {
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(id) = self.ids.get(key) {
+            return *id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(key.to_owned(), id);
+        id
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// A segmented text ready for alignment.
+pub(crate) struct Side<'a> {
+    /// The text's sentences.
+    pub sentences: Vec<Sentence<'a>>,
+    /// Per sentence: feature ids, sorted and unique, with their boost.
+    pub feats: Vec<Vec<(u32, f32)>>,
+    /// Per sentence: a hash of its lowercased words, to pair identical sentences
+    /// cheaply; `None` when the sentence has no words.
+    pub exact: Vec<Option<u64>>,
+}
+
+impl<'a> Side<'a> {
+    /// Segments `text` and extracts each sentence's features.
+    pub fn new(text: &'a str, vocab: &mut Vocab) -> Side<'a> {
+        Side::from_sentences(segment(text), vocab)
+    }
+
+    /// Extracts features for already segmented sentences.
+    pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab) -> Side<'a> {
+        let mut feats = Vec::with_capacity(sentences.len());
+        let mut exact = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let (f, h) = features(s.text, vocab);
+            feats.push(f);
+            exact.push(h);
+        }
+        Side {
+            sentences,
+            feats,
+            exact,
+        }
+    }
+}
+
+fn features(sentence: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, Option<u64>) {
+    let quotes = if sentence.contains(['"', '“', '”']) {
+        quote_spans(sentence)
+    } else {
+        Vec::new()
+    };
+    let mut hasher = FxHasher::default();
+    let mut any_word = false;
+    let mut out: Vec<(u32, f32)> = Vec::new();
+    let mut key = std::mem::take(&mut vocab.key);
+    for (k, w) in tokens::words(sentence).enumerate() {
+        any_word = true;
+        let lower = lowercase(w.text);
+        hasher.write(lower.as_bytes());
+        hasher.write_u8(0);
+        key.clear();
+        let boost = if let Some(v) = digit_value(w.text) {
+            let _ = write!(key, "#{v}");
+            BOOST_NUMBER
+        } else if let Some(v) = number_word(&lower) {
+            let _ = write!(key, "#{v}");
+            BOOST_NUMBER
+        } else if is_stopword(&lower) {
+            continue;
+        } else {
+            key.push_str(&stem(lower));
+            let quoted = quotes.iter().any(|q| q.2 <= w.start && w.end <= q.3);
+            if k > 0 && w.text.starts_with(char::is_uppercase) {
+                BOOST_NAME
+            } else if quoted {
+                BOOST_QUOTED
+            } else {
+                1.0
+            }
+        };
+        let id = vocab.id(&key);
+        out.push((id, boost));
+    }
+    vocab.key = key;
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    out.dedup_by_key(|f| f.0);
+    (out, any_word.then(|| hasher.finish()))
+}
+
+/// Rarity weights for one pair of texts.
+pub(crate) struct Weights {
+    idf: Vec<f32>,
+    /// Sentences with a feature at most this often are indexed for candidates.
+    index_cap: u32,
+    df: Vec<u32>,
+}
+
+impl Weights {
+    pub fn new(vocab_len: usize, sides: &[&Side<'_>]) -> Weights {
+        let mut df = vec![0u32; vocab_len];
+        let mut n = 0usize;
+        for side in sides {
+            n += side.feats.len();
+            for f in &side.feats {
+                for (id, _) in f {
+                    df[*id as usize] += 1;
+                }
+            }
+        }
+        let n = n as f32;
+        let idf = df
+            .iter()
+            .map(|d| {
+                if *d == 0 {
+                    0.0
+                } else {
+                    (1.0 + n / *d as f32).ln()
+                }
+            })
+            .collect();
+        let index_cap = ((n.sqrt() * 2.0) as u32).max(12);
+        Weights { idf, index_cap, df }
+    }
+
+    fn total(&self, feats: &[(u32, f32)]) -> f32 {
+        feats.iter().map(|(id, b)| self.idf[*id as usize] * b).sum()
+    }
+
+    /// Weighted Dice overlap of two feature sets, in 0..=1.
+    pub fn score(&self, a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+        let total = self.total(a) + self.total(b);
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    // Each side counts the feature at its own boost: a name on one
+                    // side and a lowercase word on the other only half agree.
+                    shared += self.idf[a[i].0 as usize] * (a[i].1 + b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (shared / total).min(1.0)
+    }
+}
+
+/// Union of two sorted feature sets (the larger boost wins).
+fn union(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1.max(y.1)));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// The result of aligning two sides: pairs of sentence indices with scores,
+/// sorted by left then right index, and the indices nobody matched.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Alignment {
+    pub pairs: Vec<(usize, usize, f32)>,
+    pub left_only: Vec<usize>,
+    pub right_only: Vec<usize>,
+}
+
+/// Aligns the sentences of two sides (see the module docs).
+pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Alignment {
+    let (nl, nr) = (left.sentences.len(), right.sentences.len());
+    let mut left_partners = vec![0u8; nl];
+    let mut right_partners = vec![0u8; nr];
+    // For one-to-one pairs: the partner's index.
+    let mut left_mate = vec![usize::MAX; nl];
+    let mut right_mate = vec![usize::MAX; nr];
+    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
+
+    // 1. Identical sentences, in order.
+    let mut by_hash: FxHashMap<u64, VecDeque<usize>> = FxHashMap::default();
+    for (r, h) in right.exact.iter().enumerate() {
+        if let Some(h) = h {
+            by_hash.entry(*h).or_default().push_back(r);
+        }
+    }
+    for (l, h) in left.exact.iter().enumerate() {
+        if let Some(r) = h
+            .and_then(|h| by_hash.get_mut(&h))
+            .and_then(VecDeque::pop_front)
+        {
+            pairs.push((l, r, 1.0));
+            left_partners[l] = 1;
+            right_partners[r] = 1;
+            left_mate[l] = r;
+            right_mate[r] = l;
+        }
+    }
+
+    // 2. Candidates through an inverted index over the rarer features.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weights.idf.len()];
+    for (r, f) in right.feats.iter().enumerate() {
+        if right_partners[r] > 0 {
+            continue;
+        }
+        for (id, _) in f {
+            if weights.df[*id as usize] <= weights.index_cap {
+                postings[*id as usize].push(r as u32);
+            }
+        }
+    }
+    let mut acc = vec![0.0f32; nr];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
+    for (l, f) in left.feats.iter().enumerate() {
+        if left_partners[l] > 0 {
+            continue;
+        }
+        for (id, boost) in f {
+            let w = weights.idf[*id as usize] * boost;
+            for r in &postings[*id as usize] {
+                let slot = &mut acc[*r as usize];
+                if *slot == 0.0 {
+                    touched.push(*r);
+                }
+                *slot += w;
+            }
+        }
+        touched
+            .sort_unstable_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
+        for r in touched.iter().take(TOP_K) {
+            let r = *r as usize;
+            let score = weights.score(f, &right.feats[r]);
+            if score >= MIN_SCORE {
+                candidates.push((score, l, r));
+            }
+        }
+        for r in touched.drain(..) {
+            acc[r as usize] = 0.0;
+        }
+    }
+
+    // 3. Best first, one to one.
+    candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (score, l, r) in candidates {
+        if left_partners[l] == 0 && right_partners[r] == 0 {
+            pairs.push((l, r, score));
+            left_partners[l] = 1;
+            right_partners[r] = 1;
+            left_mate[l] = r;
+            right_mate[r] = l;
+        }
+    }
+
+    // 4. One-to-two: an unmatched sentence joins its neighbour's pair when the
+    //    two together match the partner better than the neighbour alone.
+    for r in 0..nr {
+        if right_partners[r] != 0 {
+            continue;
+        }
+        let best = neighbours(r, nr)
+            .filter(|&r2| right_partners[r2] == 1 && right_mate[r2] != usize::MAX)
+            .filter_map(|r2| {
+                let l = right_mate[r2];
+                (left_partners[l] == 1).then_some(())?;
+                split_gain(&left.feats[l], &right.feats[r2], &right.feats[r], weights)
+                    .map(|(gain, s)| (gain, l, s))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, l, score)) = best {
+            pairs.push((l, r, score));
+            left_partners[l] = 2;
+            right_partners[r] = 1;
+        }
+    }
+    for l in 0..nl {
+        if left_partners[l] != 0 {
+            continue;
+        }
+        let best = neighbours(l, nl)
+            .filter(|&l2| left_partners[l2] == 1 && left_mate[l2] != usize::MAX)
+            .filter_map(|l2| {
+                let r = left_mate[l2];
+                (right_partners[r] == 1).then_some(())?;
+                split_gain(&right.feats[r], &left.feats[l2], &left.feats[l], weights)
+                    .map(|(gain, s)| (gain, r, s))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, r, score)) = best {
+            pairs.push((l, r, score));
+            right_partners[r] = 2;
+            left_partners[l] = 1;
+        }
+    }
+
+    pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    Alignment {
+        pairs,
+        left_only: (0..nl).filter(|l| left_partners[*l] == 0).collect(),
+        right_only: (0..nr).filter(|r| right_partners[*r] == 0).collect(),
+    }
+}
+
+fn neighbours(i: usize, n: usize) -> impl Iterator<Item = usize> {
+    [i.checked_sub(1), (i + 1 < n).then_some(i + 1)]
+        .into_iter()
+        .flatten()
+}
+
+/// If `extra` is the other half of what `whole` says alongside `half`, the gain
+/// in score and `extra`'s own score.
+fn split_gain(
+    whole: &[(u32, f32)],
+    half: &[(u32, f32)],
+    extra: &[(u32, f32)],
+    weights: &Weights,
+) -> Option<(f32, f32)> {
+    let own = weights.score(whole, extra);
+    if own < SPLIT_MIN {
+        return None;
+    }
+    let before = weights.score(whole, half);
+    let after = weights.score(whole, &union(half, extra));
+    (after >= before + SPLIT_GAIN).then_some((after - before, own))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(a: &str, b: &str) -> Alignment {
+        let mut vocab = Vocab::default();
+        let left = Side::new(a, &mut vocab);
+        let right = Side::new(b, &mut vocab);
+        let weights = Weights::new(vocab.len(), &[&left, &right]);
+        align(&left, &right, &weights)
+    }
+
+    #[test]
+    fn reordered_sentences_pair_up() {
+        let a = "Rain flooded the Dorrin valley on Monday. The mayor ordered 300 homes evacuated. Schools stay shut.";
+        let b = "Schools in the valley stay shut. Mayor Alda Venn ordered 300 homes evacuated. Heavy rain flooded Dorrin valley Monday.";
+        let al = run(a, b);
+        let pairs: Vec<_> = al.pairs.iter().map(|p| (p.0, p.1)).collect();
+        assert_eq!(pairs, [(0, 2), (1, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn one_sentence_split_in_two_pairs_with_both() {
+        let a = "The council approved the 40-million budget for the Harlow bridge, and work starts in March.";
+        let b = "The council approved the 40-million budget for the Harlow bridge. Work on the bridge starts in March.";
+        let al = run(a, b);
+        let pairs: Vec<_> = al.pairs.iter().map(|p| (p.0, p.1)).collect();
+        assert_eq!(pairs, [(0, 0), (0, 1)]);
+        assert!(al.right_only.is_empty());
+    }
+
+    #[test]
+    fn unrelated_sentences_stay_unmatched() {
+        let al = run(
+            "The orchestra played Mahler in Lisbon.",
+            "Wheat prices fell sharply in Kansas.",
+        );
+        assert!(al.pairs.is_empty());
+        assert_eq!((al.left_only, al.right_only), (vec![0], vec![0]));
+    }
+}
