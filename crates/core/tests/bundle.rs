@@ -286,3 +286,61 @@ fn bad_bundles_are_refused_and_nothing_is_written() {
         "neither in the bundle nor in this workspace",
     );
 }
+
+#[test]
+fn versions_captured_on_both_sides_are_matched_or_renumbered() {
+    let f = fixture();
+    let (_d, other) = empty_workspace();
+    bundle::import_bundle(&other, &bundle_text(&f.ws)).expect("share");
+    let recapture = |ws: &Workspace, text: &str| {
+        ws.sources()
+            .add(claimdesk_core::model::NewSource {
+                title: "Ferry fares to rise 12% in spring".into(),
+                url: Some("https://gazette.example/news/ferry-fares".into()),
+                text: text.into(),
+                ..Default::default()
+            })
+            .expect("recapture")
+            .version
+    };
+    let updated = format!("{}\nUpdate: the rise was postponed.", common::GAZETTE);
+    let corrected = format!("{}\nCorrection: the rise is 10%.", common::GAZETTE);
+    // Here the update became version 2. There the correction became version
+    // 2 (and was quoted), then the same update version 3 under another id.
+    let here = recapture(&f.ws, &updated);
+    let theirs = recapture(&other, &corrected);
+    assert_eq!(theirs.number, 2);
+    recapture(&other, &updated);
+    other
+        .evidence()
+        .add(claimdesk_core::model::NewEvidence {
+            claim: f.fare_rise.clone(),
+            source: f.sources[0].clone(),
+            version: Some(theirs.number),
+            quote: "the rise is 10%".into(),
+            occurrence: None,
+            stance: claimdesk_core::model::Stance::Disputes,
+            note: None,
+        })
+        .expect("evidence");
+
+    let result = bundle::import_bundle(&f.ws, &bundle_text(&other)).expect("merge");
+    assert_eq!(
+        result.versions_added, 1,
+        "the shared update is matched, not added twice"
+    );
+    let versions = f.ws.sources().versions(&f.sources[0]).expect("versions");
+    assert_eq!(versions.len(), 3);
+    assert_eq!(versions[1].id, here.id);
+    assert_eq!(versions[2].id, theirs.id);
+    assert_eq!(
+        versions[2].number, 3,
+        "their version 2 clashed with ours, so it is renumbered"
+    );
+    let quoted = f.ws.evidence().list(Some(&f.fare_rise)).expect("evidence");
+    assert!(
+        quoted
+            .iter()
+            .any(|e| e.evidence.exact == "the rise is 10%" && e.version_number == 3)
+    );
+}

@@ -1,25 +1,4 @@
 //! Reading a bundle into a workspace, keeping ids.
-//!
-//! What happens to each thing the bundle holds:
-//!
-//! - **Verdicts**: a key the workspace lacks is added at the end of its
-//!   scale; a key it has keeps the workspace's label and rating.
-//! - **Claims**: a new id is added with its history as it stands. An id
-//!   the workspace has with the same content is left alone. With different
-//!   content, the copy with the later `updated_at` wins; when the bundle's
-//!   wins, its fields replace the workspace's and each changed field gets a
-//!   history row (note "merged from bundle"). Either way, history entries
-//!   the workspace lacks are appended, so both sides end with every change.
-//! - **Sources and versions**: sources and versions are added by id; a
-//!   source the workspace has keeps its descriptive fields. A version whose
-//!   text the workspace already holds for that source under another id is
-//!   matched to it; a version number both sides used for different texts
-//!   gets the next free number.
-//! - **Evidence**: added by id. For a passage both sides hold, whether it is
-//!   linked follows the side whose claim won.
-//!
-//! Everything happens in one transaction: a bundle that fails a check
-//! changes nothing.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -59,9 +38,29 @@ impl BundleImport {
     }
 }
 
-/// Imports the bundle in `json` (see the module docs for how clashes are
-/// resolved). Refuses anything that is not a `claimdesk.bundle/1` document,
-/// and bundles whose texts do not match their hashes, before writing.
+/// Imports the bundle in `json`, keeping ids. Refuses anything that is not
+/// a well-formed `claimdesk.bundle/1` document before writing.
+///
+/// What happens to each thing the bundle holds:
+///
+/// - **Verdicts**: a key the workspace lacks is added at the end of its
+///   scale; a key it has keeps the workspace's label and rating.
+/// - **Claims**: a new id is added with its history as it stands. An id
+///   the workspace has with the same content is left alone. With different
+///   content, the copy with the later `updated_at` wins; when the bundle's
+///   wins, its fields replace the workspace's and each changed field gets a
+///   history row (note "merged from bundle"). Either way, history entries
+///   the workspace lacks are appended, so both sides end with every change.
+/// - **Sources and versions**: sources and versions are added by id; a
+///   source the workspace has keeps its descriptive fields. A version whose
+///   text the workspace already holds for that source under another id is
+///   matched to it; a version number both sides used for different texts
+///   gets the next free number.
+/// - **Evidence**: added by id. For a passage both sides hold, whether it is
+///   linked follows the side whose claim won.
+///
+/// Everything happens in one transaction: a bundle that fails a check
+/// changes nothing.
 pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
     let bundle = parse(json)?;
     check(&bundle)?;

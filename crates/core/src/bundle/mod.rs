@@ -3,7 +3,7 @@
 //!
 //! Ids are kept, so importing the same bundle twice changes nothing and two
 //! checkers can swap bundles to merge their work. The rules for an id that
-//! both sides hold with different content are in [`import`]'s docs and in
+//! both sides hold with different content are in [`import_bundle`]'s docs and in
 //! docs/reports.md.
 //!
 //! A bundle is deterministic: the same workspace content always gives the

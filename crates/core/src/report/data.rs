@@ -2,6 +2,8 @@
 //! their verdicts, and each evidence passage with the source and version it
 //! was captured in. Every format renders from this.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -99,6 +101,8 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
     let scale = scale::list(conn)?;
     let mut claims = Vec::new();
     let mut cited: Vec<ReportSource> = Vec::new();
+    // Many passages cite the same sources and versions: read each once.
+    let mut versions: HashMap<String, ReportVersion> = HashMap::new();
     for claim in select_claims(ws, selection)? {
         let verdict = scale
             .iter()
@@ -108,19 +112,36 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
         let mut evidence = Vec::new();
         for view in ws.evidence().list(Some(&claim.id))? {
             let e = view.evidence;
-            let source = sources::get(conn, &e.source_id)?;
-            let version = sources::version(conn, &e.version_id)?;
-            let source = ReportSource {
-                id: source.id,
-                title: source.title,
-                outlet: source.outlet,
-                authors: source.authors,
-                url: source.url.or(source.canonical_url),
-                published_on: source.published_on,
+            let source = match cited.iter().find(|s| s.id == e.source_id) {
+                Some(known) => known.clone(),
+                None => {
+                    let s = sources::get(conn, &e.source_id)?;
+                    let source = ReportSource {
+                        id: s.id,
+                        title: s.title,
+                        outlet: s.outlet,
+                        authors: s.authors,
+                        url: s.url.or(s.canonical_url),
+                        published_on: s.published_on,
+                    };
+                    cited.push(source.clone());
+                    source
+                }
             };
-            if !cited.iter().any(|s| s.id == source.id) {
-                cited.push(source.clone());
-            }
+            let version = match versions.get(&e.version_id) {
+                Some(known) => known.clone(),
+                None => {
+                    let v = sources::version(conn, &e.version_id)?;
+                    let version = ReportVersion {
+                        id: v.id,
+                        number: v.number,
+                        sha256: v.sha256,
+                        captured_at: v.captured_at,
+                    };
+                    versions.insert(e.version_id.clone(), version.clone());
+                    version
+                }
+            };
             evidence.push(ReportEvidence {
                 id: e.id,
                 stance: e.stance,
@@ -131,12 +152,7 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
                 end: e.end,
                 note: e.note,
                 source,
-                version: ReportVersion {
-                    id: version.id,
-                    number: version.number,
-                    sha256: version.sha256,
-                    captured_at: version.captured_at,
-                },
+                version,
             });
         }
         claims.push(ReportClaim {

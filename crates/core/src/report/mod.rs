@@ -64,6 +64,17 @@ impl ReportFormat {
         ReportFormat::ClaimReview,
     ];
 
+    /// The name shown in a menu, e.g. "ClaimReview JSON-LD".
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "Markdown",
+            ReportFormat::Html => "HTML",
+            ReportFormat::Csv => "CSV",
+            ReportFormat::Json => "JSON",
+            ReportFormat::ClaimReview => "ClaimReview JSON-LD",
+        }
+    }
+
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
