@@ -185,6 +185,18 @@ impl App {
         self.find(testid).await.text().await.unwrap_or_else(|e| panic!("text of {testid}: {e}"))
     }
 
+    /// The element's whole text content, including text WebDriver counts as
+    /// clipped (the claim rows ellipsise long statements).
+    pub async fn content(&self, testid: &str) -> String {
+        self.find(testid)
+            .await
+            .prop("textContent")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// Waits until the element's text contains `needle`, and returns the text.
     pub async fn wait_for_text(&self, testid: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
