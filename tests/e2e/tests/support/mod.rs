@@ -214,6 +214,15 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("the screenshot folder can be made");
+        // Let the webview paint what the DOM already shows before capturing.
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
+            .await;
         let png = self.client.screenshot().await.expect("the window can be captured");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot can be saved");
     }
