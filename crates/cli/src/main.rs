@@ -2,11 +2,13 @@
 //! A thin adapter: parse arguments, call `claimdesk-core`, print.
 
 mod args;
+mod bundle_cmd;
 mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
 mod evidence_cmd;
 mod output;
+mod report_cmd;
 mod scale_cmd;
 mod source_cmd;
 
@@ -61,6 +63,14 @@ enum Command {
     /// Workspace settings: user, publisher, report_base_url
     #[command(subcommand)]
     Settings(scale_cmd::SettingsCommand),
+    /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview
+    Report(report_cmd::ReportArgs),
+    /// Bring in claims from other fact-checkers (ClaimReview JSON-LD)
+    #[command(subcommand)]
+    Import(report_cmd::ImportCommand),
+    /// Move a whole workspace, or part of it, to another workspace
+    #[command(subcommand)]
+    Bundle(bundle_cmd::BundleCommand),
 }
 
 /// What a command needs besides its own arguments.
@@ -118,6 +128,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
         Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
+        Command::Report(args) => report_cmd::run_report(&ctx, args),
+        Command::Import(cmd) => report_cmd::run_import(&ctx, cmd),
+        Command::Bundle(cmd) => bundle_cmd::run(&ctx, cmd),
     }
 }
 

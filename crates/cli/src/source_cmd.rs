@@ -2,18 +2,27 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
-use claimdesk_core::model::{AddOutcome, NewSource};
+use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
+use claimdesk_core::ingest::batch::{self, Progress};
+use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::model::{AddOutcome, NewSource, SourceAdded};
 use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{Context, args, output};
 
 #[derive(Subcommand)]
 pub enum SourceCommand {
-    /// Add a source from a text file, or `-` for standard input
+    /// Add a source from a file (HTML page, Markdown, text, PDF), or `-` for text on standard input
     Add(AddArgs),
+    /// Fetch a web page (or a text or PDF URL) and add it as a source
+    Fetch(FetchArgs),
+    /// Import every supported file of a folder, or every URL of a list (one per line, # for comments)
+    Import(ImportArgs),
     /// List sources
     List,
     /// Show a source's details and the text of one version
@@ -29,9 +38,37 @@ pub enum SourceCommand {
 
 #[derive(Args)]
 pub struct AddArgs {
-    /// Text file to read, or - for standard input
+    /// File to read (.html, .htm, .md, .txt, .pdf), or - for text on standard input
     file: PathBuf,
-    /// Title [default: the text's first line]
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Args)]
+pub struct FetchArgs {
+    /// The http(s) address of the page
+    #[arg(value_name = "URL")]
+    address: String,
+    /// Give up after this many seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+    #[command(flatten)]
+    fields: FieldArgs,
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// A folder (searched recursively) or a text file with one URL per line
+    path: PathBuf,
+    /// Give up on one URL after this many seconds
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+}
+
+/// Fields the user states, overriding what the page says.
+#[derive(Args)]
+pub struct FieldArgs {
+    /// Title [default: the page's headline, else the text's first line]
     #[arg(long)]
     title: Option<String>,
     /// Publishing outlet, e.g. "Northern Ledger"
@@ -51,39 +88,56 @@ pub struct AddArgs {
     language: Option<String>,
 }
 
+impl FieldArgs {
+    fn corrections(self) -> Corrections {
+        Corrections {
+            title: self.title,
+            outlet: self.outlet,
+            authors: self.authors,
+            url: self.url,
+            published_on: self.published,
+            language: self.language,
+        }
+    }
+}
+
 pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
     match cmd {
-        SourceCommand::Add(a) => {
+        SourceCommand::Add(a) if a.file == Path::new("-") => {
             let text = read_text(&a.file)?;
             let ws = ctx.open()?;
+            let f = a.fields;
             let added = ws.sources().add(NewSource {
-                title: a.title.unwrap_or_default(),
-                outlet: a.outlet,
-                authors: a.authors,
-                url: a.url,
-                published_on: a.published,
-                language: a.language,
+                title: f.title.unwrap_or_default(),
+                outlet: f.outlet,
+                authors: f.authors,
+                url: f.url,
+                published_on: f.published,
+                language: f.language,
                 text,
                 ..NewSource::default()
             })?;
             if ctx.json {
                 return output::json(&added);
             }
-            println!("{}", added.source.id);
-            match added.outcome {
-                AddOutcome::NewSource => eprintln!("added source \"{}\"", added.source.title),
-                AddOutcome::NewVersion => {
-                    eprintln!(
-                        "added version {} of \"{}\"",
-                        added.version.number, added.source.title
-                    )
-                }
-                AddOutcome::Unchanged => eprintln!(
-                    "unchanged: this text is already version {} of \"{}\"",
-                    added.version.number, added.source.title
-                ),
-            }
+            report_added(&added);
         }
+        SourceCommand::Add(a) => {
+            let ws = ctx.open()?;
+            let stored = add::add_file(&ws, &a.file, &a.fields.corrections())?;
+            report_capture(ctx, &stored)?;
+        }
+        SourceCommand::Fetch(a) => {
+            let ws = ctx.open()?;
+            let stored = add::add_url(
+                &ws,
+                &a.address,
+                &fetch_options(a.timeout),
+                &a.fields.corrections(),
+            )?;
+            report_capture(ctx, &stored)?;
+        }
+        SourceCommand::Import(a) => import(ctx, &a)?,
         SourceCommand::List => {
             let ws = ctx.open()?;
             let list = ws.sources().list()?;
@@ -158,6 +212,101 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+fn fetch_options(timeout_secs: u64) -> FetchOptions {
+    FetchOptions {
+        timeout: Duration::from_secs(timeout_secs.max(1)),
+        ..FetchOptions::default()
+    }
+}
+
+/// Prints what a capture stored: the id on stdout, the outcome and any
+/// warnings on stderr (or one JSON document with both).
+fn report_capture(ctx: &Context, stored: &CaptureAdded) -> Result<(), Error> {
+    if ctx.json {
+        return output::json(stored);
+    }
+    report_added(&stored.added);
+    for w in &stored.warnings {
+        eprintln!("warning: {}", w.message);
+    }
+    Ok(())
+}
+
+fn report_added(added: &SourceAdded) {
+    println!("{}", added.source.id);
+    match added.outcome {
+        AddOutcome::NewSource => eprintln!("added source \"{}\"", added.source.title),
+        AddOutcome::NewVersion => eprintln!(
+            "added version {} of \"{}\": the text changed since the last capture",
+            added.version.number, added.source.title
+        ),
+        AddOutcome::Unchanged => eprintln!(
+            "unchanged: this text is already version {} of \"{}\"",
+            added.version.number, added.source.title
+        ),
+    }
+}
+
+/// Imports a folder or URL list with a progress bar on stderr, going on past
+/// failures, and ends with a summary. Exits non-zero when an input failed.
+fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
+    let ws = ctx.open()?;
+    let expanded = batch::expand(&a.path)?;
+    if expanded.inputs.is_empty() {
+        return Err(Error::Invalid(format!(
+            "nothing to import in {}: no .html, .md, .txt or .pdf files, or no URLs",
+            a.path.display()
+        )));
+    }
+    // Hidden automatically when stderr is not a terminal.
+    let bar = ProgressBar::new(expanded.inputs.len() as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    let summary = add::import(&ws, &expanded, &fetch_options(a.timeout), |p| match p {
+        Progress::ItemStarted { label, .. } => bar.set_message(label.clone()),
+        Progress::ItemFinished {
+            label,
+            error,
+            imported,
+            ..
+        } => {
+            bar.inc(1);
+            if let Some(e) = error {
+                // Most errors already name the file or URL; do not say it twice.
+                let named = if e.contains(label.as_str()) {
+                    e.clone()
+                } else {
+                    format!("{label}: {e}")
+                };
+                bar.suspend(|| eprintln!("failed: {named}"));
+            }
+            for w in imported.iter().flat_map(|i| &i.warnings) {
+                bar.suspend(|| eprintln!("check:  {label}: {w}"));
+            }
+        }
+        Progress::Started { .. } | Progress::Finished { .. } => {}
+    });
+    bar.finish_and_clear();
+    if ctx.json {
+        output::json(&summary)?;
+    } else {
+        for path in &summary.skipped {
+            eprintln!("skipped: {path} (not a file type Claimdesk reads)");
+        }
+        eprintln!("{}", summary.line());
+    }
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "{} of {} inputs failed (reasons above)",
+            summary.failed.len(),
+            expanded.inputs.len()
+        )))
+    }
 }
 
 /// Reads a UTF-8 text file, or standard input for `-`.

@@ -10,10 +10,13 @@
 //! ```
 
 pub mod anchor;
+pub mod bundle;
 pub mod compare;
 pub mod error;
 pub mod ids;
+pub mod ingest;
 pub mod model;
+pub mod report;
 pub mod sample;
 pub mod store;
 pub mod text;

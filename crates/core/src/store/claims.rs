@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::history::{self, Change};
@@ -31,45 +32,8 @@ impl<'a> Claims<'a> {
 
     /// Adds a claim and records its creation in history.
     pub fn add(&self, new: NewClaim) -> Result<Claim> {
-        let statement = clean_statement(&new.statement)?;
-        let tags = clean_tags(&new.tags)?;
-        self.ws.write(|conn| {
-            let verdict = match &new.verdict {
-                Some(v) => scale::find(conn, v)?,
-                None => scale::first(conn)?,
-            };
-            let id = ids::new_id();
-            let at = instant_text(now());
-            conn.execute(
-                "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
-                                     rationale, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
-                params![
-                    id,
-                    statement,
-                    clean_opt(new.claimant.clone()),
-                    date_text(new.claimed_on),
-                    date_text(new.event_on),
-                    new.notes.as_deref().map(str::trim).unwrap_or_default(),
-                    verdict.key,
-                    at
-                ],
-            )?;
-            for tag in &tags {
-                conn.execute(
-                    "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-                    params![id, tag],
-                )?;
-            }
-            history::append(
-                conn,
-                &id,
-                self.ws.actor(),
-                &[Change::new("created", None, Some(statement.clone()))],
-                None,
-            )?;
-            get(conn, &id)
-        })
+        self.ws
+            .write(|conn| insert(conn, self.ws.actor(), &new, None))
     }
 
     /// The id of the claim named by `id_or_prefix`, deleted claims included.
@@ -213,32 +177,8 @@ impl<'a> Claims<'a> {
         note: Option<&str>,
     ) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws.write(|conn| {
-            let old = get(conn, &id)?;
-            let verdict = scale::find(conn, verdict)?;
-            let mut changes = Vec::new();
-            if verdict.key != old.verdict {
-                changes.push((
-                    "verdict",
-                    Some(old.verdict.clone()),
-                    Some(verdict.key.clone()),
-                ));
-            }
-            if let Some(r) = rationale.map(str::trim)
-                && r != old.rationale
-            {
-                changes.push((
-                    "rationale",
-                    Some(old.rationale.clone()),
-                    Some(r.to_string()),
-                ));
-            }
-            for (field, _, after) in &changes {
-                let sql = format!("UPDATE claims SET {field} = ?2 WHERE id = ?1");
-                conn.execute(&sql, params![id, after])?;
-            }
-            record(conn, &id, self.ws.actor(), changes, note)
-        })
+        self.ws
+            .write(|conn| apply_verdict(conn, &id, self.ws.actor(), verdict, rationale, note))
     }
 
     /// Adds and removes tags.
@@ -371,6 +311,178 @@ pub(crate) fn touch(
         params![id, instant_text(now())],
     )?;
     history::append(conn, id, actor, &[change], note)
+}
+
+/// Inserts a new claim (with a new id) and its `created` history row.
+pub(crate) fn insert(
+    conn: &Connection,
+    actor: &str,
+    new: &NewClaim,
+    note: Option<&str>,
+) -> Result<Claim> {
+    let statement = clean_statement(&new.statement)?;
+    let tags = clean_tags(&new.tags)?;
+    let verdict = match &new.verdict {
+        Some(v) => scale::find(conn, v)?,
+        None => scale::first(conn)?,
+    };
+    let id = ids::new_id();
+    let at = instant_text(now());
+    conn.execute(
+        "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
+                             rationale, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
+        params![
+            id,
+            statement,
+            clean_opt(new.claimant.clone()),
+            date_text(new.claimed_on),
+            date_text(new.event_on),
+            new.notes.as_deref().map(str::trim).unwrap_or_default(),
+            verdict.key,
+            at
+        ],
+    )?;
+    for tag in &tags {
+        conn.execute(
+            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
+            params![id, tag],
+        )?;
+    }
+    history::append(
+        conn,
+        &id,
+        actor,
+        &[Change::new("created", None, Some(statement.clone()))],
+        note,
+    )?;
+    get(conn, &id)
+}
+
+/// Sets a claim's verdict and rationale, recording what changed.
+pub(crate) fn apply_verdict(
+    conn: &Connection,
+    id: &str,
+    actor: &str,
+    verdict: &str,
+    rationale: Option<&str>,
+    note: Option<&str>,
+) -> Result<Claim> {
+    let old = get(conn, id)?;
+    let verdict = scale::find(conn, verdict)?;
+    let mut changes = Vec::new();
+    if verdict.key != old.verdict {
+        changes.push((
+            "verdict",
+            Some(old.verdict.clone()),
+            Some(verdict.key.clone()),
+        ));
+    }
+    if let Some(r) = rationale.map(str::trim)
+        && r != old.rationale
+    {
+        changes.push((
+            "rationale",
+            Some(old.rationale.clone()),
+            Some(r.to_string()),
+        ));
+    }
+    for (field, _, after) in &changes {
+        let sql = format!("UPDATE claims SET {field} = ?2 WHERE id = ?1");
+        conn.execute(&sql, params![id, after])?;
+    }
+    record(conn, id, actor, changes, note)
+}
+
+/// Every claim row, deleted ones included with when they were deleted, by id.
+/// Bundles carry them all.
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(Claim, Option<DateTime<Utc>>)>> {
+    let sql = format!("SELECT {COLUMNS}, c.deleted_at FROM claims c ORDER BY c.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], row_with_deleted)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One claim row by full id, deleted or not.
+pub(crate) fn row(conn: &Connection, id: &str) -> Result<Option<(Claim, Option<DateTime<Utc>>)>> {
+    let sql = format!("SELECT {COLUMNS}, c.deleted_at FROM claims c WHERE c.id = ?1");
+    Ok(conn.query_row(&sql, [id], row_with_deleted).optional()?)
+}
+
+fn row_with_deleted(r: &Row<'_>) -> rusqlite::Result<(Claim, Option<DateTime<Utc>>)> {
+    let deleted = r
+        .get::<_, Option<String>>(11)?
+        .map(|t| parse_instant(&t))
+        .transpose()?;
+    Ok((claim_from_row(r)?, deleted))
+}
+
+/// Stores a claim exactly as given (id, timestamps, tags), without history:
+/// the caller brings the claim's history along.
+pub(crate) fn insert_exact(
+    conn: &Connection,
+    claim: &Claim,
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
+                             rationale, created_at, updated_at, deleted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            claim.id,
+            claim.statement,
+            claim.claimant,
+            date_text(claim.claimed_on),
+            date_text(claim.event_on),
+            claim.notes,
+            claim.verdict,
+            claim.rationale,
+            instant_text(claim.created_at),
+            instant_text(claim.updated_at),
+            deleted_at.map(instant_text)
+        ],
+    )?;
+    replace_tags(conn, &claim.id, &claim.tags)
+}
+
+/// Overwrites every field of a stored claim with `claim` (a merge that took
+/// the newer side); the caller records the changes in history.
+pub(crate) fn overwrite_exact(
+    conn: &Connection,
+    claim: &Claim,
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE claims SET statement = ?2, claimant = ?3, claimed_on = ?4, event_on = ?5,
+             notes = ?6, verdict = ?7, rationale = ?8, created_at = ?9, updated_at = ?10,
+             deleted_at = ?11
+         WHERE id = ?1",
+        params![
+            claim.id,
+            claim.statement,
+            claim.claimant,
+            date_text(claim.claimed_on),
+            date_text(claim.event_on),
+            claim.notes,
+            claim.verdict,
+            claim.rationale,
+            instant_text(claim.created_at),
+            instant_text(claim.updated_at),
+            deleted_at.map(instant_text)
+        ],
+    )?;
+    replace_tags(conn, &claim.id, &claim.tags)
+}
+
+fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
+    conn.execute("DELETE FROM claim_tags WHERE claim_id = ?1", [id])?;
+    for tag in clean_tags(tags)? {
+        conn.execute(
+            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
+            params![id, tag],
+        )?;
+    }
+    Ok(())
 }
 
 fn deleted_at(conn: &Connection, id: &str) -> Result<Option<String>> {

@@ -1,5 +1,6 @@
 //! Evidence: passages of source versions linked to claims.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::claims;
@@ -172,6 +173,69 @@ pub(crate) fn for_claim(conn: &Connection, claim_id: &str) -> Result<Vec<Evidenc
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([claim_id], view_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every evidence row, removed ones included with when they were removed, by id.
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(EvidenceItem, Option<DateTime<Utc>>)>> {
+    let sql = format!("SELECT {COLUMNS}, e.removed_at FROM {JOINS} ORDER BY e.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let removed = r
+            .get::<_, Option<String>>(18)?
+            .map(|t| parse_instant(&t))
+            .transpose()?;
+        Ok((view_from_row(r)?.evidence, removed))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// When the evidence was removed (`Some(None)`: linked), or `None` when no such id.
+pub(crate) fn removed_at(conn: &Connection, id: &str) -> Result<Option<Option<String>>> {
+    Ok(conn
+        .query_row("SELECT removed_at FROM evidence WHERE id = ?1", [id], |r| {
+            r.get::<_, Option<String>>(0)
+        })
+        .optional()?)
+}
+
+/// Stores evidence exactly as given (id and timestamps kept).
+pub(crate) fn insert_exact(
+    conn: &Connection,
+    e: &EvidenceItem,
+    removed_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at, removed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            e.id,
+            e.claim_id,
+            e.version_id,
+            e.stance.as_str(),
+            e.exact,
+            e.prefix,
+            e.suffix,
+            e.start,
+            e.end,
+            e.note,
+            instant_text(e.created_at),
+            removed_at.map(instant_text)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Sets when evidence was removed (`None`: linked), as a merge decided.
+pub(crate) fn set_removed_at(
+    conn: &Connection,
+    id: &str,
+    removed_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE evidence SET removed_at = ?2 WHERE id = ?1",
+        params![id, removed_at.map(instant_text)],
+    )?;
+    Ok(())
 }
 
 fn get(conn: &Connection, id: &str) -> Result<EvidenceView> {

@@ -57,3 +57,22 @@ pub(crate) fn list(conn: &Connection, claim_id: &str) -> Result<Vec<HistoryEntry
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Appends one entry exactly as given (its instant and actor kept), for
+/// history brought in from a bundle.
+pub(crate) fn insert_exact(conn: &Connection, claim_id: &str, entry: &HistoryEntry) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO claim_history (claim_id, at, actor, field, old, new, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        claim_id,
+        instant_text(entry.at),
+        entry.actor,
+        entry.field,
+        entry.old,
+        entry.new,
+        entry.note
+    ])?;
+    Ok(())
+}

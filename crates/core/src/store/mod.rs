@@ -1,12 +1,13 @@
 //! SQLite storage: schema migrations and one file per table family.
 
-mod claims;
-mod evidence;
-mod history;
-mod scale;
+pub(crate) mod claims;
+pub(crate) mod evidence;
+pub(crate) mod history;
+pub(crate) mod imports;
+pub(crate) mod scale;
 mod schema;
 pub(crate) mod settings;
-mod sources;
+pub(crate) mod sources;
 
 pub use claims::Claims;
 pub use evidence::Evidence;

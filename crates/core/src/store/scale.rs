@@ -133,6 +133,17 @@ pub(crate) fn find(conn: &Connection, name: &str) -> Result<Verdict> {
     })
 }
 
+/// Appends a verdict as given to the end of the scale (from a bundle).
+pub(crate) fn insert_at_end(conn: &Connection, v: &Verdict) -> Result<()> {
+    check_rating(v.rating)?;
+    conn.execute(
+        "INSERT INTO verdicts (key, label, rating, position)
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM verdicts))",
+        params![v.key, v.label, v.rating],
+    )?;
+    Ok(())
+}
+
 /// The verdict new claims start with: the first on the scale.
 pub(crate) fn first(conn: &Connection) -> Result<Verdict> {
     list(conn)?

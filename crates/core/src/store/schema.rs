@@ -5,10 +5,10 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 1;
+pub(crate) const VERSION: i64 = 2;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 const V1: &str = r#"
@@ -136,4 +136,14 @@ CREATE TABLE evidence (
     removed_at TEXT
 ) STRICT;
 CREATE INDEX evidence_claim ON evidence(claim_id);
+"#;
+
+/// Remembers which ClaimReview became which claim, so importing the same
+/// fact-check again adds nothing.
+const V2: &str = r#"
+CREATE TABLE claimreview_imports (
+    key         TEXT PRIMARY KEY,
+    claim_id    TEXT NOT NULL REFERENCES claims(id),
+    imported_at TEXT NOT NULL
+) STRICT;
 "#;

@@ -222,6 +222,67 @@ pub(crate) fn version_by_number(
         })
 }
 
+/// Every source, by id.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<Source>> {
+    let sql = format!("SELECT {SOURCE_COLUMNS} FROM sources s ORDER BY s.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], source_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// All versions of a source by full id, oldest first.
+pub(crate) fn versions_of(conn: &Connection, source_id: &str) -> Result<Vec<SourceVersion>> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 ORDER BY number"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([source_id], version_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a source's fields exactly as given (id and timestamps kept).
+pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
+    let authors = serde_json::to_string(&source.authors)
+        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
+    conn.execute(
+        "INSERT INTO sources (id, title, outlet, authors, url, canonical_url, published_on,
+                              modified_on, language, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            source.id,
+            source.title,
+            source.outlet,
+            authors,
+            source.url,
+            source.canonical_url,
+            date_text(source.published_on),
+            date_text(source.modified_on),
+            source.language,
+            instant_text(source.created_at)
+        ],
+    )?;
+    Ok(())
+}
+
+/// Stores a version exactly as given (id, number and capture time kept).
+pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Result<()> {
+    conn.execute(
+        "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            v.id,
+            v.source_id,
+            v.number,
+            v.text,
+            v.html,
+            v.sha256,
+            instant_text(v.captured_at),
+            v.final_url
+        ],
+    )?;
+    Ok(())
+}
+
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     let authors: String = r.get(3)?;
     Ok(Source {

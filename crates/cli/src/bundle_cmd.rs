@@ -1,0 +1,87 @@
+//! `claimdesk bundle …`: a workspace, or part of it, as one JSON file.
+
+use std::path::PathBuf;
+
+use claimdesk_core::Error;
+use claimdesk_core::bundle;
+use clap::Subcommand;
+
+use crate::report_cmd::{SelectionArgs, read_input};
+use crate::{Context, output};
+
+#[derive(Subcommand)]
+pub enum BundleCommand {
+    /// Write every claim (with history), source (with versions) and passage to one JSON file
+    Export {
+        #[command(flatten)]
+        selection: SelectionArgs,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Bring a bundle into this workspace, keeping ids; the newer copy of a claim wins
+    Import {
+        /// The bundle file; - reads standard input
+        file: PathBuf,
+    },
+}
+
+pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
+    match cmd {
+        BundleCommand::Export { selection, output } => {
+            let ws = ctx.open()?;
+            let bundle = bundle::export_bundle(&ws, &selection.selection())?;
+            let text = bundle::bundle_to_json(&bundle)?;
+            match output {
+                None => print!("{text}"),
+                Some(path) => {
+                    claimdesk_core::report::save_text(&path, &text)?;
+                    if ctx.json {
+                        return output::json(&serde_json::json!({
+                            "path": path,
+                            "claims": bundle.claims.len(),
+                            "sources": bundle.sources.len(),
+                            "evidence": bundle.evidence.len(),
+                        }));
+                    }
+                    eprintln!(
+                        "wrote {} claims, {} sources and {} passages to {}",
+                        bundle.claims.len(),
+                        bundle.sources.len(),
+                        bundle.evidence.len(),
+                        path.display()
+                    );
+                }
+            }
+            Ok(())
+        }
+        BundleCommand::Import { file } => {
+            let text = read_input(&file)?;
+            let ws = ctx.open()?;
+            let r = bundle::import_bundle(&ws, &text)?;
+            if ctx.json {
+                return output::json(&r);
+            }
+            if !r.changed() {
+                eprintln!(
+                    "nothing to import: this workspace already holds everything in the bundle"
+                );
+                return Ok(());
+            }
+            eprintln!(
+                "claims: {} added, {} updated from the bundle, {} kept (newer here); \
+                 {} history entries; sources: {} added, {} versions; passages: {} added, {} updated; verdicts: {} added",
+                r.claims_added,
+                r.claims_updated,
+                r.claims_kept,
+                r.history_added,
+                r.sources_added,
+                r.versions_added,
+                r.evidence_added,
+                r.evidence_updated,
+                r.verdicts_added
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Writing a bundle from a workspace.
+
+use std::collections::BTreeSet;
+
+use super::{
+    BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleImportKey, BundleSource,
+    BundleVersion,
+};
+use crate::error::{Error, Result};
+use crate::report::Selection;
+use crate::store::{claims, evidence, history, imports, scale, sources};
+use crate::workspace::Workspace;
+
+/// Gathers a bundle: every claim (deleted ones too), source and passage when
+/// the selection is empty; otherwise the selected live claims, all their
+/// evidence (removed passages too) and every version of the sources it cites.
+/// Reads only.
+pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
+    let conn = ws.conn();
+    let mut claim_rows = claims::all_rows(conn)?;
+    if !selection.is_all() {
+        let chosen: BTreeSet<String> = crate::report::data::select_claims(ws, selection)?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        claim_rows.retain(|(c, _)| chosen.contains(&c.id));
+    }
+    let claim_ids: BTreeSet<&str> = claim_rows.iter().map(|(c, _)| c.id.as_str()).collect();
+    let evidence_rows: Vec<_> = evidence::all_rows(conn)?
+        .into_iter()
+        .filter(|(e, _)| claim_ids.contains(e.claim_id.as_str()))
+        .collect();
+    let cited: BTreeSet<&str> = evidence_rows
+        .iter()
+        .map(|(e, _)| e.source_id.as_str())
+        .collect();
+    let mut bundle_sources = Vec::new();
+    for s in sources::all(conn)? {
+        if !selection.is_all() && !cited.contains(s.id.as_str()) {
+            continue;
+        }
+        let versions = sources::versions_of(conn, &s.id)?
+            .into_iter()
+            .map(|v| BundleVersion {
+                id: v.id,
+                number: v.number,
+                text: v.text,
+                html: v.html,
+                sha256: v.sha256,
+                captured_at: v.captured_at,
+                final_url: v.final_url,
+            })
+            .collect();
+        bundle_sources.push(BundleSource {
+            id: s.id,
+            title: s.title,
+            outlet: s.outlet,
+            authors: s.authors,
+            url: s.url,
+            canonical_url: s.canonical_url,
+            published_on: s.published_on,
+            modified_on: s.modified_on,
+            language: s.language,
+            created_at: s.created_at,
+            versions,
+        });
+    }
+    let mut bundle_claims = Vec::new();
+    for (c, deleted_at) in &claim_rows {
+        bundle_claims.push(BundleClaim {
+            history: history::list(conn, &c.id)?,
+            id: c.id.clone(),
+            statement: c.statement.clone(),
+            claimant: c.claimant.clone(),
+            claimed_on: c.claimed_on,
+            event_on: c.event_on,
+            notes: c.notes.clone(),
+            tags: c.tags.clone(),
+            verdict: c.verdict.clone(),
+            rationale: c.rationale.clone(),
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            deleted_at: *deleted_at,
+        });
+    }
+    let bundle_evidence = evidence_rows
+        .into_iter()
+        .map(|(e, removed_at)| BundleEvidence {
+            id: e.id,
+            claim_id: e.claim_id,
+            source_id: e.source_id,
+            version_id: e.version_id,
+            stance: e.stance,
+            exact: e.exact,
+            prefix: e.prefix,
+            suffix: e.suffix,
+            start: e.start,
+            end: e.end,
+            note: e.note,
+            created_at: e.created_at,
+            removed_at,
+        })
+        .collect();
+    let claimreview_imports = imports::all(conn)?
+        .into_iter()
+        .filter(|(_, claim_id)| claim_ids.contains(claim_id.as_str()))
+        .map(|(key, claim_id)| BundleImportKey { key, claim_id })
+        .collect();
+    Ok(Bundle {
+        schema: BUNDLE_SCHEMA.into(),
+        scale: scale::list(conn)?,
+        claims: bundle_claims,
+        sources: bundle_sources,
+        evidence: bundle_evidence,
+        claimreview_imports,
+    })
+}
+
+/// The bundle as pretty-printed JSON with a final newline.
+pub fn bundle_to_json(bundle: &Bundle) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(bundle)
+        .map_err(|e| Error::Io(format!("cannot write the bundle: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,390 @@
+//! Reading a bundle into a workspace, keeping ids.
+//!
+//! What happens to each thing the bundle holds:
+//!
+//! - **Verdicts**: a key the workspace lacks is added at the end of its
+//!   scale; a key it has keeps the workspace's label and rating.
+//! - **Claims**: a new id is added with its history as it stands. An id
+//!   the workspace has with the same content is left alone. With different
+//!   content, the copy with the later `updated_at` wins; when the bundle's
+//!   wins, its fields replace the workspace's and each changed field gets a
+//!   history row (note "merged from bundle"). Either way, history entries
+//!   the workspace lacks are appended, so both sides end with every change.
+//! - **Sources and versions**: sources and versions are added by id; a
+//!   source the workspace has keeps its descriptive fields. A version whose
+//!   text the workspace already holds for that source under another id is
+//!   matched to it; a version number both sides used for different texts
+//!   gets the next free number.
+//! - **Evidence**: added by id. For a passage both sides hold, whether it is
+//!   linked follows the side whose claim won.
+//!
+//! Everything happens in one transaction: a bundle that fails a check
+//! changes nothing.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleSource};
+use crate::error::{Error, Result};
+use crate::model::{Claim, Evidence, Source, SourceVersion};
+use crate::store::history::Change;
+use crate::store::{claims, evidence, history, imports, scale, sources};
+use crate::text::normalize::sha256_hex;
+use crate::workspace::Workspace;
+
+/// What importing a bundle changed. All zero: nothing changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BundleImport {
+    pub verdicts_added: u32,
+    pub claims_added: u32,
+    /// Claims where the bundle's newer copy replaced the workspace's.
+    pub claims_updated: u32,
+    /// Claims where the workspace's newer copy was kept.
+    pub claims_kept: u32,
+    pub history_added: u32,
+    pub sources_added: u32,
+    pub versions_added: u32,
+    pub evidence_added: u32,
+    pub evidence_updated: u32,
+}
+
+impl BundleImport {
+    /// True when the import changed anything.
+    pub fn changed(&self) -> bool {
+        *self != BundleImport::default()
+    }
+}
+
+/// Imports the bundle in `json` (see the module docs for how clashes are
+/// resolved). Refuses anything that is not a `claimdesk.bundle/1` document,
+/// and bundles whose texts do not match their hashes, before writing.
+pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
+    let bundle = parse(json)?;
+    check(&bundle)?;
+    ws.write(|conn| {
+        let mut out = BundleImport::default();
+        merge_scale(conn, &bundle, &mut out)?;
+        let version_ids = merge_sources(conn, &bundle.sources, &mut out)?;
+        let mut bundle_won = BTreeSet::new();
+        for c in &bundle.claims {
+            merge_claim(conn, ws.actor(), c, &mut out, &mut bundle_won)?;
+        }
+        for e in &bundle.evidence {
+            merge_evidence(conn, e, &version_ids, &bundle_won, &mut out)?;
+        }
+        for k in &bundle.claimreview_imports {
+            if imports::claim_for(conn, &k.key)?.is_none() {
+                imports::remember(conn, &k.key, &k.claim_id)?;
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn parse(json: &str) -> Result<Bundle> {
+    let doc: Value = serde_json::from_str(json).map_err(|e| {
+        Error::invalid(format!(
+            "the bundle is not JSON ({e}); nothing was imported"
+        ))
+    })?;
+    match doc.get("schema").and_then(Value::as_str) {
+        Some(BUNDLE_SCHEMA) => {}
+        Some(other) => {
+            return Err(Error::invalid(format!(
+                "the bundle's schema is {other:?}; this Claimdesk reads {BUNDLE_SCHEMA:?}; nothing was imported"
+            )));
+        }
+        None => {
+            return Err(Error::invalid(format!(
+                "not a Claimdesk bundle: it has no \"schema\": {BUNDLE_SCHEMA:?}; nothing was imported"
+            )));
+        }
+    }
+    serde_json::from_value(doc).map_err(|e| {
+        Error::invalid(format!(
+            "the bundle does not follow {BUNDLE_SCHEMA} ({e}); nothing was imported"
+        ))
+    })
+}
+
+/// Checks before writing, so a bad bundle gets a message rather than a
+/// storage error: statements and passages are not empty, verdicts are on the
+/// bundle's scale, texts match their hashes, and every passage points at a
+/// version of the source it names.
+fn check(bundle: &Bundle) -> Result<()> {
+    let verdicts: BTreeSet<&str> = bundle.scale.iter().map(|v| v.key.as_str()).collect();
+    for c in &bundle.claims {
+        if c.statement.trim().is_empty() {
+            return Err(Error::invalid(format!(
+                "claim {} has an empty statement; nothing was imported",
+                c.id
+            )));
+        }
+        if !verdicts.contains(c.verdict.as_str()) {
+            return Err(Error::invalid(format!(
+                "claim {} has verdict {:?}, which is not on the bundle's scale; nothing was imported",
+                c.id, c.verdict
+            )));
+        }
+    }
+    let mut version_source = HashMap::new();
+    for s in &bundle.sources {
+        for v in &s.versions {
+            if sha256_hex(&v.text) != v.sha256 {
+                return Err(Error::invalid(format!(
+                    "version {} of source {} does not match its sha256: the bundle was altered; nothing was imported",
+                    v.number, s.id
+                )));
+            }
+            version_source.insert(v.id.as_str(), s.id.as_str());
+        }
+    }
+    for e in &bundle.evidence {
+        if e.exact.is_empty() || e.end <= e.start {
+            return Err(Error::invalid(format!(
+                "evidence {} has an empty passage; nothing was imported",
+                e.id
+            )));
+        }
+        if let Some(source) = version_source.get(e.version_id.as_str())
+            && *source != e.source_id
+        {
+            return Err(Error::invalid(format!(
+                "evidence {} names source {} but quotes a version of {source}; nothing was imported",
+                e.id, e.source_id
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn merge_scale(conn: &Connection, bundle: &Bundle, out: &mut BundleImport) -> Result<()> {
+    let known: BTreeSet<String> = scale::list(conn)?.into_iter().map(|v| v.key).collect();
+    for v in &bundle.scale {
+        if !known.contains(&v.key) {
+            scale::insert_at_end(conn, v)?;
+            out.verdicts_added += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Adds missing sources and versions; returns the local id of every bundle version.
+fn merge_sources(
+    conn: &Connection,
+    bundle_sources: &[BundleSource],
+    out: &mut BundleImport,
+) -> Result<HashMap<String, String>> {
+    let mut local_ids = HashMap::new();
+    for s in bundle_sources {
+        if matches!(sources::get(conn, &s.id), Err(Error::NotFound(_))) {
+            sources::insert_exact(conn, &to_source(s))?;
+            out.sources_added += 1;
+        }
+        for v in &s.versions {
+            let local = sources::versions_of(conn, &s.id)?;
+            if let Some(same) = local.iter().find(|l| l.id == v.id || l.sha256 == v.sha256) {
+                local_ids.insert(v.id.clone(), same.id.clone());
+                continue;
+            }
+            if let Ok(elsewhere) = sources::version(conn, &v.id) {
+                return Err(Error::Conflict(format!(
+                    "version {} belongs to source {} here but to source {} in the bundle; nothing was imported",
+                    v.id, elsewhere.source_id, s.id
+                )));
+            }
+            let number = if local.iter().any(|l| l.number == v.number) {
+                local.iter().map(|l| l.number).max().unwrap_or(0) + 1
+            } else {
+                v.number
+            };
+            sources::insert_version_exact(
+                conn,
+                &SourceVersion {
+                    id: v.id.clone(),
+                    source_id: s.id.clone(),
+                    number,
+                    text: v.text.clone(),
+                    html: v.html.clone(),
+                    sha256: v.sha256.clone(),
+                    captured_at: v.captured_at,
+                    final_url: v.final_url.clone(),
+                },
+            )?;
+            local_ids.insert(v.id.clone(), v.id.clone());
+            out.versions_added += 1;
+        }
+    }
+    Ok(local_ids)
+}
+
+fn merge_claim(
+    conn: &Connection,
+    actor: &str,
+    c: &BundleClaim,
+    out: &mut BundleImport,
+    bundle_won: &mut BTreeSet<String>,
+) -> Result<()> {
+    let incoming = to_claim(c);
+    let local_history = match claims::row(conn, &c.id)? {
+        None => {
+            claims::insert_exact(conn, &incoming, c.deleted_at)?;
+            out.claims_added += 1;
+            Vec::new()
+        }
+        Some((local, local_deleted)) => {
+            let same = local == incoming && local_deleted == c.deleted_at;
+            if !same && c.updated_at > local.updated_at {
+                claims::overwrite_exact(conn, &incoming, c.deleted_at)?;
+                let changes = changed_fields(&local, local_deleted, &incoming, c.deleted_at);
+                history::append(conn, &c.id, actor, &changes, Some("merged from bundle"))?;
+                out.history_added += u32::try_from(changes.len()).unwrap_or(u32::MAX);
+                out.claims_updated += 1;
+                bundle_won.insert(c.id.clone());
+            } else if !same {
+                out.claims_kept += 1;
+            }
+            history::list(conn, &c.id)?
+        }
+    };
+    for entry in &c.history {
+        if !local_history.contains(entry) {
+            history::insert_exact(conn, &c.id, entry)?;
+            out.history_added += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The history rows for replacing `old` with `new`.
+fn changed_fields(
+    old: &Claim,
+    old_deleted: Option<chrono::DateTime<chrono::Utc>>,
+    new: &Claim,
+    new_deleted: Option<chrono::DateTime<chrono::Utc>>,
+) -> Vec<Change<'static>> {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let pairs: [(&'static str, Option<String>, Option<String>); 8] = [
+        (
+            "statement",
+            Some(old.statement.clone()),
+            Some(new.statement.clone()),
+        ),
+        ("claimant", old.claimant.clone(), new.claimant.clone()),
+        ("claimed_on", date(old.claimed_on), date(new.claimed_on)),
+        ("event_on", date(old.event_on), date(new.event_on)),
+        ("notes", Some(old.notes.clone()), Some(new.notes.clone())),
+        ("tags", Some(old.tags.join(", ")), Some(new.tags.join(", "))),
+        (
+            "verdict",
+            Some(old.verdict.clone()),
+            Some(new.verdict.clone()),
+        ),
+        (
+            "rationale",
+            Some(old.rationale.clone()),
+            Some(new.rationale.clone()),
+        ),
+    ];
+    let mut changes: Vec<Change<'static>> = pairs
+        .into_iter()
+        .filter(|(_, o, n)| o != n)
+        .map(|(f, o, n)| Change::new(f, o, n))
+        .collect();
+    if old_deleted.is_some() != new_deleted.is_some() {
+        let field = if new_deleted.is_some() {
+            "deleted"
+        } else {
+            "restored"
+        };
+        changes.push(Change::new(field, None, None));
+    }
+    changes
+}
+
+fn merge_evidence(
+    conn: &Connection,
+    e: &BundleEvidence,
+    version_ids: &HashMap<String, String>,
+    bundle_won: &BTreeSet<String>,
+    out: &mut BundleImport,
+) -> Result<()> {
+    match evidence::removed_at(conn, &e.id)? {
+        Some(local_removed) => {
+            let incoming_removed = e.removed_at.map(crate::store::instant_text);
+            if local_removed != incoming_removed && bundle_won.contains(&e.claim_id) {
+                evidence::set_removed_at(conn, &e.id, e.removed_at)?;
+                out.evidence_updated += 1;
+            }
+        }
+        None => {
+            let version_id = version_ids.get(&e.version_id).cloned().ok_or_else(|| {
+                Error::invalid(format!(
+                    "evidence {} quotes version {}, which is neither in the bundle nor in this workspace; nothing was imported",
+                    e.id, e.version_id
+                ))
+            })?;
+            if claims::row(conn, &e.claim_id)?.is_none() {
+                return Err(Error::invalid(format!(
+                    "evidence {} belongs to claim {}, which is neither in the bundle nor in this workspace; nothing was imported",
+                    e.id, e.claim_id
+                )));
+            }
+            let item = Evidence {
+                id: e.id.clone(),
+                claim_id: e.claim_id.clone(),
+                source_id: e.source_id.clone(),
+                version_id,
+                stance: e.stance,
+                exact: e.exact.clone(),
+                prefix: e.prefix.clone(),
+                suffix: e.suffix.clone(),
+                start: e.start,
+                end: e.end,
+                note: e.note.clone(),
+                created_at: e.created_at,
+            };
+            evidence::insert_exact(conn, &item, e.removed_at)?;
+            out.evidence_added += 1;
+        }
+    }
+    Ok(())
+}
+
+fn to_claim(c: &BundleClaim) -> Claim {
+    let mut tags = c.tags.clone();
+    tags.sort();
+    Claim {
+        id: c.id.clone(),
+        statement: c.statement.clone(),
+        claimant: c.claimant.clone(),
+        claimed_on: c.claimed_on,
+        event_on: c.event_on,
+        notes: c.notes.clone(),
+        tags,
+        verdict: c.verdict.clone(),
+        rationale: c.rationale.clone(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+    }
+}
+
+fn to_source(s: &BundleSource) -> Source {
+    Source {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        outlet: s.outlet.clone(),
+        authors: s.authors.clone(),
+        url: s.url.clone(),
+        canonical_url: s.canonical_url.clone(),
+        published_on: s.published_on,
+        modified_on: s.modified_on,
+        language: s.language.clone(),
+        created_at: s.created_at,
+        version_count: 0,
+    }
+}

@@ -1,0 +1,188 @@
+//! Gathering a report's data once from the workspace: the selected claims,
+//! their verdicts, and each evidence passage with the source and version it
+//! was captured in. Every format renders from this.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::Selection;
+use crate::error::Result;
+use crate::model::{Claim, ClaimFilter, ClaimSort, Stance, Verdict};
+use crate::store::{scale, sources};
+use crate::workspace::Workspace;
+
+/// Everything a report shows, gathered once. Serialised, this is the
+/// `claimdesk.report/1` JSON document (see docs/reports.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportData {
+    /// Always [`super::REPORT_SCHEMA`].
+    pub schema: String,
+    /// Who publishes the fact-checks (setting `publisher`).
+    pub publisher: Option<String>,
+    /// Where the published report lives (setting `report_base_url`).
+    pub report_base_url: Option<String>,
+    /// The claims chosen.
+    pub selection: Selection,
+    /// The workspace's rating scale, in order.
+    pub scale: Vec<Verdict>,
+    /// The chosen claims, oldest first.
+    pub claims: Vec<ReportClaim>,
+    /// Every source cited by the claims' evidence, by id.
+    pub sources: Vec<ReportSource>,
+}
+
+/// A claim as reported. Working notes stay in the workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportClaim {
+    pub id: String,
+    pub statement: String,
+    pub claimant: Option<String>,
+    pub claimed_on: Option<NaiveDate>,
+    pub event_on: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub verdict: Verdict,
+    pub rationale: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Linked passages, oldest first.
+    pub evidence: Vec<ReportEvidence>,
+}
+
+/// One passage behind a verdict, with where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportEvidence {
+    pub id: String,
+    pub stance: Stance,
+    /// The quoted words, exactly as they stand in the source version.
+    pub quote: String,
+    /// Up to 32 characters before and after the quote (W3C TextQuoteSelector).
+    pub prefix: String,
+    pub suffix: String,
+    /// Code point offsets of the quote in the version's text (TextPositionSelector).
+    pub start: u32,
+    pub end: u32,
+    pub note: String,
+    pub source: ReportSource,
+    pub version: ReportVersion,
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportSource {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub url: Option<String>,
+    pub published_on: Option<NaiveDate>,
+}
+
+/// The captured version a passage was quoted from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportVersion {
+    pub id: String,
+    pub number: u32,
+    /// SHA-256 of the version's text: proof of exactly what was quoted.
+    pub sha256: String,
+    pub captured_at: DateTime<Utc>,
+}
+
+/// Gathers the selected claims with their verdicts and evidence. Reads only.
+pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
+    let conn = ws.conn();
+    let settings = ws.settings().get()?;
+    let scale = scale::list(conn)?;
+    let mut claims = Vec::new();
+    let mut cited: Vec<ReportSource> = Vec::new();
+    for claim in select_claims(ws, selection)? {
+        let verdict = scale
+            .iter()
+            .find(|v| v.key == claim.verdict)
+            .cloned()
+            .map_or_else(|| scale::find(conn, &claim.verdict), Ok)?;
+        let mut evidence = Vec::new();
+        for view in ws.evidence().list(Some(&claim.id))? {
+            let e = view.evidence;
+            let source = sources::get(conn, &e.source_id)?;
+            let version = sources::version(conn, &e.version_id)?;
+            let source = ReportSource {
+                id: source.id,
+                title: source.title,
+                outlet: source.outlet,
+                authors: source.authors,
+                url: source.url.or(source.canonical_url),
+                published_on: source.published_on,
+            };
+            if !cited.iter().any(|s| s.id == source.id) {
+                cited.push(source.clone());
+            }
+            evidence.push(ReportEvidence {
+                id: e.id,
+                stance: e.stance,
+                quote: e.exact,
+                prefix: e.prefix,
+                suffix: e.suffix,
+                start: e.start,
+                end: e.end,
+                note: e.note,
+                source,
+                version: ReportVersion {
+                    id: version.id,
+                    number: version.number,
+                    sha256: version.sha256,
+                    captured_at: version.captured_at,
+                },
+            });
+        }
+        claims.push(ReportClaim {
+            id: claim.id,
+            statement: claim.statement,
+            claimant: claim.claimant,
+            claimed_on: claim.claimed_on,
+            event_on: claim.event_on,
+            tags: claim.tags,
+            verdict,
+            rationale: claim.rationale,
+            created_at: claim.created_at,
+            updated_at: claim.updated_at,
+            evidence,
+        });
+    }
+    cited.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(ReportData {
+        schema: super::REPORT_SCHEMA.into(),
+        publisher: settings.publisher,
+        report_base_url: settings.report_base_url,
+        selection: selection.clone(),
+        scale,
+        claims,
+        sources: cited,
+    })
+}
+
+/// The live claims a selection names, oldest first. Unknown verdicts and
+/// ids are errors; a tag nobody uses selects nothing.
+pub(crate) fn select_claims(ws: &Workspace, selection: &Selection) -> Result<Vec<Claim>> {
+    let filter = ClaimFilter {
+        text: None,
+        verdict: selection.verdict.clone(),
+        tag: selection.tag.clone(),
+        sort: ClaimSort::Created,
+    };
+    let mut claims = ws.claims().list(&filter)?;
+    claims.reverse();
+    if !selection.claims.is_empty() {
+        let mut wanted = Vec::new();
+        for id in &selection.claims {
+            // `get` refuses unknown, ambiguous and deleted claims with a message.
+            wanted.push(ws.claims().get(id)?.id);
+        }
+        claims.retain(|c| wanted.contains(&c.id));
+    }
+    Ok(claims)
+}

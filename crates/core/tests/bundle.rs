@@ -1,0 +1,288 @@
+//! Workspace bundles: export, import into another workspace, merge.
+
+mod common;
+
+use claimdesk_core::bundle::{self, Bundle};
+use claimdesk_core::model::{ClaimEdit, NewClaim};
+use claimdesk_core::report::{Selection, import_claimreview};
+use claimdesk_core::{ErrorKind, Workspace};
+use common::{empty_workspace, fixture};
+
+fn bundle_text(ws: &Workspace) -> String {
+    bundle::bundle_to_json(&bundle::export_bundle(ws, &Selection::default()).expect("export"))
+        .expect("json")
+}
+
+/// The fixture plus what a bundle must carry beyond it: a deleted claim, a
+/// removed passage, a verdict added to the scale and a ClaimReview import.
+fn rich_fixture() -> common::Fixture {
+    let f = fixture();
+    f.ws.scale().add("satire", "Satire", None).expect("scale");
+    let gone =
+        f.ws.claims()
+            .add(NewClaim {
+                statement: "A claim later deleted".into(),
+                verdict: Some("satire".into()),
+                ..Default::default()
+            })
+            .expect("claim");
+    f.ws.claims()
+        .delete(&gone.id, Some("duplicate"))
+        .expect("delete");
+    let removed = f.ws.evidence().list(Some(&f.frozen)).expect("evidence")[1]
+        .evidence
+        .id
+        .clone();
+    f.ws.evidence()
+        .remove(&removed, Some("not needed"))
+        .expect("remove");
+    import_claimreview(
+        &f.ws,
+        r#"{"@context": "https://schema.org", "@type": "ClaimReview", "@id": "https://other.example/checks/1",
+            "claimReviewed": "The ferry runs every hour", "reviewRating": {"@type": "Rating", "alternateName": "False"}}"#,
+    )
+    .expect("claimreview");
+    f
+}
+
+#[test]
+fn export_import_into_an_empty_workspace_and_export_again_is_identical() {
+    let f = rich_fixture();
+    let first = bundle_text(&f.ws);
+    let (_d, other) = empty_workspace();
+    let result = bundle::import_bundle(&other, &first).expect("import");
+    assert_eq!(result.claims_added, 5);
+    assert_eq!(result.sources_added, 3);
+    assert_eq!(result.versions_added, 4);
+    assert_eq!(result.evidence_added, 4);
+    assert_eq!(result.verdicts_added, 1);
+    assert_eq!(
+        bundle_text(&other),
+        first,
+        "byte-identical bundle after a round trip"
+    );
+
+    // What a user sees in the other workspace is the same, too.
+    let detail = other.claims().detail(&f.fare_rise).expect("same id");
+    assert_eq!(detail.verdict.key, "mostly_true");
+    assert_eq!(detail.evidence.len(), 2);
+    assert_eq!(
+        other.claims().history(&f.fare_rise).expect("history"),
+        f.ws.claims().history(&f.fare_rise).expect("history")
+    );
+    let html = other
+        .sources()
+        .version(&f.sources[0], Some(1))
+        .expect("version")
+        .html;
+    assert!(
+        html.is_some_and(|h| h.contains("<article>")),
+        "HTML snapshots travel"
+    );
+    assert_eq!(
+        other
+            .claims()
+            .list(&Default::default())
+            .expect("list")
+            .len(),
+        4,
+        "the deleted claim stays deleted"
+    );
+}
+
+#[test]
+fn importing_the_same_bundle_twice_changes_nothing() {
+    let f = rich_fixture();
+    let text = bundle_text(&f.ws);
+    let result = bundle::import_bundle(&f.ws, &text).expect("into itself");
+    assert!(!result.changed(), "{result:?}");
+    let (_d, other) = empty_workspace();
+    bundle::import_bundle(&other, &text).expect("first");
+    let after_first = bundle_text(&other);
+    let again = bundle::import_bundle(&other, &text).expect("second");
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(bundle_text(&other), after_first);
+    // The ClaimReview import travelled too: the same file adds nothing here.
+    let re = import_claimreview(
+        &other,
+        r#"{"@type": "ClaimReview", "@id": "https://other.example/checks/1", "claimReviewed": "The ferry runs every hour"}"#,
+    )
+    .expect("re-import");
+    assert!(re.added.is_empty());
+}
+
+#[test]
+fn the_bundle_is_documented_json_without_an_export_time() {
+    let f = fixture();
+    let text = bundle_text(&f.ws);
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(doc["schema"], "claimdesk.bundle/1");
+    assert!(
+        doc["claims"][0]["history"]
+            .as_array()
+            .is_some_and(|h| h.len() >= 4)
+    );
+    assert!(
+        doc["sources"][1]["versions"]
+            .as_array()
+            .is_some_and(|v| v.len() == 2)
+    );
+    assert!(doc["evidence"][0].get("removed_at").is_some());
+    let again = bundle_text(&f.ws);
+    assert_eq!(
+        text, again,
+        "two exports of the same workspace are the same bytes"
+    );
+}
+
+#[test]
+fn two_checkers_merge_their_work() {
+    let f = fixture();
+    let start = bundle_text(&f.ws);
+    let (_d, other) = empty_workspace();
+    bundle::import_bundle(&other, &start).expect("share");
+
+    // Here: a new claim and a verdict change. There: an edit of another claim.
+    let mine =
+        f.ws.claims()
+            .add(NewClaim {
+                statement: "Night ferries stop in May".into(),
+                ..Default::default()
+            })
+            .expect("add");
+    f.ws.claims()
+        .set_verdict(&f.doubling, "unproven", Some("No plan published"), None)
+        .expect("verdict");
+    other
+        .claims()
+        .edit(
+            &f.frozen,
+            ClaimEdit {
+                claimant: Some(Some("Harbour Council press office".into())),
+                ..Default::default()
+            },
+            None,
+        )
+        .expect("edit");
+
+    let result = bundle::import_bundle(&other, &bundle_text(&f.ws)).expect("merge into other");
+    assert_eq!(result.claims_added, 1);
+    assert_eq!(result.claims_updated, 1, "{result:?}");
+    assert_eq!(
+        result.claims_kept, 1,
+        "their newer edit of the frozen claim is kept"
+    );
+    bundle::import_bundle(&f.ws, &bundle_text(&other)).expect("merge back");
+
+    for ws in [&f.ws, &other] {
+        assert!(ws.claims().get(&mine.id).is_ok());
+        assert_eq!(
+            ws.claims().get(&f.doubling).expect("claim").verdict,
+            "unproven"
+        );
+        assert_eq!(
+            ws.claims()
+                .get(&f.frozen)
+                .expect("claim")
+                .claimant
+                .as_deref(),
+            Some("Harbour Council press office")
+        );
+    }
+    let history = other.claims().history(&f.doubling).expect("history");
+    assert!(history.iter().any(|h| h.field == "verdict"
+        && h.new.as_deref() == Some("unproven")
+        && h.note.as_deref() == Some("merged from bundle")));
+    assert!(
+        history.iter().any(|h| h.field == "verdict"
+            && h.new.as_deref() == Some("unproven")
+            && h.note.is_none()),
+        "the original change came along"
+    );
+    // The merge back wrote history rows of its own; once they have travelled
+    // too, both sides hold the same and further exchanges change nothing.
+    let catch_up = bundle::import_bundle(&other, &bundle_text(&f.ws)).expect("catch up");
+    assert_eq!(
+        catch_up.claims_updated + catch_up.claims_added,
+        0,
+        "{catch_up:?}"
+    );
+    for (from, into) in [(&f.ws, &other), (&other, &f.ws)] {
+        let once_more = bundle::import_bundle(into, &bundle_text(from)).expect("again");
+        assert!(!once_more.changed(), "{once_more:?}");
+    }
+}
+
+#[test]
+fn a_selection_exports_its_claims_and_the_sources_they_cite() {
+    let f = fixture();
+    let b: Bundle = bundle::export_bundle(
+        &f.ws,
+        &Selection {
+            verdict: Some("false".into()),
+            ..Default::default()
+        },
+    )
+    .expect("export");
+    assert_eq!(b.claims.len(), 1);
+    assert_eq!(b.claims[0].id, f.frozen);
+    assert_eq!(b.sources.len(), 1);
+    assert_eq!(b.sources[0].versions.len(), 2);
+    assert_eq!(b.evidence.len(), 2);
+    let (_d, other) = empty_workspace();
+    bundle::import_bundle(&other, &bundle::bundle_to_json(&b).expect("json")).expect("import");
+    assert_eq!(
+        other
+            .evidence()
+            .list(Some(&f.frozen))
+            .expect("evidence")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn bad_bundles_are_refused_and_nothing_is_written() {
+    let f = fixture();
+    let good = bundle_text(&f.ws);
+    let (_d, other) = empty_workspace();
+    let refuse = |text: &str, words: &str| {
+        let err = bundle::import_bundle(&other, text).expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+        assert!(err.to_string().contains(words), "{err}");
+        assert!(
+            other
+                .claims()
+                .list(&Default::default())
+                .expect("list")
+                .is_empty()
+        );
+        assert!(other.sources().list().expect("list").is_empty());
+    };
+    refuse("this is not json", "not JSON");
+    refuse(r#"{"claims": []}"#, "not a Claimdesk bundle");
+    refuse(
+        &good.replace("claimdesk.bundle/1", "claimdesk.bundle/9"),
+        "claimdesk.bundle/9",
+    );
+    refuse(
+        r#"{"schema": "claimdesk.bundle/1", "claims": 3}"#,
+        "does not follow",
+    );
+    refuse(
+        &good.replace("The island ferry company", "The island ferry firm"),
+        "sha256",
+    );
+    refuse(
+        &good.replace(r#""verdict": "false""#, r#""verdict": "pants_on_fire""#),
+        "not on the bundle's scale",
+    );
+    // Evidence for a claim the bundle does not carry: found after claims were
+    // written, so the whole import is rolled back.
+    let mut doc: serde_json::Value = serde_json::from_str(&good).expect("json");
+    doc["evidence"][0]["claim_id"] = "01990000-0000-7000-8000-000000000000".into();
+    refuse(
+        &doc.to_string(),
+        "neither in the bundle nor in this workspace",
+    );
+}
