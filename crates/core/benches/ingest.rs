@@ -10,7 +10,9 @@ use claimdesk_core::ingest::html::capture_html;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/pages")
+        .join(name);
     std::fs::read(path).expect("fixture")
 }
 
@@ -18,7 +20,10 @@ fn fixture(name: &str) -> Vec<u8> {
 fn long_article() -> String {
     let page = String::from_utf8(fixture("news-with-clutter.html")).expect("utf-8");
     let start = page.find("<div class=\"story-body\">").expect("body start");
-    let end = page[start..].find("<div class=\"share-tools\">").expect("body end") + start;
+    let end = page[start..]
+        .find("<div class=\"share-tools\">")
+        .expect("body end")
+        + start;
     let body = &page[start..end];
     format!("{}{}{}", &page[..start], body.repeat(50), &page[end..])
 }
@@ -28,7 +33,11 @@ fn html_capture(c: &mut Criterion) {
     let long = long_article();
     let deep = "<div>".repeat(1_000) + "<p>Text at the bottom of a deep page.</p>";
     let mut group = c.benchmark_group("html_capture");
-    for (name, page) in [("news_page", &news), ("long_article", &long), ("deep_1000", &deep)] {
+    for (name, page) in [
+        ("news_page", &news),
+        ("long_article", &long),
+        ("deep_1000", &deep),
+    ] {
         group.bench_function(format!("baseline_parse_only/{name}"), |b| {
             b.iter(|| dom_query::Document::from(black_box(page.as_str())))
         });

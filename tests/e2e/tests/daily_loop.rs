@@ -162,9 +162,8 @@ async fn link_a_passage_as_evidence_and_find_it_after_reopening() {
 
     // Reopen the same workspace: everything is still there.
     let app = App::open(&desk).await;
-    let row = app
-        .wait_for_text("claim-list", "The Friday deadline still stands")
-        .await;
+    app.wait_for_text("claim-count", "1 claim").await;
+    let row = app.content("claim-list").await;
     app.click("claim-row").await;
     let evidence_again = app.wait_for_text("evidence-item", PASSAGE).await;
     app.click("nav-sources").await;
@@ -175,6 +174,10 @@ async fn link_a_passage_as_evidence_and_find_it_after_reopening() {
     app.find("evidence-item").await;
     app.screenshot("reopened").await;
     app.close().await;
+    assert!(
+        row.contains("The Friday deadline still stands"),
+        "the claim is listed: {row}"
+    );
     assert!(row.contains("Harbour Board"));
     assert!(evidence_again.to_lowercase().contains("disputes"));
     assert_eq!(title, "Ferry talks collapse");

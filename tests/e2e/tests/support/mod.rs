@@ -209,6 +209,18 @@ impl App {
             .unwrap_or_else(|e| panic!("text of {testid}: {e}"))
     }
 
+    /// The element's whole text content, including text WebDriver counts as
+    /// clipped (the claim rows ellipsise long statements).
+    pub async fn content(&self, testid: &str) -> String {
+        self.find(testid)
+            .await
+            .prop("textContent")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// Waits until the element's text contains `needle`, and returns the text.
     pub async fn wait_for_text(&self, testid: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -229,6 +241,15 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("the screenshot folder can be made");
+        // Let the webview paint what the DOM already shows before capturing.
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));",
+                vec![],
+            )
+            .await;
         let png = self
             .client
             .screenshot()
