@@ -42,15 +42,28 @@ pub struct NewClaim {
 }
 
 /// A change to a claim's fields. `None` leaves a field as it is; for the
-/// optional fields, `Some(None)` clears them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// optional fields, `Some(None)` clears them. In JSON a missing field means
+/// "leave it" and `null` means "clear it".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ClaimEdit {
     pub statement: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     pub claimant: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
     pub claimed_on: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "present")]
     pub event_on: Option<Option<NaiveDate>>,
     pub notes: Option<String>,
+}
+
+/// A field that is present in JSON, `null` included, is `Some`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// How claims are listed.
@@ -285,4 +298,18 @@ pub struct ClaimDetail {
     pub claim: Claim,
     pub verdict: Verdict,
     pub evidence: Vec<EvidenceView>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_edit_tells_a_missing_field_from_a_null_one() {
+        let edit: ClaimEdit =
+            serde_json::from_str(r#"{"claimant": null, "event_on": "2025-11-27"}"#).expect("json");
+        assert_eq!(edit.claimant, Some(None), "null clears");
+        assert_eq!(edit.claimed_on, None, "missing leaves as is");
+        assert_eq!(edit.event_on, Some(NaiveDate::from_ymd_opt(2025, 11, 27)));
+    }
 }
