@@ -289,9 +289,10 @@ rationale: string; created_at: string; updated_at: string }
 export type ClaimDetail = { claim: Claim; verdict: Verdict; evidence: EvidenceView[] }
 /**
  * A change to a claim's fields. `None` leaves a field as it is; for the
- * optional fields, `Some(None)` clears them.
+ * optional fields, `Some(None)` clears them. In JSON a missing field means
+ * "leave it" and `null` means "clear it".
  */
-export type ClaimEdit = { statement: string | null; claimant: string | null; claimed_on: string | null; event_on: string | null; notes: string | null }
+export type ClaimEdit = { statement: string | null; claimant?: string | null; claimed_on?: string | null; event_on?: string | null; notes: string | null }
 /**
  * How claims are listed.
  */
