@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor, type KeyPress } from './shortcuts';
+import { keyPressOf, shortcutFor, type KeyPress } from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -47,5 +47,14 @@ describe('export shortcut', () => {
     });
     expect(shortcutFor(k('e', { ctrlKey: true, typing: true }))).toEqual({ action: 'export' });
     expect(shortcutFor(k('e', {}))).toBeNull();
+  });
+});
+
+describe('keyPressOf', () => {
+  it('keeps the modifiers of a real keyboard event, so Ctrl shortcuts reach the app', () => {
+    const e = new KeyboardEvent('keydown', { key: 'e', code: 'KeyE', ctrlKey: true });
+    expect(shortcutFor(keyPressOf(e, true))).toEqual({ action: 'export' });
+    const n = new KeyboardEvent('keydown', { key: 'n', metaKey: true });
+    expect(shortcutFor(keyPressOf(n, false))).toEqual({ action: 'new-claim' });
   });
 });

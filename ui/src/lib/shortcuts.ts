@@ -27,6 +27,22 @@ export const SHORTCUT_HELP: { keys: string; does: string }[] = [
   { keys: 'Ctrl+E', does: 'Export a report…' },
 ];
 
+/**
+ * The key press of a browser event. Spelled out field by field: spreading a
+ * KeyboardEvent copies none of its key fields, which would lose Ctrl.
+ */
+export function keyPressOf(e: KeyboardEvent, typing: boolean): KeyPress {
+  return {
+    key: e.key,
+    code: e.code,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+    shiftKey: e.shiftKey,
+    typing,
+  };
+}
+
 /** Maps a key press to a shortcut, or null when it is ordinary typing. */
 export function shortcutFor(k: KeyPress): Shortcut | null {
   const mod = k.ctrlKey || k.metaKey;
