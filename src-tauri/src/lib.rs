@@ -29,7 +29,7 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, evidence, sources, workspace};
+    use commands::{claims, evidence, reports, sources, workspace};
     Builder::<R>::new().commands(collect_commands![
         app_version,
         workspace::workspace_status,
@@ -52,6 +52,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         sources::source_version,
         evidence::evidence_add,
         evidence::evidence_remove,
+        reports::report_formats,
+        reports::preview_report,
+        reports::save_report,
     ])
 }
 

@@ -225,3 +225,158 @@ fn the_sample_fills_an_empty_workspace() {
         summary["claims"].as_u64().map(|n| n as usize)
     );
 }
+
+/// Sample workspace open, with the first claim's statement and verdict label.
+fn sample_claim(h: &Harness) -> (String, String, String) {
+    h.create_workspace();
+    h.call("workspace_fill_sample", json!({})).expect("sample");
+    let claims = h
+        .call(
+            "claim_list",
+            json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } }),
+        )
+        .expect("list");
+    let claim = claims
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["verdict"].is_string()))
+        .cloned()
+        .expect("the sample has a claim with a verdict");
+    let id = claim["id"].as_str().expect("id").to_owned();
+    let statement = claim["statement"].as_str().expect("statement").to_owned();
+    (
+        id,
+        statement,
+        claims.as_array().map(Vec::len).unwrap_or(0).to_string(),
+    )
+}
+
+#[test]
+fn the_format_menu_lists_every_format_with_its_extension() {
+    let h = Harness::new();
+    let formats = h.call("report_formats", json!({})).expect("formats");
+    let pairs: Vec<(String, String)> = formats
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|f| {
+            (
+                f["format"].as_str().unwrap_or_default().to_owned(),
+                f["extension"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("markdown", "md"),
+            ("html", "html"),
+            ("csv", "csv"),
+            ("json", "json"),
+            ("claimreview", "jsonld")
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    assert_eq!(formats[4]["label"], "ClaimReview JSON-LD");
+}
+
+#[test]
+fn a_markdown_preview_of_the_sample_shows_its_claims() {
+    let h = Harness::new();
+    let (_, statement, count) = sample_claim(&h);
+    let report = h
+        .call(
+            "preview_report",
+            json!({ "request": { "format": "markdown", "selection": { "tag": null, "verdict": null, "claims": [] } } }),
+        )
+        .expect("preview");
+    assert!(
+        report["content"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&statement)
+    );
+    assert_eq!(report["claim_count"].to_string(), count);
+    assert_eq!(report["file_name"], "claimdesk-report.md");
+}
+
+#[test]
+fn a_selection_matching_nothing_is_a_readable_error() {
+    let h = Harness::new();
+    sample_claim(&h);
+    let err = h
+        .call(
+            "preview_report",
+            json!({ "request": { "format": "csv", "selection": { "tag": "no-such-tag", "verdict": null, "claims": [] } } }),
+        )
+        .expect_err("nothing matches");
+    assert_eq!(err["kind"], "not_found");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no-such-tag")
+    );
+}
+
+#[test]
+fn claimreview_without_a_base_url_says_which_setting_to_add() {
+    let h = Harness::new();
+    sample_claim(&h);
+    let err = h
+        .call(
+            "preview_report",
+            json!({ "request": { "format": "claimreview", "selection": { "tag": null, "verdict": null, "claims": [] } } }),
+        )
+        .expect_err("no base URL set");
+    assert_eq!(err["kind"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("report_base_url")
+    );
+}
+
+#[test]
+fn save_writes_the_report_of_the_selected_claim() {
+    let h = Harness::new();
+    let (id, statement, _) = sample_claim(&h);
+    let path = h.dir.path().join("one.html");
+    h.call(
+        "save_report",
+        json!({
+            "request": { "format": "html", "selection": { "tag": null, "verdict": null, "claims": [id] } },
+            "path": path.display().to_string(),
+        }),
+    )
+    .expect("saved");
+    let html = std::fs::read_to_string(&path).expect("the file exists");
+    assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
+    // HTML escapes apostrophes and quotes; compare on the statement's first word run.
+    let words: String = statement
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    assert!(
+        html.contains(words.trim()),
+        "the saved file holds {words:?}"
+    );
+}
+
+#[test]
+fn save_into_a_missing_folder_fails_and_writes_nothing() {
+    let h = Harness::new();
+    sample_claim(&h);
+    let path = h.dir.path().join("no-such-folder/report.md");
+    let err = h
+        .call(
+            "save_report",
+            json!({
+                "request": { "format": "markdown", "selection": { "tag": null, "verdict": null, "claims": [] } },
+                "path": path.display().to_string(),
+            }),
+        )
+        .expect_err("the folder is missing");
+    assert_eq!(err["kind"], "io");
+    assert!(!path.exists());
+}

@@ -3,5 +3,6 @@
 
 pub mod claims;
 pub mod evidence;
+pub mod reports;
 pub mod sources;
 pub mod workspace;

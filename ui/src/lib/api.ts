@@ -1,7 +1,7 @@
 // The UI's typed doorway to the Rust side: the generated commands, with
 // failures turned into ApiError so every view handles them the same way.
 import { commands } from './bindings';
-import type { ClaimEdit, ClaimFilter, NewClaim, NewEvidence, NewSource } from './bindings';
+import type { ClaimEdit, ClaimFilter, NewClaim, NewEvidence, NewSource, ReportRequest } from './bindings';
 import { unwrap } from './apiError';
 
 export type * from './bindings';
@@ -26,6 +26,9 @@ export const api = {
   addSourceFile: (path: string, meta: NewSource) => unwrap(commands.sourceAddFile(path, meta)),
   sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),
   addEvidence: (e: NewEvidence) => unwrap(commands.evidenceAdd(e)),
+  reportFormats: () => commands.reportFormats(),
+  previewReport: (r: ReportRequest) => unwrap(commands.previewReport(r)),
+  saveReport: (r: ReportRequest, path: string) => unwrap(commands.saveReport(r, path)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

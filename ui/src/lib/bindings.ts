@@ -226,6 +226,34 @@ async evidenceRemove(id: string) : Promise<Result<EvidenceView, CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The report formats, in menu order.
+ */
+async reportFormats() : Promise<ReportFormatOption[]> {
+    return await TAURI_INVOKE("report_formats");
+},
+/**
+ * Renders the report for a preview; nothing is written.
+ */
+async previewReport(request: ReportRequest) : Promise<Result<Report, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_report", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Renders the report afresh and saves it to `path`, whole or not at all.
+ */
+async saveReport(request: ReportRequest, path: string) : Promise<Result<null, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_report", { request, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -388,9 +416,82 @@ export type NewSource = { title: string; outlet: string | null; authors: string[
  */
 text: string; html: string | null; final_url: string | null }
 /**
+ * A rendered report: the preview and the file's content are the same text.
+ */
+export type Report = { format: ReportFormat; 
+/**
+ * The whole file, UTF-8.
+ */
+content: string; 
+/**
+ * How many claims it holds.
+ */
+claim_count: number; 
+/**
+ * A file name to offer in a save dialog, e.g. `claimdesk-report.html`.
+ */
+file_name: string; media_type: string }
+/**
+ * The formats a report can be written in.
+ */
+export type ReportFormat = 
+/**
+ * Markdown for pasting into a CMS; diff-friendly.
+ */
+"markdown" | 
+/**
+ * One self-contained, printable HTML file: inline CSS, no scripts.
+ */
+"html" | 
+/**
+ * One row per claim, RFC 4180.
+ */
+"csv" | 
+/**
+ * The whole selection in the `claimdesk.report/1` schema.
+ */
+"json" | 
+/**
+ * schema.org ClaimReview JSON-LD, one per claim.
+ */
+"claimreview"
+/**
+ * One entry of the format menu.
+ */
+export type ReportFormatOption = { format: ReportFormat; 
+/**
+ * The name shown in the menu, e.g. "ClaimReview JSON-LD".
+ */
+label: string; 
+/**
+ * The usual file extension, without the dot.
+ */
+extension: string }
+/**
+ * What to export.
+ */
+export type ReportRequest = { format: ReportFormat; selection?: Selection }
+/**
  * What the sample put in the workspace.
  */
 export type SampleSummary = { claims: number; sources: number; evidence: number }
+/**
+ * Which claims go into a report or bundle. Every given part must hold (they
+ * narrow each other); an empty selection means every claim.
+ */
+export type Selection = { 
+/**
+ * Only claims with this tag.
+ */
+tag: string | null; 
+/**
+ * Only claims with this verdict (key or label).
+ */
+verdict: string | null; 
+/**
+ * Only these claims (ids or unique prefixes), e.g. those selected in the list.
+ */
+claims?: string[] }
 /**
  * An article, transcript or statement. Its text lives in its versions.
  */

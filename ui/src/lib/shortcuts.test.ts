@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor, type KeyPress } from './shortcuts';
+import { keyPressOf, shortcutFor, type KeyPress } from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -37,5 +37,24 @@ describe('shortcutFor', () => {
   it('plain letters are typing, not shortcuts', () => {
     expect(shortcutFor(press('n'))).toBeNull();
     expect(shortcutFor(press('3'))).toBeNull();
+  });
+});
+
+describe('export shortcut', () => {
+  it('Ctrl+E opens Export… even from a text field, but plain e is typing', () => {
+    const k = (key: string, extra: Partial<KeyPress>): KeyPress => ({
+      key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra,
+    });
+    expect(shortcutFor(k('e', { ctrlKey: true, typing: true }))).toEqual({ action: 'export' });
+    expect(shortcutFor(k('e', {}))).toBeNull();
+  });
+});
+
+describe('keyPressOf', () => {
+  it('keeps the modifiers of a real keyboard event, so Ctrl shortcuts reach the app', () => {
+    const e = new KeyboardEvent('keydown', { key: 'e', code: 'KeyE', ctrlKey: true });
+    expect(shortcutFor(keyPressOf(e, true))).toEqual({ action: 'export' });
+    const n = new KeyboardEvent('keydown', { key: 'n', metaKey: true });
+    expect(shortcutFor(keyPressOf(n, false))).toEqual({ action: 'new-claim' });
   });
 });

@@ -3,7 +3,8 @@ export type Shortcut =
   | { action: 'new-claim' }
   | { action: 'search' }
   | { action: 'set-verdict'; index: number }
-  | { action: 'new-source' };
+  | { action: 'new-source' }
+  | { action: 'export' };
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -23,7 +24,24 @@ export const SHORTCUT_HELP: { keys: string; does: string }[] = [
   { keys: 'Ctrl+F or /', does: 'Search claims' },
   { keys: 'Alt+1 … Alt+9', does: 'Set the selected claim’s verdict' },
   { keys: 'Ctrl+Shift+S', does: 'Add a source' },
+  { keys: 'Ctrl+E', does: 'Export a report…' },
 ];
+
+/**
+ * The key press of a browser event. Spelled out field by field: spreading a
+ * KeyboardEvent copies none of its key fields, which would lose Ctrl.
+ */
+export function keyPressOf(e: KeyboardEvent, typing: boolean): KeyPress {
+  return {
+    key: e.key,
+    code: e.code,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+    shiftKey: e.shiftKey,
+    typing,
+  };
+}
 
 /** Maps a key press to a shortcut, or null when it is ordinary typing. */
 export function shortcutFor(k: KeyPress): Shortcut | null {
@@ -32,6 +50,7 @@ export function shortcutFor(k: KeyPress): Shortcut | null {
   if (mod && !k.altKey && !k.shiftKey && key === 'n') return { action: 'new-claim' };
   if (mod && !k.altKey && !k.shiftKey && key === 'f') return { action: 'search' };
   if (mod && k.shiftKey && !k.altKey && key === 's') return { action: 'new-source' };
+  if (mod && !k.altKey && !k.shiftKey && key === 'e') return { action: 'export' };
   if (!mod && !k.altKey && !k.shiftKey && key === '/' && !k.typing) return { action: 'search' };
   if (k.altKey && !mod) {
     // Alt+digit: the key may come out as a symbol on some layouts, so read the code too.
