@@ -50,6 +50,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         sources::source_add,
         sources::source_add_file,
         sources::source_version,
+        sources::add_source_from_url,
+        sources::add_source_from_file,
         evidence::evidence_add,
         evidence::evidence_remove,
         reports::report_formats,

@@ -1,16 +1,23 @@
 //! What the app holds between commands: the open workspace and where it came from.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use claimdesk_core::Workspace;
 
 use crate::error::{CommandError, CommandResult};
 use crate::recent::RecentList;
 
+/// Locks the workspace. A panic while holding the lock cannot leave SQLite
+/// half-written (writes are transactions), so a poisoned lock is still usable.
+fn lock_workspace(m: &Mutex<Option<Workspace>>) -> MutexGuard<'_, Option<Workspace>> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// The app's state, shared by every command.
 pub struct AppState {
-    /// The open workspace; `None` until one opens.
-    workspace: Mutex<Option<Workspace>>,
+    /// The open workspace; `None` until one opens. Shared (`Arc`) so slow
+    /// work can run on a blocking thread that outlives the command's borrow.
+    workspace: Arc<Mutex<Option<Workspace>>>,
     /// Why the workspace chosen on start did not open, shown in the window.
     startup_problem: Mutex<Option<CommandError>>,
     /// Recently opened workspaces, when the platform has a config folder.
@@ -21,16 +28,34 @@ impl AppState {
     /// State with nothing open yet.
     pub fn new(recent: Option<RecentList>) -> Self {
         AppState {
-            workspace: Mutex::new(None),
+            workspace: Arc::new(Mutex::new(None)),
             startup_problem: Mutex::new(None),
             recent,
         }
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Workspace>> {
-        // A panic while holding the lock cannot leave SQLite half-written
-        // (writes are transactions), so a poisoned lock is still usable.
-        self.workspace.lock().unwrap_or_else(|p| p.into_inner())
+        lock_workspace(&self.workspace)
+    }
+
+    /// Runs `f` on the open workspace on a blocking thread, for slow work
+    /// (fetching a URL, reading a PDF). reqwest's blocking client must not
+    /// run on the async runtime's threads, and the window stays responsive.
+    pub async fn with_blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Workspace) -> claimdesk_core::Result<T> + Send + 'static,
+    ) -> CommandResult<T> {
+        let shared = Arc::clone(&self.workspace);
+        tauri::async_runtime::spawn_blocking(move || {
+            let guard = lock_workspace(&shared);
+            let ws = guard.as_ref().ok_or_else(CommandError::no_workspace)?;
+            Ok(f(ws)?)
+        })
+        .await
+        .map_err(|e| CommandError {
+            kind: "internal".into(),
+            message: format!("the capture stopped unexpectedly: {e}"),
+        })?
     }
 
     /// Runs `f` on the open workspace, turning core errors into IPC errors.

@@ -380,3 +380,101 @@ fn save_into_a_missing_folder_fails_and_writes_nothing() {
     assert_eq!(err["kind"], "io");
     assert!(!path.exists());
 }
+
+/// A page written for the project's tests, in the repository's fixtures.
+fn fixture_page(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/pages")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn an_html_file_becomes_a_source_with_its_title_and_outlet() {
+    let h = Harness::new();
+    h.create_workspace();
+    let added = h
+        .call(
+            "add_source_from_file",
+            json!({ "path": fixture_page("news-with-clutter.html") }),
+        )
+        .expect("the page is captured");
+    let source = &added["added"]["source"];
+    assert_eq!(
+        source["title"],
+        "Ferry fares to rise by 12% from January, council confirms"
+    );
+    assert_eq!(source["outlet"], "The Harbour Gazette");
+    let id = source["id"].as_str().expect("id");
+    let version = h
+        .call("source_version", json!({ "id": id, "number": null }))
+        .expect("the text is stored");
+    let text = version["text"].as_str().unwrap_or_default();
+    assert!(text.contains("12%"), "the article text is kept: {text}");
+}
+
+#[test]
+fn a_binary_file_is_a_readable_error_and_adds_nothing() {
+    let h = Harness::new();
+    h.create_workspace();
+    let path = h.dir.path().join("photo.html");
+    std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1])
+        .expect("write");
+    let err = h
+        .call(
+            "add_source_from_file",
+            json!({ "path": path.display().to_string() }),
+        )
+        .expect_err("binary data is not an article");
+    assert_eq!(err["kind"], "invalid");
+    assert!(!err["message"].as_str().unwrap_or_default().is_empty());
+    let list = h.call("source_list", json!({})).expect("list");
+    assert_eq!(list.as_array().map(Vec::len), Some(0));
+}
+
+/// Serves `body` as HTML to every request on a loopback port; returns its URL.
+fn serve_html(body: String) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback port");
+    let addr = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    format!("http://{addr}/news/ferry-fares")
+}
+
+#[test]
+fn a_url_is_fetched_off_the_async_runtime_and_becomes_a_source() {
+    let h = Harness::new();
+    h.create_workspace();
+    let page = std::fs::read_to_string(fixture_page("news-with-clutter.html")).expect("fixture");
+    let url = serve_html(page);
+    let added = h
+        .call("add_source_from_url", json!({ "url": url }))
+        .expect("the page is fetched");
+    assert_eq!(
+        added["added"]["source"]["title"],
+        "Ferry fares to rise by 12% from January, council confirms"
+    );
+}
+
+#[test]
+fn a_url_that_is_not_http_is_a_readable_error() {
+    let h = Harness::new();
+    h.create_workspace();
+    let err = h
+        .call("add_source_from_url", json!({ "url": "file:///etc/passwd" }))
+        .expect_err("only web pages are fetched");
+    assert_eq!(err["kind"], "invalid");
+    assert!(!err["message"].as_str().unwrap_or_default().is_empty());
+}

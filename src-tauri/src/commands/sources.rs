@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
+use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
 use tauri::State;
 
@@ -72,4 +74,31 @@ pub fn source_version(
     number: Option<u32>,
 ) -> CommandResult<SourceVersion> {
     state.with(|ws| ws.sources().version(&id, number))
+}
+
+/// Fetches a web page and adds its article as a source, or as a new version
+/// of the source with the same canonical URL when its text changed.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_source_from_url(
+    state: State<'_, AppState>,
+    url: String,
+) -> CommandResult<CaptureAdded> {
+    state
+        .with_blocking(move |ws| {
+            add::add_url(ws, &url, &FetchOptions::default(), &Corrections::default())
+        })
+        .await
+}
+
+/// Adds a source from an HTML, Markdown, text or PDF file.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_source_from_file(
+    state: State<'_, AppState>,
+    path: String,
+) -> CommandResult<CaptureAdded> {
+    state
+        .with_blocking(move |ws| add::add_file(ws, Path::new(&path), &Corrections::default()))
+        .await
 }

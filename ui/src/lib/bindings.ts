@@ -206,6 +206,29 @@ async sourceVersion(id: string, number: number | null) : Promise<Result<SourceVe
 }
 },
 /**
+ * Fetches a web page and adds its article as a source, or as a new version
+ * of the source with the same canonical URL when its text changed.
+ */
+async addSourceFromUrl(url: string) : Promise<Result<CaptureAdded, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_source_from_url", { url }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a source from an HTML, Markdown, text or PDF file.
+ */
+async addSourceFromFile(path: string) : Promise<Result<CaptureAdded, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_source_from_file", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Links a passage of a source to a claim with a stance.
  */
 async evidenceAdd(evidence: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
@@ -283,6 +306,18 @@ export type AddOutcome =
  * The same text was already stored; nothing was written.
  */
 "unchanged"
+/**
+ * A capture as stored, with what the user should check about it.
+ */
+export type CaptureAdded = { 
+/**
+ * The source and the version that were created or matched.
+ */
+added: SourceAdded; 
+/**
+ * Things to check, e.g. that almost no article text was found.
+ */
+warnings: Warning[] }
 /**
  * A statement to check.
  */
@@ -561,6 +596,34 @@ label: string;
  * `None` for workflow states such as "In review". Used by ClaimReview export.
  */
 rating: number | null }
+/**
+ * Something the user should check about a capture.
+ */
+export type Warning = { 
+/**
+ * A stable word for the UI and scripts.
+ */
+kind: WarningKind; 
+/**
+ * A sentence for people.
+ */
+message: string }
+/**
+ * The kinds of [`Warning`].
+ */
+export type WarningKind = 
+/**
+ * Extraction found almost no article text; the snapshot is kept so the user can check it.
+ */
+"thin_article" | 
+/**
+ * The readability extractor found no article; the text is the whole page body.
+ */
+"whole_page_fallback" | 
+/**
+ * Some bytes could not be decoded and were replaced with U+FFFD.
+ */
+"decoding_errors"
 /**
  * Which workspace is open, what was opened lately, and what went wrong on start.
  */
