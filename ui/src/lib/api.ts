@@ -24,6 +24,8 @@ export const api = {
   sources: () => unwrap(commands.sourceList()),
   addSource: (s: NewSource) => unwrap(commands.sourceAdd(s)),
   addSourceFile: (path: string, meta: NewSource) => unwrap(commands.sourceAddFile(path, meta)),
+  addSourceFromUrl: (url: string) => unwrap(commands.addSourceFromUrl(url)),
+  addSourceFromFile: (path: string) => unwrap(commands.addSourceFromFile(path)),
   sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),
   addEvidence: (e: NewEvidence) => unwrap(commands.evidenceAdd(e)),
   reportFormats: () => commands.reportFormats(),
