@@ -1,12 +1,14 @@
 //! Capture from a URL in the real window: a news page served on loopback is
 //! fetched with "From URL…", the reader shows the article and none of the
 //! page's clutter, and fetching it again after the outlet edited it shows
-//! that the article changed since its first capture.
+//! that the article changed since its first capture. A page with almost no
+//! article shows "Fetching…" while it loads and then a warning to check it.
 
 mod support;
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
+use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use support::{App, Desk};
@@ -133,5 +135,59 @@ async fn a_url_that_cannot_be_fetched_shows_a_readable_error() {
     assert!(!error.contains("[object"), "the error is a sentence: {error}");
     assert!(app.find_all("reader").await.is_empty(), "nothing was added");
     app.screenshot("capture-fetch-error").await;
+    app.close().await;
+}
+
+/// Serves `html` once, but only after `release` receives; returns the URL.
+/// Holding the answer back lets the test see the window while it waits.
+fn serve_when_released(html: String, release: mpsc::Receiver<()>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let addr = listener.local_addr().expect("its address");
+    std::thread::spawn(move || {
+        if let Some(Ok(mut stream)) = listener.incoming().next() {
+            let mut request = [0u8; 8192];
+            let _ = stream.read(&mut request);
+            let _ = release.recv();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                html.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(html.as_bytes());
+        }
+    });
+    format!("http://{addr}/live")
+}
+
+#[tokio::test]
+async fn a_page_with_almost_no_article_shows_fetching_then_a_warning() {
+    if !support::can_run() {
+        return;
+    }
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/pages/near-empty.html");
+    let html = std::fs::read_to_string(fixture).expect("the fixture page");
+    let (release, held) = mpsc::channel();
+    let url = serve_when_released(html, held);
+    let desk = Desk::new();
+    let app = App::open(&desk).await;
+
+    fetch(&app, &url).await;
+    app.wait_for_text("capture-busy", "Fetching…").await;
+    let fetch_button = app.find("source-fetch").await;
+    assert!(
+        fetch_button.attr("disabled").await.ok().flatten().is_some(),
+        "Fetch cannot be pressed twice while the page loads"
+    );
+    app.screenshot("capture-fetching").await;
+    release.send(()).expect("the server waits for the release");
+
+    let warning = app.wait_for_text("capture-warnings", "word").await;
+    assert!(
+        warning.contains("snapshot was kept"),
+        "the warning says what to check: {warning}"
+    );
+    app.find("reader").await;
+    app.screenshot("capture-thin-warning").await;
     app.close().await;
 }
