@@ -130,7 +130,19 @@ async fn a_url_that_cannot_be_fetched_shows_a_readable_error() {
         .expect("a free port");
     let desk = Desk::new();
     let app = App::open(&desk).await;
-    fetch(&app, &format!("http://127.0.0.1:{port}/gone")).await;
+
+    // An address without its scheme is explained before anything is fetched.
+    fetch(&app, "cove-courier.example/news").await;
+    app.wait_for_text("capture-error", "http://").await;
+
+    app.find("source-url")
+        .await
+        .clear()
+        .await
+        .expect("the address can be cleared");
+    app.type_into("source-url", &format!("http://127.0.0.1:{port}/gone"))
+        .await;
+    app.click("source-fetch").await;
     let error = app.wait_for_text("capture-error", "127.0.0.1").await;
     assert!(!error.contains("[object"), "the error is a sentence: {error}");
     assert!(app.find_all("reader").await.is_empty(), "nothing was added");
