@@ -419,8 +419,11 @@ fn a_binary_file_is_a_readable_error_and_adds_nothing() {
     let h = Harness::new();
     h.create_workspace();
     let path = h.dir.path().join("photo.html");
-    std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1])
-        .expect("write");
+    std::fs::write(
+        &path,
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d, 0xff, 0xfe, 0, 1],
+    )
+    .expect("write");
     let err = h
         .call(
             "add_source_from_file",
@@ -473,7 +476,10 @@ fn a_url_that_is_not_http_is_a_readable_error() {
     let h = Harness::new();
     h.create_workspace();
     let err = h
-        .call("add_source_from_url", json!({ "url": "file:///etc/passwd" }))
+        .call(
+            "add_source_from_url",
+            json!({ "url": "file:///etc/passwd" }),
+        )
         .expect_err("only web pages are fetched");
     assert_eq!(err["kind"], "invalid");
     assert!(!err["message"].as_str().unwrap_or_default().is_empty());

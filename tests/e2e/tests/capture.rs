@@ -91,11 +91,20 @@ async fn a_page_fetched_from_a_url_shows_its_article_and_its_later_edit() {
     fetch(&app, &url).await;
     app.wait_for_text("reader-title", HEADLINE).await;
     let header = app.text("reader").await;
-    assert!(header.contains("The Cove Courier"), "the outlet comes from the page: {header}");
+    assert!(
+        header.contains("The Cove Courier"),
+        "the outlet comes from the page: {header}"
+    );
     let text = app.wait_for_text("reader-body", FIRST_LINE).await;
-    assert!(text.contains("brass lens"), "the whole article is kept: {text}");
+    assert!(
+        text.contains("brass lens"),
+        "the whole article is kept: {text}"
+    );
     for clutter in ["NAV-TEXT", "ADVERT-TEXT", "COMMENT-TEXT", "FOOTER-TEXT"] {
-        assert!(!text.contains(clutter), "{clutter} is not part of the article: {text}");
+        assert!(
+            !text.contains(clutter),
+            "{clutter} is not part of the article: {text}"
+        );
     }
     assert!(
         app.find_all("reader-edited").await.is_empty(),
@@ -106,9 +115,15 @@ async fn a_page_fetched_from_a_url_shows_its_article_and_its_later_edit() {
     // The outlet edits the article; the same URL is fetched again.
     *body.lock().expect("the page can be edited") = page(EDITED_LINE);
     fetch(&app, &url).await;
-    let note = app.wait_for_text("reader-edited", "edited since first capture").await;
-    assert!(note.contains("2 versions"), "the note counts the versions: {note}");
-    app.wait_for_text("reader-body", "next summer, not next spring").await;
+    let note = app
+        .wait_for_text("reader-edited", "edited since first capture")
+        .await;
+    assert!(
+        note.contains("2 versions"),
+        "the note counts the versions: {note}"
+    );
+    app.wait_for_text("reader-body", "next summer, not next spring")
+        .await;
     assert_eq!(
         app.find_all("source-row").await.len(),
         1,
@@ -144,7 +159,10 @@ async fn a_url_that_cannot_be_fetched_shows_a_readable_error() {
         .await;
     app.click("source-fetch").await;
     let error = app.wait_for_text("capture-error", "127.0.0.1").await;
-    assert!(!error.contains("[object"), "the error is a sentence: {error}");
+    assert!(
+        !error.contains("[object"),
+        "the error is a sentence: {error}"
+    );
     assert!(app.find_all("reader").await.is_empty(), "nothing was added");
     app.screenshot("capture-fetch-error").await;
     app.close().await;
@@ -176,8 +194,8 @@ async fn a_page_with_almost_no_article_shows_fetching_then_a_warning() {
     if !support::can_run() {
         return;
     }
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures/pages/near-empty.html");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/pages/near-empty.html");
     let html = std::fs::read_to_string(fixture).expect("the fixture page");
     let (release, held) = mpsc::channel();
     let url = serve_when_released(html, held);
