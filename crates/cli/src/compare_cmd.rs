@@ -9,6 +9,7 @@ use claimdesk_core::Error;
 use claimdesk_core::compare::{
     CompareOptions, Comparison, DiffOp, Op, Pair, VersionDiff, compare_texts, compare_versions,
 };
+use claimdesk_core::ingest::text::read_utf8_file;
 use claimdesk_core::text::{Sentence, segment};
 use serde::Serialize;
 
@@ -47,30 +48,10 @@ pub struct SegmentArgs {
     pub json: bool,
 }
 
-/// Reads a file as UTF-8 plain text, with errors that say what is wrong.
-pub fn read_text_file(path: &Path) -> Result<String, Error> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(Error::Invalid(format!(
-            "{shown} is a directory; give a text file"
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound(format!("no such file: {shown}")),
-        _ => Error::Io(format!("cannot read {shown}: {e}")),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Invalid(format!(
-            "{shown} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
 /// `claimdesk compare LEFT RIGHT`: reads both files and prints the comparison.
 pub fn run_compare(args: &CompareArgs, out: &mut impl Write) -> Result<(), Error> {
-    let left = read_text_file(Path::new(&args.left))?;
-    let right = read_text_file(Path::new(&args.right))?;
+    let left = read_utf8_file(Path::new(&args.left))?;
+    let right = read_utf8_file(Path::new(&args.right))?;
     run_compare_texts(&left, &right, args, out)
 }
 
@@ -105,7 +86,7 @@ pub fn run_compare_texts(
 
 /// `claimdesk segment FILE`: prints the file's sentences.
 pub fn run_segment(args: &SegmentArgs, out: &mut impl Write) -> Result<(), Error> {
-    let text = read_text_file(Path::new(&args.file))?;
+    let text = read_utf8_file(Path::new(&args.file))?;
     run_segment_text(&text, args.json, out)
 }
 

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use claimdesk_core::ingest::text::read_utf8_file;
 use claimdesk_core::{Error, Workspace};
 
 use crate::Context;
@@ -27,7 +28,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
 /// A file's text, or a source version's text with the source's publication day.
 fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error> {
     if !looks_like_source(arg) {
-        return Ok((compare_cmd::read_text_file(Path::new(arg))?, None));
+        return Ok((read_utf8_file(Path::new(arg))?, None));
     }
     let (id, version) = match arg.split_once('@') {
         Some((id, n)) => {

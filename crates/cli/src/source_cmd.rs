@@ -9,7 +9,7 @@ use claimdesk_core::Error;
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
-use claimdesk_core::model::{AddOutcome, NewSource, SourceAdded};
+use claimdesk_core::model::{AddOutcome, SourceAdded};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -104,23 +104,15 @@ impl FieldArgs {
 pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
     match cmd {
         SourceCommand::Add(a) if a.file == Path::new("-") => {
-            let text = read_text(&a.file)?;
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
+            let captured = claimdesk_core::ingest::text::capture_plain_text(&bytes)
+                .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;
-            let f = a.fields;
-            let added = ws.sources().add(NewSource {
-                title: f.title.unwrap_or_default(),
-                outlet: f.outlet,
-                authors: f.authors,
-                url: f.url,
-                published_on: f.published,
-                language: f.language,
-                text,
-                ..NewSource::default()
-            })?;
-            if ctx.json {
-                return output::json(&added);
-            }
-            report_added(&added);
+            let stored = add::add_captured(&ws, captured, None, &a.fields.corrections())?;
+            report_capture(ctx, &stored)?;
         }
         SourceCommand::Add(a) => {
             let ws = ctx.open()?;
@@ -307,35 +299,4 @@ fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
             expanded.inputs.len()
         )))
     }
-}
-
-/// Reads a UTF-8 text file, or standard input for `-`.
-fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
-        buf
-    } else {
-        if path.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{} is a directory; give a text file",
-                path.display()
-            )));
-        }
-        std::fs::read(path)
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        Error::Invalid(format!(
-            "{} is not UTF-8 text (bad byte at offset {}); convert it to UTF-8 first",
-            if path == Path::new("-") {
-                "standard input".to_string()
-            } else {
-                path.display().to_string()
-            },
-            e.utf8_error().valid_up_to()
-        ))
-    })
 }

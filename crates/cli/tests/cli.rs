@@ -215,6 +215,17 @@ fn source_add_reads_standard_input() {
     let list = desk.json(&["source", "list"]);
     assert_eq!(list[0]["outlet"], "Wire");
     assert_eq!(list[0]["title"], "Envoys leave Moscow");
+    desk.cmd(&["source", "add", "-"])
+        .write_stdin(&b"Caf\xe9\n"[..])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "standard input: the file is not UTF-8 text",
+        ));
+    assert_eq!(
+        desk.json(&["source", "list"]).as_array().map(Vec::len),
+        Some(1)
+    );
     let shown = desk.json(&["source", "show", list[0]["id"].as_str().expect("id")]);
     assert!(
         shown["version"]["text"]

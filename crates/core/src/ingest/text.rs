@@ -98,6 +98,27 @@ fn markdown_to_plain(markdown: &str) -> (String, Option<String>) {
     (out, title)
 }
 
+/// Reads a file as UTF-8 text exactly as written (no normalisation, so byte
+/// offsets into it stay true), with errors that say what is wrong.
+pub fn read_utf8_file(path: &std::path::Path) -> Result<String> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(Error::invalid(format!(
+            "{shown} is a directory; give a text file"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::not_found(format!("no such file: {shown}")),
+        _ => Error::Io(format!("cannot read {shown}: {e}")),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::invalid(format!(
+            "{shown} is not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
 /// The bytes as UTF-8 (BOM stripped), or a clear refusal.
 fn utf8<'a>(bytes: &'a [u8], what: &str) -> Result<&'a str> {
     refuse_binary(bytes, what)?;
