@@ -231,14 +231,14 @@ fn merge_claim(
     let incoming = to_claim(c);
     let local_history = match claims::row(conn, &c.id)? {
         None => {
-            claims::insert_exact(conn, &incoming, c.deleted_at)?;
+            claims::write_exact(conn, &incoming, c.deleted_at)?;
             out.claims_added += 1;
             Vec::new()
         }
         Some((local, local_deleted)) => {
             let same = local == incoming && local_deleted == c.deleted_at;
             if !same && c.updated_at > local.updated_at {
-                claims::overwrite_exact(conn, &incoming, c.deleted_at)?;
+                claims::write_exact(conn, &incoming, c.deleted_at)?;
                 let changes = changed_fields(&local, local_deleted, &incoming, c.deleted_at);
                 history::append(conn, &c.id, actor, &changes, Some("merged from bundle"))?;
                 out.history_added += u32::try_from(changes.len()).unwrap_or(u32::MAX);

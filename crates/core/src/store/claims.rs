@@ -417,9 +417,10 @@ fn row_with_deleted(r: &Row<'_>) -> rusqlite::Result<(Claim, Option<DateTime<Utc
     Ok((claim_from_row(r)?, deleted))
 }
 
-/// Stores a claim exactly as given (id, timestamps, tags), without history:
-/// the caller brings the claim's history along.
-pub(crate) fn insert_exact(
+/// Stores a claim exactly as given (id, timestamps, tags), inserting it or
+/// overwriting every field of the stored one (a merge that took the newer
+/// side). No history is written: the caller brings or records it.
+pub(crate) fn write_exact(
     conn: &Connection,
     claim: &Claim,
     deleted_at: Option<DateTime<Utc>>,
@@ -427,36 +428,13 @@ pub(crate) fn insert_exact(
     conn.execute(
         "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
                              rationale, created_at, updated_at, deleted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            claim.id,
-            claim.statement,
-            claim.claimant,
-            date_text(claim.claimed_on),
-            date_text(claim.event_on),
-            claim.notes,
-            claim.verdict,
-            claim.rationale,
-            instant_text(claim.created_at),
-            instant_text(claim.updated_at),
-            deleted_at.map(instant_text)
-        ],
-    )?;
-    replace_tags(conn, &claim.id, &claim.tags)
-}
-
-/// Overwrites every field of a stored claim with `claim` (a merge that took
-/// the newer side); the caller records the changes in history.
-pub(crate) fn overwrite_exact(
-    conn: &Connection,
-    claim: &Claim,
-    deleted_at: Option<DateTime<Utc>>,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE claims SET statement = ?2, claimant = ?3, claimed_on = ?4, event_on = ?5,
-             notes = ?6, verdict = ?7, rationale = ?8, created_at = ?9, updated_at = ?10,
-             deleted_at = ?11
-         WHERE id = ?1",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (id) DO UPDATE SET
+             statement = excluded.statement, claimant = excluded.claimant,
+             claimed_on = excluded.claimed_on, event_on = excluded.event_on,
+             notes = excluded.notes, verdict = excluded.verdict, rationale = excluded.rationale,
+             created_at = excluded.created_at, updated_at = excluded.updated_at,
+             deleted_at = excluded.deleted_at",
         params![
             claim.id,
             claim.statement,
