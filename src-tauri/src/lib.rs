@@ -48,7 +48,6 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         claims::claim_delete,
         sources::source_list,
         sources::source_add,
-        sources::source_add_file,
         sources::source_version,
         sources::add_source_from_url,
         sources::add_source_from_file,

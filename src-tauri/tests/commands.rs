@@ -196,9 +196,19 @@ fn a_source_file_that_is_not_utf8_is_refused() {
     let path = h.dir.path().join("latin1.txt");
     std::fs::write(&path, [0x63, 0x61, 0x66, 0xe9]).expect("written");
     let err = h
-        .call("source_add_file", json!({ "path": path.display().to_string(), "meta": { "title": "", "authors": [], "text": "" } }))
+        .call(
+            "add_source_from_file",
+            json!({ "path": path.display().to_string() }),
+        )
         .expect_err("not UTF-8");
     assert_eq!(err["kind"], "invalid");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not UTF-8"),
+        "{err}"
+    );
     assert!(
         h.call("source_list", json!({}))
             .expect("list")

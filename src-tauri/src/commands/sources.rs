@@ -7,7 +7,7 @@ use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
 use tauri::State;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Every source, newest first.
@@ -22,47 +22,6 @@ pub fn source_list(state: State<'_, AppState>) -> CommandResult<Vec<Source>> {
 #[specta::specta]
 pub fn source_add(state: State<'_, AppState>, source: NewSource) -> CommandResult<SourceAdded> {
     state.with(|ws| ws.sources().add(source))
-}
-
-/// Adds a source from a .txt or .md file; the title defaults to the file name.
-#[tauri::command]
-#[specta::specta]
-pub fn source_add_file(
-    state: State<'_, AppState>,
-    path: String,
-    meta: NewSource,
-) -> CommandResult<SourceAdded> {
-    let path = Path::new(&path);
-    let text = read_utf8(path)?;
-    let title = if meta.title.trim().is_empty() {
-        path.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    } else {
-        meta.title.clone()
-    };
-    state.with(|ws| {
-        ws.sources().add(NewSource {
-            title,
-            text,
-            ..meta
-        })
-    })
-}
-
-/// Reads a text file, refusing bytes that are not UTF-8 with a message.
-fn read_utf8(path: &Path) -> CommandResult<String> {
-    let bytes = std::fs::read(path).map_err(|e| CommandError {
-        kind: "io".into(),
-        message: format!("cannot read {}: {e}", path.display()),
-    })?;
-    String::from_utf8(bytes).map_err(|_| CommandError {
-        kind: "invalid".into(),
-        message: format!(
-            "{} is not UTF-8 text; save it as UTF-8 and try again",
-            path.display()
-        ),
-    })
 }
 
 /// One version of a source (the latest when `number` is null).

@@ -23,7 +23,6 @@ export const api = {
   history: (id: string) => unwrap(commands.claimHistory(id)),
   sources: () => unwrap(commands.sourceList()),
   addSource: (s: NewSource) => unwrap(commands.sourceAdd(s)),
-  addSourceFile: (path: string, meta: NewSource) => unwrap(commands.sourceAddFile(path, meta)),
   addSourceFromUrl: (url: string) => unwrap(commands.addSourceFromUrl(url)),
   addSourceFromFile: (path: string) => unwrap(commands.addSourceFromFile(path)),
   sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),

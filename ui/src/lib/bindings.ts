@@ -184,17 +184,6 @@ async sourceAdd(source: NewSource) : Promise<Result<SourceAdded, CommandError>> 
 }
 },
 /**
- * Adds a source from a .txt or .md file; the title defaults to the file name.
- */
-async sourceAddFile(path: string, meta: NewSource) : Promise<Result<SourceAdded, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("source_add_file", { path, meta }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
  * One version of a source (the latest when `number` is null).
  */
 async sourceVersion(id: string, number: number | null) : Promise<Result<SourceVersion, CommandError>> {
