@@ -94,21 +94,25 @@ pub fn import(
     run_batch(
         &expanded.inputs,
         &expanded.skipped,
-        |input| {
-            let captured = input.capture(options)?;
-            let url = match input {
-                BatchInput::Url(u) => Some(u.trim()),
-                BatchInput::File(_) => None,
-            };
-            let stored = add_captured(ws, captured, url, &Corrections::default())?;
-            Ok(Imported {
-                outcome: stored.added.outcome,
-                source_id: stored.added.source.id,
-                warnings: stored.warnings.into_iter().map(|w| w.message).collect(),
-            })
-        },
+        |input| store_input(ws, input, input.capture(options)?),
         progress,
     )
+}
+
+/// Store the capture of one batch input, as [`import`] does for each. Split
+/// from the capture so a caller can read or fetch without holding the
+/// workspace and take it only for this short write.
+pub fn store_input(ws: &Workspace, input: &BatchInput, captured: Captured) -> Result<Imported> {
+    let url = match input {
+        BatchInput::Url(u) => Some(u.trim()),
+        BatchInput::File(_) => None,
+    };
+    let stored = add_captured(ws, captured, url, &Corrections::default())?;
+    Ok(Imported {
+        outcome: stored.added.outcome,
+        source_id: stored.added.source.id,
+        warnings: stored.warnings.into_iter().map(|w| w.message).collect(),
+    })
 }
 
 /// The store's view of a capture, with the user's corrections applied.

@@ -192,6 +192,8 @@ pub struct BatchSummary {
     pub skipped: Vec<String>,
     /// Stored inputs whose capture needs checking (e.g. almost no article text found).
     pub warnings: Vec<ItemWarning>,
+    /// Inputs left untried because the batch was stopped; what was done before stays done.
+    pub not_tried: Vec<String>,
 }
 
 impl BatchSummary {
@@ -218,6 +220,12 @@ impl BatchSummary {
         if !self.warnings.is_empty() {
             line.push_str(&format!(", {} to check", self.warnings.len()));
         }
+        if !self.not_tried.is_empty() {
+            line.push_str(&format!(
+                ", stopped with {} not tried",
+                self.not_tried.len()
+            ));
+        }
         line
     }
 }
@@ -228,12 +236,31 @@ impl BatchSummary {
 pub fn run_batch<I, P>(
     inputs: &[BatchInput],
     skipped: &[PathBuf],
-    mut import: I,
-    mut progress: P,
+    import: I,
+    progress: P,
 ) -> BatchSummary
 where
     I: FnMut(&BatchInput) -> Result<Imported>,
     P: FnMut(&Progress),
+{
+    run_batch_until(inputs, skipped, import, progress, || false)
+}
+
+/// [`run_batch`] that asks `stop` before each input and, once it says yes,
+/// tries nothing more: the rest is listed in [`BatchSummary::not_tried`] and
+/// what was imported before stays imported. An input already started is
+/// finished, so nothing is left half-written.
+pub fn run_batch_until<I, P, S>(
+    inputs: &[BatchInput],
+    skipped: &[PathBuf],
+    mut import: I,
+    mut progress: P,
+    stop: S,
+) -> BatchSummary
+where
+    I: FnMut(&BatchInput) -> Result<Imported>,
+    P: FnMut(&Progress),
+    S: Fn() -> bool,
 {
     let mut summary = BatchSummary {
         skipped: skipped.iter().map(|p| p.display().to_string()).collect(),
@@ -243,6 +270,10 @@ where
         total: inputs.len(),
     });
     for (index, input) in inputs.iter().enumerate() {
+        if stop() {
+            summary.not_tried = inputs[index..].iter().map(BatchInput::label).collect();
+            break;
+        }
         let label = input.label();
         progress(&Progress::ItemStarted {
             index,
@@ -358,5 +389,38 @@ mod tests {
             "every input reports its end, failures included"
         );
         assert!(matches!(events.last(), Some(Progress::Finished { .. })));
+    }
+
+    #[test]
+    fn a_stopped_batch_keeps_what_it_did_and_lists_the_rest() {
+        let inputs = url_list("https://a.example/1\nhttps://a.example/2\nhttps://a.example/3");
+        let tried = std::cell::Cell::new(0);
+        let mut events = Vec::new();
+        let summary = run_batch_until(
+            &inputs,
+            &[],
+            |_| {
+                tried.set(tried.get() + 1);
+                Ok(imported(AddOutcome::NewSource, &[]))
+            },
+            |p| events.push(p.clone()),
+            // The user presses Stop while the first input is being imported.
+            || tried.get() >= 1,
+        );
+        assert_eq!(tried.get(), 1, "nothing is tried after the stop");
+        assert_eq!(summary.added, ["https://a.example/1"]);
+        assert_eq!(
+            summary.not_tried,
+            ["https://a.example/2", "https://a.example/3"]
+        );
+        assert_eq!(
+            summary.line(),
+            "1 added, 0 new versions, 0 unchanged, 0 failed, stopped with 2 not tried"
+        );
+        assert_eq!(
+            events.last(),
+            Some(&Progress::Finished { summary }),
+            "a stopped batch still ends with its summary"
+        );
     }
 }
