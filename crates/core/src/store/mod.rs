@@ -7,12 +7,14 @@ pub(crate) mod imports;
 pub(crate) mod scale;
 mod schema;
 pub(crate) mod settings;
+pub mod source_details;
 pub(crate) mod sources;
 
 pub use claims::Claims;
 pub use evidence::Evidence;
 pub use scale::Scale;
 pub use settings::Settings;
+pub use source_details::SourceDetails;
 pub use sources::Sources;
 
 use std::path::Path;

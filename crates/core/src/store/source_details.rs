@@ -1,0 +1,174 @@
+//! Correcting what a capture found about a source (title, outlet, authors,
+//! dates, canonical URL, language). The fields arrive as the user typed them
+//! and are checked here, so a bad date or URL is refused with a message that
+//! says what to fix and nothing is written.
+
+use chrono::NaiveDate;
+use reqwest::Url;
+use serde::{Deserialize, Serialize};
+
+use super::clean_opt;
+use crate::error::{Error, Result};
+use crate::model::{NewSource, Source};
+use crate::store::Sources;
+
+/// A source's descriptive fields as the user typed them. Dates are text
+/// (`YYYY-MM-DD`) so that a wrong one is refused with a clear message rather
+/// than failing to decode; blank fields mean "not known".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub struct SourceDetails {
+    pub title: String,
+    pub outlet: Option<String>,
+    pub authors: Vec<String>,
+    pub published_on: Option<String>,
+    pub modified_on: Option<String>,
+    pub canonical_url: Option<String>,
+    /// A BCP 47 language tag such as `en` or `pt-BR`.
+    pub language: Option<String>,
+}
+
+impl SourceDetails {
+    /// The details a source holds now, as the edit form starts from them.
+    pub fn of(source: &Source) -> Self {
+        SourceDetails {
+            title: source.title.clone(),
+            outlet: source.outlet.clone(),
+            authors: source.authors.clone(),
+            published_on: source.published_on.map(|d| d.to_string()),
+            modified_on: source.modified_on.map(|d| d.to_string()),
+            canonical_url: source.canonical_url.clone(),
+            language: source.language.clone(),
+        }
+    }
+}
+
+impl Sources<'_> {
+    /// Corrects a source's details through [`Sources::update_meta`]: its text,
+    /// versions and fetched URL stay as captured. Every field is checked
+    /// before anything is written.
+    ///
+    /// Like `update_meta`, this overwrites the fields in place: sources keep
+    /// no change history (only claims do), and the captured HTML snapshot of
+    /// every version still holds what the page said.
+    pub fn edit_details(&self, id_or_prefix: &str, details: SourceDetails) -> Result<Source> {
+        let current = self.get(id_or_prefix)?;
+        let title = clean_opt(Some(details.title))
+            .ok_or_else(|| Error::invalid("a source needs a title; type one"))?;
+        let canonical_url = clean_opt(details.canonical_url);
+        if let Some(url) = &canonical_url {
+            check_url(url)?;
+        }
+        let language = clean_opt(details.language);
+        if let Some(tag) = &language {
+            check_language(tag)?;
+        }
+        let meta = NewSource {
+            title,
+            outlet: details.outlet,
+            authors: details.authors,
+            url: current.url.clone(),
+            // Re-captures find their source by canonical URL, so update_meta
+            // never clears it: a cleared field falls back to the page's own
+            // URL (as on capture), else the stored one stays.
+            canonical_url: canonical_url.or_else(|| current.url.clone()),
+            published_on: parse_day("published", details.published_on)?,
+            modified_on: parse_day("modified", details.modified_on)?,
+            language,
+            ..NewSource::default()
+        };
+        self.update_meta(&current.id, meta)
+    }
+}
+
+/// A calendar day typed as `YYYY-MM-DD`; blank means unknown.
+fn parse_day(field: &str, text: Option<String>) -> Result<Option<NaiveDate>> {
+    clean_opt(text)
+        .map(|t| {
+            NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+                Error::invalid(format!(
+                    "the {field} date {t:?} is not a date; write it as YYYY-MM-DD, e.g. 2025-11-21"
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// A canonical URL must be a full web address, as captures record them.
+fn check_url(url: &str) -> Result<()> {
+    let bad = || {
+        Error::invalid(format!(
+            "the canonical URL {url:?} is not a web address; give a full address like https://example.org/page"
+        ))
+    };
+    let parsed = Url::parse(url).map_err(|_| bad())?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// The shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8
+/// letters or digits joined by hyphens (`en`, `pt-BR`, `sr-Latn-RS`).
+fn check_language(tag: &str) -> Result<()> {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let rest_ok =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if primary_ok && rest_ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "the language {tag:?} is not a language tag; write a code like en, de or pt-BR"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_read_as_iso_dates() {
+        assert_eq!(
+            parse_day("published", Some(" 2025-11-21 ".into())).expect("a valid day"),
+            NaiveDate::from_ymd_opt(2025, 11, 21)
+        );
+        assert_eq!(
+            parse_day("published", Some("  ".into())).expect("blank"),
+            None
+        );
+        let err = parse_day("modified", Some("21/11/2025".into())).expect_err("not ISO");
+        assert!(
+            err.to_string().contains("modified date \"21/11/2025\""),
+            "{err}"
+        );
+        assert!(parse_day("published", Some("2025-02-30".into())).is_err());
+    }
+
+    #[test]
+    fn language_tags_are_checked_for_shape() {
+        for good in ["en", "pt-BR", "sr-Latn-RS", "deu"] {
+            assert!(check_language(good).is_ok(), "{good}");
+        }
+        for bad in ["English", "e", "en_GB", "en-", "12"] {
+            assert!(check_language(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn canonical_urls_must_be_web_addresses() {
+        assert!(check_url("https://news.example/a").is_ok());
+        for bad in [
+            "news.example/a",
+            "javascript:alert(1)",
+            "ftp://news.example/a",
+            "http://",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+}
