@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use claimdesk_core::Workspace;
 use tauri::Runtime;
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 pub use error::{CommandError, CommandResult};
 pub use state::AppState;
@@ -29,34 +29,43 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, evidence, reports, sources, workspace};
-    Builder::<R>::new().commands(collect_commands![
-        app_version,
-        workspace::workspace_status,
-        workspace::workspace_create,
-        workspace::workspace_open,
-        workspace::workspace_fill_sample,
-        claims::scale_list,
-        claims::claim_list,
-        claims::claim_tags,
-        claims::claim_add,
-        claims::claim_detail,
-        claims::claim_edit,
-        claims::claim_set_verdict,
-        claims::claim_tag,
-        claims::claim_history,
-        claims::claim_delete,
-        sources::source_list,
-        sources::source_add,
-        sources::source_version,
-        sources::add_source_from_url,
-        sources::add_source_from_file,
-        evidence::evidence_add,
-        evidence::evidence_remove,
-        reports::report_formats,
-        reports::preview_report,
-        reports::save_report,
-    ])
+    use commands::{claims, evidence, import, reports, sources, workspace};
+    Builder::<R>::new()
+        .commands(collect_commands![
+            app_version,
+            workspace::workspace_status,
+            workspace::workspace_create,
+            workspace::workspace_open,
+            workspace::workspace_fill_sample,
+            claims::scale_list,
+            claims::claim_list,
+            claims::claim_tags,
+            claims::claim_add,
+            claims::claim_detail,
+            claims::claim_edit,
+            claims::claim_set_verdict,
+            claims::claim_tag,
+            claims::claim_history,
+            claims::claim_delete,
+            sources::source_list,
+            sources::source_add,
+            sources::source_version,
+            sources::add_source_from_url,
+            sources::add_source_from_file,
+            sources::source_edit_details,
+            import::import_sources,
+            import::import_stop,
+            evidence::evidence_add,
+            evidence::evidence_remove,
+            reports::report_formats,
+            reports::preview_report,
+            reports::save_report,
+        ])
+        // No events (progress goes through per-call channels); registering the
+        // empty list after the commands is what makes tauri-specta drop its
+        // placeholder `TAURI_CHANNEL = null` type, which would shadow the real
+        // Channel class in the bindings.
+        .events(collect_events![])
 }
 
 /// Opens the workspace chosen on start (see [`location::startup_workspace`]);

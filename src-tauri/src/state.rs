@@ -1,5 +1,7 @@
 //! What the app holds between commands: the open workspace and where it came from.
 
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use claimdesk_core::Workspace;
@@ -22,6 +24,56 @@ pub struct AppState {
     startup_problem: Mutex<Option<CommandError>>,
     /// Recently opened workspaces, when the platform has a config folder.
     pub recent: Option<RecentList>,
+    /// The stop flag of the batch import that is running, if one is.
+    import_stop: Mutex<Option<Arc<AtomicBool>>>,
+}
+
+/// The open workspace, for slow work on a blocking thread that takes it only
+/// for short writes, so the window can list sources while a batch runs.
+#[derive(Clone)]
+pub struct SharedWorkspace {
+    workspace: Arc<Mutex<Option<Workspace>>>,
+    /// The file that was open when the work started.
+    path: Option<PathBuf>,
+}
+
+impl SharedWorkspace {
+    /// Runs `f` on the workspace, if it is still the one the work started on.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Workspace) -> claimdesk_core::Result<T>,
+    ) -> claimdesk_core::Result<T> {
+        let guard = lock_workspace(&self.workspace);
+        match guard.as_ref() {
+            Some(ws) if Some(ws.path()) == self.path.as_deref() => f(ws),
+            _ => Err(claimdesk_core::Error::Conflict(
+                "the workspace was closed or another one opened; nothing more was added".into(),
+            )),
+        }
+    }
+
+    /// Whether a different workspace (or none) is open now.
+    pub fn was_replaced(&self) -> bool {
+        lock_workspace(&self.workspace).as_ref().map(|ws| ws.path()) != self.path.as_deref()
+    }
+}
+
+/// A running batch import's claim on the stop flag; dropping it frees the
+/// slot for the next import.
+pub struct ImportGuard<'a> {
+    state: &'a AppState,
+    /// Set when the user asks the import to stop.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Drop for ImportGuard<'_> {
+    fn drop(&mut self) {
+        *self
+            .state
+            .import_stop
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = None;
+    }
 }
 
 impl AppState {
@@ -31,6 +83,52 @@ impl AppState {
             workspace: Arc::new(Mutex::new(None)),
             startup_problem: Mutex::new(None),
             recent,
+            import_stop: Mutex::new(None),
+        }
+    }
+
+    /// The open workspace, shared with slow work (see [`SharedWorkspace`]).
+    pub fn shared(&self) -> CommandResult<SharedWorkspace> {
+        let path = self
+            .lock()
+            .as_ref()
+            .map(|ws| ws.path().to_path_buf())
+            .ok_or_else(CommandError::no_workspace)?;
+        Ok(SharedWorkspace {
+            workspace: Arc::clone(&self.workspace),
+            path: Some(path),
+        })
+    }
+
+    /// Claims the one batch-import slot; refused while another import runs,
+    /// so two imports cannot interleave their progress in one window.
+    pub fn start_import(&self) -> CommandResult<ImportGuard<'_>> {
+        let mut slot = self.import_stop.lock().unwrap_or_else(|p| p.into_inner());
+        if slot.is_some() {
+            return Err(CommandError {
+                kind: "conflict".into(),
+                message: "an import is already running; wait for it or stop it first".into(),
+            });
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        *slot = Some(Arc::clone(&stop));
+        Ok(ImportGuard { state: self, stop })
+    }
+
+    /// Asks the running batch import to stop after the item it is on;
+    /// false when no import is running.
+    pub fn stop_import(&self) -> bool {
+        match self
+            .import_stop
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            Some(stop) => {
+                stop.store(true, Ordering::SeqCst);
+                true
+            }
+            None => false,
         }
     }
 

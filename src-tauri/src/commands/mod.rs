@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod evidence;
+pub mod import;
 pub mod reports;
 pub mod sources;
 pub mod workspace;

@@ -5,6 +5,7 @@ use std::path::Path;
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
+use claimdesk_core::store::SourceDetails;
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -60,4 +61,16 @@ pub async fn add_source_from_file(
     state
         .with_blocking(move |ws| add::add_file(ws, Path::new(&path), &Corrections::default()))
         .await
+}
+
+/// Corrects a source's details (title, outlet, authors, dates, canonical URL,
+/// language). Bad input is refused with what to fix, and nothing changes.
+#[tauri::command]
+#[specta::specta]
+pub fn source_edit_details(
+    state: State<'_, AppState>,
+    id: String,
+    details: SourceDetails,
+) -> CommandResult<Source> {
+    state.with(|ws| ws.sources().edit_details(&id, details))
 }

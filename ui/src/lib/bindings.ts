@@ -218,6 +218,39 @@ async addSourceFromFile(path: string) : Promise<Result<CaptureAdded, CommandErro
 }
 },
 /**
+ * Corrects a source's details (title, outlet, authors, dates, canonical URL,
+ * language). Bad input is refused with what to fix, and nothing changes.
+ */
+async sourceEditDetails(id: string, details: SourceDetails) : Promise<Result<Source, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_edit_details", { id, details }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports every item of a batch, sending [`Progress`] to `on_progress` as
+ * it goes, and returns the summary (also sent as the last progress event).
+ * A failing item is recorded and the batch goes on; each item is stored in
+ * one transaction, so a failure leaves nothing half-written.
+ */
+async importSources(from: ImportFrom, onProgress: TAURI_CHANNEL<Progress>) : Promise<Result<BatchSummary, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_sources", { from, onProgress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks the running import to stop after the item it is on. Items already
+ * imported stay. Returns false when no import is running.
+ */
+async importStop() : Promise<boolean> {
+    return await TAURI_INVOKE("import_stop");
+},
+/**
  * Links a passage of a source to a claim with a stance.
  */
 async evidenceAdd(evidence: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
@@ -295,6 +328,38 @@ export type AddOutcome =
  * The same text was already stored; nothing was written.
  */
 "unchanged"
+/**
+ * What a batch did, input by input.
+ */
+export type BatchSummary = { 
+/**
+ * Inputs that became new sources.
+ */
+added: string[]; 
+/**
+ * Inputs that added a new version to an existing source.
+ */
+new_versions: string[]; 
+/**
+ * Inputs whose text was already stored.
+ */
+unchanged: string[]; 
+/**
+ * Inputs that failed, with the reason.
+ */
+failed: Failure[]; 
+/**
+ * Files in a folder that were not tried because of their type.
+ */
+skipped: string[]; 
+/**
+ * Stored inputs whose capture needs checking (e.g. almost no article text found).
+ */
+warnings: ItemWarning[]; 
+/**
+ * Inputs left untried because the batch was stopped; what was done before stays done.
+ */
+not_tried: string[] }
 /**
  * A capture as stored, with what the user should check about it.
  */
@@ -388,6 +453,10 @@ start: number; end: number; note: string; created_at: string }
  */
 export type EvidenceView = { evidence: Evidence; source_title: string; outlet: string | null; url: string | null; published_on: string | null; version_number: number; version_sha256: string }
 /**
+ * One input that failed, and why.
+ */
+export type Failure = { input: string; reason: string }
+/**
  * One change to a claim. History rows are appended, never rewritten.
  */
 export type HistoryEntry = { at: string; 
@@ -399,6 +468,42 @@ actor: string;
  * What changed: `created`, `statement`, `verdict`, `tags`, `evidence` …
  */
 field: string; old: string | null; new: string | null; note: string | null }
+/**
+ * Where a batch comes from.
+ */
+export type ImportFrom = 
+/**
+ * Every HTML, Markdown, text or PDF file in a folder and its subfolders.
+ */
+{ kind: "folder"; value: string } | 
+/**
+ * A text file with one URL per line (`#` starts a comment).
+ */
+{ kind: "url_list_file"; value: string } | 
+/**
+ * URLs pasted into the window, one per line.
+ */
+{ kind: "pasted_urls"; value: string }
+/**
+ * What importing one input did.
+ */
+export type Imported = { 
+/**
+ * New source, new version, or already stored.
+ */
+outcome: AddOutcome; 
+/**
+ * The source the input landed in.
+ */
+source_id: string; 
+/**
+ * What the user should check about the capture (see [`super::Warning`]).
+ */
+warnings: string[] }
+/**
+ * One input that was stored but needs a look, and why.
+ */
+export type ItemWarning = { input: string; message: string }
 /**
  * What is needed to create a claim; everything but the statement is optional.
  */
@@ -439,6 +544,26 @@ export type NewSource = { title: string; outlet: string | null; authors: string[
  * The text; normalised before it is stored.
  */
 text: string; html: string | null; final_url: string | null }
+/**
+ * Progress of a batch, for a progress bar (CLI) or events (app).
+ */
+export type Progress = 
+/**
+ * The batch starts with `total` inputs.
+ */
+{ event: "started"; total: number } | 
+/**
+ * Input number `index` (from 0) is being imported.
+ */
+{ event: "item_started"; index: number; label: string } | 
+/**
+ * Input number `index` is done: `imported` when it worked, else `error` says why not.
+ */
+{ event: "item_finished"; index: number; label: string; imported: Imported | null; error: string | null } | 
+/**
+ * Every input was tried.
+ */
+{ event: "finished"; summary: BatchSummary }
 /**
  * A rendered report: the preview and the file's content are the same text.
  */
@@ -540,6 +665,16 @@ version_count: number }
  * A source with the version that an add created or matched.
  */
 export type SourceAdded = { outcome: AddOutcome; source: Source; version: SourceVersion }
+/**
+ * A source's descriptive fields as the user typed them. Dates are text
+ * (`YYYY-MM-DD`) so that a wrong one is refused with a clear message rather
+ * than failing to decode; blank fields mean "not known".
+ */
+export type SourceDetails = { title: string; outlet: string | null; authors: string[]; published_on: string | null; modified_on: string | null; canonical_url: string | null; 
+/**
+ * A BCP 47 language tag such as `en` or `pt-BR`.
+ */
+language: string | null }
 /**
  * One captured text of a source.
  */
