@@ -1,7 +1,18 @@
 // The UI's typed doorway to the Rust side: the generated commands, with
 // failures turned into ApiError so every view handles them the same way.
 import { commands } from './bindings';
-import type { ClaimEdit, ClaimFilter, NewClaim, NewEvidence, NewSource, ReportRequest } from './bindings';
+import type { Channel } from '@tauri-apps/api/core';
+import type {
+  ClaimEdit,
+  ClaimFilter,
+  ImportFrom,
+  NewClaim,
+  NewEvidence,
+  NewSource,
+  Progress,
+  ReportRequest,
+  SourceDetails,
+} from './bindings';
 import { unwrap } from './apiError';
 
 export type * from './bindings';
@@ -26,6 +37,9 @@ export const api = {
   addSourceFromUrl: (url: string) => unwrap(commands.addSourceFromUrl(url)),
   addSourceFromFile: (path: string) => unwrap(commands.addSourceFromFile(path)),
   sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),
+  editSourceDetails: (id: string, details: SourceDetails) => unwrap(commands.sourceEditDetails(id, details)),
+  importSources: (from: ImportFrom, progress: Channel<Progress>) => unwrap(commands.importSources(from, progress)),
+  stopImport: () => commands.importStop(),
   addEvidence: (e: NewEvidence) => unwrap(commands.evidenceAdd(e)),
   reportFormats: () => commands.reportFormats(),
   previewReport: (r: ReportRequest) => unwrap(commands.previewReport(r)),
