@@ -34,7 +34,7 @@ pub struct AppState {
 pub struct SharedWorkspace {
     workspace: Arc<Mutex<Option<Workspace>>>,
     /// The file that was open when the work started.
-    path: Option<PathBuf>,
+    path: PathBuf,
 }
 
 impl SharedWorkspace {
@@ -45,7 +45,7 @@ impl SharedWorkspace {
     ) -> claimdesk_core::Result<T> {
         let guard = lock_workspace(&self.workspace);
         match guard.as_ref() {
-            Some(ws) if Some(ws.path()) == self.path.as_deref() => f(ws),
+            Some(ws) if ws.path() == self.path => f(ws),
             _ => Err(claimdesk_core::Error::Conflict(
                 "the workspace was closed or another one opened; nothing more was added".into(),
             )),
@@ -54,7 +54,9 @@ impl SharedWorkspace {
 
     /// Whether a different workspace (or none) is open now.
     pub fn was_replaced(&self) -> bool {
-        lock_workspace(&self.workspace).as_ref().map(|ws| ws.path()) != self.path.as_deref()
+        lock_workspace(&self.workspace)
+            .as_ref()
+            .is_none_or(|ws| ws.path() != self.path)
     }
 }
 
@@ -96,7 +98,7 @@ impl AppState {
             .ok_or_else(CommandError::no_workspace)?;
         Ok(SharedWorkspace {
             workspace: Arc::clone(&self.workspace),
-            path: Some(path),
+            path,
         })
     }
 
@@ -197,5 +199,46 @@ impl AppState {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_import_at_a_time_and_stop_reaches_the_running_one() {
+        let state = AppState::new(None);
+        assert!(!state.stop_import(), "nothing to stop yet");
+        let running = state.start_import().expect("the first import starts");
+        let second = state.start_import().err().expect("a second is refused");
+        assert_eq!(second.kind, "conflict");
+        assert!(state.stop_import());
+        assert!(
+            running.stop.load(Ordering::SeqCst),
+            "the running import sees the stop"
+        );
+        drop(running);
+        let next = state.start_import().expect("the slot is free once it ends");
+        assert!(
+            !next.stop.load(Ordering::SeqCst),
+            "a new import starts unstopped"
+        );
+    }
+
+    #[test]
+    fn shared_work_stops_when_another_workspace_opens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = AppState::new(None);
+        state.set(Workspace::create(dir.path().join("a.sqlite")).expect("a"));
+        let shared = state.shared().expect("a workspace is open");
+        assert!(!shared.was_replaced());
+        assert!(shared.with(|ws| ws.sources().list()).is_ok());
+        state.set(Workspace::create(dir.path().join("b.sqlite")).expect("b"));
+        assert!(shared.was_replaced());
+        let err = shared
+            .with(|ws| ws.sources().list())
+            .expect_err("not the same file");
+        assert!(err.to_string().contains("nothing more was added"));
     }
 }

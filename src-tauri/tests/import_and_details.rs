@@ -100,8 +100,11 @@ fn fixture_page(name: &str) -> String {
     std::fs::read_to_string(path).expect("fixture page")
 }
 
-/// Each event as (kind, index, file or URL, ok) for comparing sequences.
-fn shape(events: &[Progress]) -> Vec<(String, Option<usize>, Option<String>, Option<bool>)> {
+/// One event as (kind, index, file name, whether the item worked).
+type EventShape = (String, Option<usize>, Option<String>, Option<bool>);
+
+/// Each event as an [`EventShape`], for comparing sequences.
+fn shape(events: &[Progress]) -> Vec<EventShape> {
     let name = |label: &str| {
         Path::new(label)
             .file_name()
@@ -131,12 +134,7 @@ fn shape(events: &[Progress]) -> Vec<(String, Option<usize>, Option<String>, Opt
         .collect()
 }
 
-fn ev(
-    kind: &str,
-    index: usize,
-    name: &str,
-    ok: Option<bool>,
-) -> (String, Option<usize>, Option<String>, Option<bool>) {
+fn ev(kind: &str, index: usize, name: &str, ok: Option<bool>) -> EventShape {
     (kind.into(), Some(index), Some(name.into()), ok)
 }
 
