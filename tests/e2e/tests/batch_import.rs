@@ -174,6 +174,22 @@ async fn pasted_urls_import_with_progress_and_a_summary_then_a_title_is_correcte
         "the list shows the corrected title and date: {rows:?}"
     );
     app.screenshot("edit-details-saved").await;
+
+    // Escape cancels: what was typed is dropped.
+    app.click("edit-details-button").await;
+    app.type_into("details-title", " (draft)").await;
+    app.type_into("details-title", "\u{E00C}").await;
+    for _ in 0..100 {
+        if app.find_all("details-dialog").await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        app.find_all("details-dialog").await.is_empty(),
+        "Escape closed the dialog"
+    );
+    assert_eq!(app.text("reader-title").await, CORRECTED);
     app.close().await;
 
     // The correction is in the workspace file, not only in the window.
