@@ -29,7 +29,7 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, evidence, reports, sources, workspace};
+    use commands::{claims, compare, evidence, reports, sources, workspace};
     Builder::<R>::new().commands(collect_commands![
         app_version,
         workspace::workspace_status,
@@ -56,6 +56,10 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         reports::report_formats,
         reports::preview_report,
         reports::save_report,
+        compare::compare_outlets,
+        compare::compare_source_versions,
+        compare::compare_claim_draft,
+        compare::claim_from_difference,
     ])
 }
 
