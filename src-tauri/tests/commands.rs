@@ -622,7 +622,7 @@ fn versions_of_a_source_compare_first_against_latest() {
     let v = h
         .call(
             "compare_source_versions",
-            json!({ "source": id, "old": null, "new": null }),
+            json!({ "source": id, "older": null, "newer": null }),
         )
         .expect("compared");
     assert_eq!(
@@ -636,7 +636,7 @@ fn versions_of_a_source_compare_first_against_latest() {
     let err = h
         .call(
             "compare_source_versions",
-            json!({ "source": id, "old": 1, "new": 7 }),
+            json!({ "source": id, "older": 1, "newer": 7 }),
         )
         .expect_err("no version 7");
     assert_eq!(err["kind"], "not_found");

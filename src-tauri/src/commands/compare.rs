@@ -28,11 +28,11 @@ pub async fn compare_outlets(
 pub async fn compare_source_versions(
     state: State<'_, AppState>,
     source: String,
-    old: Option<u32>,
-    new: Option<u32>,
+    older: Option<u32>,
+    newer: Option<u32>,
 ) -> CommandResult<ComparisonView> {
     state
-        .with_blocking(move |ws| compare::compare_source_versions(ws, &source, old, new))
+        .with_blocking(move |ws| compare::compare_source_versions(ws, &source, older, newer))
         .await
 }
 

@@ -1,7 +1,7 @@
 // The UI's typed doorway to the Rust side: the generated commands, with
 // failures turned into ApiError so every view handles them the same way.
 import { commands } from './bindings';
-import type { ClaimEdit, ClaimFilter, NewClaim, NewEvidence, NewSource, ReportRequest } from './bindings';
+import type { ClaimEdit, ClaimFilter, ClaimFromDifference, DraftRequest, NewClaim, NewEvidence, NewSource, ReportRequest, SourceRef } from './bindings';
 import { unwrap } from './apiError';
 
 export type * from './bindings';
@@ -30,6 +30,11 @@ export const api = {
   reportFormats: () => commands.reportFormats(),
   previewReport: (r: ReportRequest) => unwrap(commands.previewReport(r)),
   saveReport: (r: ReportRequest, path: string) => unwrap(commands.saveReport(r, path)),
+  compareOutlets: (pivot: SourceRef, others: SourceRef[]) => unwrap(commands.compareOutlets(pivot, others)),
+  compareVersions: (source: string, old: number | null, newer: number | null) =>
+    unwrap(commands.compareSourceVersions(source, old, newer)),
+  claimDraft: (r: DraftRequest) => commands.compareClaimDraft(r),
+  claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

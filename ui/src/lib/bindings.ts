@@ -281,9 +281,9 @@ async compareOutlets(pivot: SourceRef, others: SourceRef[]) : Promise<Result<Out
 /**
  * Compares two versions of one source (first and latest when null).
  */
-async compareSourceVersions(source: string, old: number | null, new: number | null) : Promise<Result<ComparisonView, CommandError>> {
+async compareSourceVersions(source: string, older: number | null, newer: number | null) : Promise<Result<ComparisonView, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("compare_source_versions", { source, old, new }) };
+    return { status: "ok", data: await TAURI_INVOKE("compare_source_versions", { source, older, newer }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
