@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use claimdesk_core::Workspace;
 use claimdesk_core::model::NewSource;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use support::{App, Desk};
 
 fn fixture(name: &str) -> String {
@@ -105,7 +106,17 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     );
     let app = App::open(&desk).await;
 
-    app.click("nav-compare").await;
+    // Alt+C opens Compare.
+    let alt: char = Key::Alt.into();
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: alt })
+        .then(KeyAction::Down { value: 'c' })
+        .then(KeyAction::Up { value: 'c' })
+        .then(KeyAction::Up { value: alt });
+    app.client
+        .perform_actions(keys)
+        .await
+        .expect("Alt+C is pressed");
     app.find("compare-empty").await;
     for pick in app.find_all("compare-pick").await {
         pick.click().await.expect("the source is ticked");
@@ -218,6 +229,18 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     );
     // Typing j in the form is typing, not navigation.
     app.type_into("cfd-statement", " j").await;
+    let typed = app
+        .find("cfd-statement")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(
+        typed.ends_with("no deal. j"),
+        "j was typed into the statement: {typed}"
+    );
     app.screenshot("compare-create-claim").await;
     app.click("cfd-save").await;
 
@@ -273,7 +296,10 @@ async fn the_readers_edited_link_opens_the_versions() {
 
     let summary = app.wait_for_text("versions-summary", "reworded").await;
     assert_eq!(summary, "2 reworded · 1 removed · 1 added · 9 unchanged");
-    assert!(app.text("compare-left-name").await.ends_with("version 1"));
+    assert_eq!(
+        app.text("compare-left-name").await,
+        "Northern Ledger · version 1"
+    );
     assert!(app.text("compare-right-name").await.ends_with("version 2"));
     let mut money = false;
     for chip in app.find_all("difference-chip").await {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonView, DifferenceView, PairView, SentenceView, SideInfo } from './bindings';
-import { buildRows, compareKeyFor, countByKind, sidePieces, step, visibleRows, type Row } from './compareRows';
+import { buildRows, compareKeyFor, countByKind, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
 import type { KeyPress } from './shortcuts';
 
 const side: SideInfo = { source_id: 's', title: 'T', outlet: null, version: 1, version_count: 1, published_on: null };
@@ -111,5 +111,17 @@ describe('compareKeyFor', () => {
     expect(compareKeyFor(press('Enter', { typing: true }))).toBeNull();
     expect(compareKeyFor(press('n', { ctrlKey: true }))).toBeNull();
     expect(compareKeyFor(press('x'))).toBeNull();
+  });
+});
+
+describe('sideNames', () => {
+  it('outlets are named by outlet, or title when the outlet is unknown', () => {
+    const v = { ...view([]), left: { ...side, outlet: 'Ledger' }, right: { ...side, title: 'Wire story' } };
+    expect(sideNames(v)).toEqual({ left: 'Ledger', right: 'Wire story', leftOnly: 'only in Ledger', rightOnly: 'only in Wire story' });
+  });
+
+  it('versions of one source are named by number, one-sided sentences as removed or added', () => {
+    const v = { ...view([]), right: { ...side, version: 3 }, versions: { unchanged: 1, reworded: 0, removed: 1, added: 1 } };
+    expect(sideNames(v)).toEqual({ left: 'version 1', right: 'version 3', leftOnly: 'removed in version 3', rightOnly: 'added in version 3' });
   });
 });

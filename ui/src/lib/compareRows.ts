@@ -100,3 +100,18 @@ export function compareKeyFor(k: KeyPress): CompareKey | null {
   if (key === 'k' || key === 'p') return 'prev';
   return null;
 }
+
+/**
+ * How the view names a side: its outlet, or for two versions of one source
+ * "version N"; and the marker of a sentence only that side has.
+ */
+export function sideNames(view: ComparisonView): { left: string; right: string; leftOnly: string; rightOnly: string } {
+  if (view.versions) {
+    const left = `version ${view.left.version}`;
+    const right = `version ${view.right.version}`;
+    return { left, right, leftOnly: `removed in ${right}`, rightOnly: `added in ${right}` };
+  }
+  const left = view.left.outlet ?? view.left.title;
+  const right = view.right.outlet ?? view.right.title;
+  return { left, right, leftOnly: `only in ${left}`, rightOnly: `only in ${right}` };
+}
