@@ -194,7 +194,7 @@ fn the_pivot_is_compared_with_each_other_outlet() {
 fn comparing_the_pivot_with_itself_or_nothing_is_refused() {
     let d = desk();
     let pivot = SourceRef::latest(d.ledger.clone());
-    let err = compare_outlets(&d.ws, &pivot, &[pivot.clone()]).expect_err("itself");
+    let err = compare_outlets(&d.ws, &pivot, std::slice::from_ref(&pivot)).expect_err("itself");
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(err.to_string().contains("is the pivot"), "{err}");
     let err = compare_outlets(&d.ws, &pivot, &[]).expect_err("nothing");
