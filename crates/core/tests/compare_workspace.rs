@@ -3,7 +3,7 @@
 //! nothing at all when the input is wrong.
 
 use chrono::NaiveDate;
-use claimdesk_core::compare::view::{ComparisonView, Kind, PairView, SentenceView};
+use claimdesk_core::compare::view::{ComparisonView, DiffKind, PairView, SentenceView};
 use claimdesk_core::compare::{
     ClaimFromDifference, PassagePick, SourceRef, compare_outlets, compare_source_versions,
     compare_sources,
@@ -88,7 +88,7 @@ fn hours_pair(v: &ComparisonView) -> &PairView {
         .iter()
         .find(|p| {
             p.differences.iter().any(|d| {
-                d.kind == Kind::Number && d.left == "five hours" && d.right == "four hours"
+                d.kind == DiffKind::Number && d.left == "five hours" && d.right == "four hours"
             })
         })
         .expect("the five/four hours pair")
@@ -135,7 +135,7 @@ fn two_sources_compare_with_their_ids_versions_and_publication_days() {
         v.pairs
             .iter()
             .filter(|p| p.left.text.contains("Thanksgiving Day"))
-            .all(|p| p.differences.iter().all(|d| d.kind != Kind::Date)),
+            .all(|p| p.differences.iter().all(|d| d.kind != DiffKind::Date)),
         "Thanksgiving Day 2025 is November 27"
     );
 }
@@ -213,9 +213,9 @@ fn versions_of_one_source_compare_first_against_latest_by_default() {
         "the edit rewords a sentence: {counts:?}"
     );
     assert!(v.pairs.iter().any(|p| {
-        p.differences
-            .iter()
-            .any(|d| d.kind == Kind::Number && d.left == "$18 million" && d.right == "$24 million")
+        p.differences.iter().any(|d| {
+            d.kind == DiffKind::Number && d.left == "$18 million" && d.right == "$24 million"
+        })
     }));
 
     let err = compare_source_versions(&d.ws, &d.article, Some(1), Some(9)).expect_err("no v9");

@@ -458,13 +458,17 @@ right_only: SentenceView[];
  */
 versions: VersionCounts | null }
 /**
+ * Kind of a labelled difference, as the window receives it.
+ */
+export type DiffKind = "quote" | "number" | "date" | "entity" | "wording"
+/**
  * One segment of a word diff from the left sentence to the right one.
  */
 export type DiffSegment = { op: ChangeOp; text: string }
 /**
  * A labelled difference between the two sentences of a pair.
  */
-export type DifferenceView = { kind: Kind; 
+export type DifferenceView = { kind: DiffKind; 
 /**
  * The left wording ("" when the left says nothing of it).
  */
@@ -507,10 +511,6 @@ actor: string;
  * What changed: `created`, `statement`, `verdict`, `tags`, `evidence` …
  */
 field: string; old: string | null; new: string | null; note: string | null }
-/**
- * Kind of a labelled difference.
- */
-export type Kind = "quote" | "number" | "date" | "entity" | "wording"
 /**
  * What is needed to create a claim; everything but the statement is optional.
  */

@@ -1,7 +1,7 @@
 // The Compare view's pure logic: aligned rows in reading order, the kind
 // filter, counts by kind, the word pieces each side shows, and the keys that
 // move between differences.
-import type { ComparisonView, DiffSegment, Kind, PairView, SentenceView } from './bindings';
+import type { ComparisonView, DiffSegment, DiffKind, PairView, SentenceView } from './bindings';
 import type { KeyPress } from './shortcuts';
 
 /** One row of the side-by-side view. */
@@ -10,7 +10,7 @@ export type Row =
   | { type: 'left-only'; sentence: SentenceView }
   | { type: 'right-only'; sentence: SentenceView };
 
-export const KINDS: Kind[] = ['quote', 'number', 'date', 'entity', 'wording'];
+export const KINDS: DiffKind[] = ['quote', 'number', 'date', 'entity', 'wording'];
 
 /**
  * Rows in reading order: the left side's order, with each sentence only the
@@ -47,7 +47,7 @@ export function buildRows(view: ComparisonView): Row[] {
 }
 
 /** The pair's differences of the chosen kinds (all kinds when none is chosen). */
-export function shownDifferences(pair: PairView, filter: ReadonlySet<Kind>) {
+export function shownDifferences(pair: PairView, filter: ReadonlySet<DiffKind>) {
   return pair.differences.filter((d) => filter.size === 0 || filter.has(d.kind));
 }
 
@@ -55,19 +55,19 @@ export function shownDifferences(pair: PairView, filter: ReadonlySet<Kind>) {
  * The rows to show: with no filter every row; with a filter only the pairs
  * that have a difference of a chosen kind.
  */
-export function visibleRows(rows: Row[], filter: ReadonlySet<Kind>): Row[] {
+export function visibleRows(rows: Row[], filter: ReadonlySet<DiffKind>): Row[] {
   if (filter.size === 0) return rows;
   return rows.filter((r) => r.type === 'pair' && shownDifferences(r.pair, filter).length > 0);
 }
 
 /** Whether keyboard navigation stops at a row: a difference, or a sentence one side lacks. */
-export function isStop(row: Row, filter: ReadonlySet<Kind>): boolean {
+export function isStop(row: Row, filter: ReadonlySet<DiffKind>): boolean {
   if (row.type !== 'pair') return filter.size === 0;
   return shownDifferences(row.pair, filter).length > 0;
 }
 
 /** The stop after (`+1`) or before (`-1`) `current` among `rows`; stays put at either end. */
-export function step(rows: Row[], filter: ReadonlySet<Kind>, current: number | null, dir: 1 | -1): number | null {
+export function step(rows: Row[], filter: ReadonlySet<DiffKind>, current: number | null, dir: 1 | -1): number | null {
   const stops = rows.map((r, i) => (isStop(r, filter) ? i : -1)).filter((i) => i >= 0);
   if (stops.length === 0) return null;
   if (current === null) return dir === 1 ? stops[0] : stops[stops.length - 1];
@@ -76,7 +76,7 @@ export function step(rows: Row[], filter: ReadonlySet<Kind>, current: number | n
 }
 
 /** How many differences of each kind, and how many sentences only one side has. */
-export function countByKind(view: ComparisonView): Record<Kind, number> & { leftOnly: number; rightOnly: number } {
+export function countByKind(view: ComparisonView): Record<DiffKind, number> & { leftOnly: number; rightOnly: number } {
   const counts = { quote: 0, number: 0, date: 0, entity: 0, wording: 0, leftOnly: view.left_only.length, rightOnly: view.right_only.length };
   for (const p of view.pairs) for (const d of p.differences) counts[d.kind]++;
   return counts;

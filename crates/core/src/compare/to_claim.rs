@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::view::{DifferenceView, Kind, SideInfo};
+use super::view::{DiffKind, DifferenceView, SideInfo};
 use crate::anchor;
 use crate::error::{Error, Result};
 use crate::model::{ClaimDetail, NewClaim, Stance};
@@ -42,7 +42,10 @@ pub struct ClaimDraft {
 /// fact (quote, number, date, name) the right passage disputes it, and for a
 /// mere change of wording it is context.
 pub fn draft_claim(req: &DraftRequest) -> ClaimDraft {
-    let fact = req.difference.as_ref().filter(|d| d.kind != Kind::Wording);
+    let fact = req
+        .difference
+        .as_ref()
+        .filter(|d| d.kind != DiffKind::Wording);
     let mut notes = String::new();
     if let Some(d) = &req.difference {
         notes.push_str(&format!(
@@ -168,7 +171,7 @@ mod tests {
             right: side("Coastal Wire", 2, 3),
             right_sentence: "Talks lasted four hours.".into(),
             difference: Some(DifferenceView {
-                kind: Kind::Number,
+                kind: DiffKind::Number,
                 left: "five hours".into(),
                 right: "four hours".into(),
             }),
@@ -194,7 +197,7 @@ mod tests {
             right: side("B", 1, 1),
             right_sentence: "The talks finished.".into(),
             difference: Some(DifferenceView {
-                kind: Kind::Wording,
+                kind: DiffKind::Wording,
                 left: "ended".into(),
                 right: "finished".into(),
             }),

@@ -69,11 +69,11 @@ pub struct DiffSegment {
     pub text: String,
 }
 
-/// Kind of a labelled difference.
+/// Kind of a labelled difference, as the window receives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Kind {
+pub enum DiffKind {
     Quote,
     Number,
     Date,
@@ -81,27 +81,27 @@ pub enum Kind {
     Wording,
 }
 
-impl From<DifferenceKind> for Kind {
+impl From<DifferenceKind> for DiffKind {
     fn from(k: DifferenceKind) -> Self {
         match k {
-            DifferenceKind::Quote => Kind::Quote,
-            DifferenceKind::Number => Kind::Number,
-            DifferenceKind::Date => Kind::Date,
-            DifferenceKind::Entity => Kind::Entity,
-            DifferenceKind::Wording => Kind::Wording,
+            DifferenceKind::Quote => DiffKind::Quote,
+            DifferenceKind::Number => DiffKind::Number,
+            DifferenceKind::Date => DiffKind::Date,
+            DifferenceKind::Entity => DiffKind::Entity,
+            DifferenceKind::Wording => DiffKind::Wording,
         }
     }
 }
 
-impl Kind {
+impl DiffKind {
     /// The word the JSON contract and the chips use.
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Quote => "quote",
-            Kind::Number => "number",
-            Kind::Date => "date",
-            Kind::Entity => "entity",
-            Kind::Wording => "wording",
+            DiffKind::Quote => "quote",
+            DiffKind::Number => "number",
+            DiffKind::Date => "date",
+            DiffKind::Entity => "entity",
+            DiffKind::Wording => "wording",
         }
     }
 }
@@ -110,7 +110,7 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DifferenceView {
-    pub kind: Kind,
+    pub kind: DiffKind,
     /// The left wording ("" when the left says nothing of it).
     pub left: String,
     /// The right wording ("" when the right says nothing of it).
