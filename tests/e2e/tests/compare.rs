@@ -327,3 +327,72 @@ async fn the_readers_edited_link_opens_the_versions() {
     app.wait_for_text("versions-summary", "0 reworded").await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn three_outlets_compare_against_the_chosen_pivot() {
+    if !support::can_run() {
+        return;
+    }
+    let desk = Desk::new();
+    captured(
+        &desk,
+        vec![
+            source(
+                "Dam talks stall",
+                "Northern Ledger",
+                "https://ledger.example/dam",
+                24,
+                fixture("outlet-ledger.txt"),
+            ),
+            source(
+                "Sella dam deal slips",
+                "Coastal Wire",
+                "https://wire.example/dam",
+                25,
+                fixture("outlet-wire.txt"),
+            ),
+            source(
+                "Bridge works",
+                "Harbour Post",
+                "https://post.example/bridge",
+                20,
+                fixture("article-v1.txt"),
+            ),
+        ],
+    );
+    let app = App::open(&desk).await;
+    app.click("nav-compare").await;
+    for pick in app.find_all("compare-pick").await {
+        pick.click().await.expect("the source is ticked");
+    }
+    // Make the Ledger the pivot: the radios follow the list order, newest first.
+    let pivots = app.find_all("compare-pivot").await;
+    assert_eq!(pivots.len(), 3, "each ticked source can be the pivot");
+    pivots[2].click().await.expect("the Ledger is the pivot");
+    app.click("compare-run").await;
+    app.find("compare-rows").await;
+
+    let mut tabs = Vec::new();
+    for t in app.find_all("compare-tab").await {
+        tabs.push(t.text().await.unwrap_or_default());
+    }
+    assert_eq!(
+        tabs,
+        [
+            "Northern Ledger ↔ Harbour Post",
+            "Northern Ledger ↔ Coastal Wire"
+        ]
+    );
+    assert_eq!(app.text("compare-right-name").await, "Harbour Post");
+    app.find_all("compare-tab").await[1]
+        .click()
+        .await
+        .expect("the Wire tab opens");
+    app.wait_for_text("compare-right-name", "Coastal Wire")
+        .await;
+    assert_eq!(app.text("compare-left-name").await, "Northern Ledger");
+    let kinds = attr_of_all(&app, "difference-chip", "data-kind").await;
+    assert!(kinds.iter().any(|k| k == "number"), "{kinds:?}");
+    app.screenshot("compare-three-outlets").await;
+    app.close().await;
+}
