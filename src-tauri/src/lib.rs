@@ -29,7 +29,7 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, evidence, import, reports, sources, workspace};
+    use commands::{claims, compare, evidence, import, reports, sources, workspace};
     Builder::<R>::new()
         .commands(collect_commands![
             app_version,
@@ -60,6 +60,10 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             reports::report_formats,
             reports::preview_report,
             reports::save_report,
+            compare::compare_outlets,
+            compare::compare_source_versions,
+            compare::compare_claim_draft,
+            compare::claim_from_difference,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

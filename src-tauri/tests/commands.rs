@@ -494,3 +494,150 @@ fn a_url_that_is_not_http_is_a_readable_error() {
     assert_eq!(err["kind"], "invalid");
     assert!(!err["message"].as_str().unwrap_or_default().is_empty());
 }
+
+fn add_text(h: &Harness, title: &str, outlet: &str, text: &str) -> String {
+    let added = h
+        .call(
+            "source_add",
+            json!({ "source": { "title": title, "outlet": outlet, "authors": [], "text": text } }),
+        )
+        .expect("source added");
+    added["source"]["id"].as_str().expect("id").to_string()
+}
+
+#[test]
+fn two_outlets_compare_and_a_difference_becomes_a_claim_with_two_passages() {
+    let h = Harness::new();
+    h.create_workspace();
+    let ledger = add_text(
+        &h,
+        "Talks",
+        "Ledger",
+        "Café talks in Harwick lasted five hours on Sunday. Mercer left early.",
+    );
+    let wire = add_text(
+        &h,
+        "Talks end",
+        "Wire",
+        "Mercer left early. The café talks in Harwick lasted four hours on Sunday.",
+    );
+    let pivot = json!({ "source": ledger, "version": null });
+    let others = json!([{ "source": wire, "version": null }]);
+    let m = h
+        .call(
+            "compare_outlets",
+            json!({ "pivot": pivot, "others": others }),
+        )
+        .expect("compared");
+    let view = &m["outlets"][0];
+    assert_eq!(view["right"]["outlet"], "Wire");
+    let pairs = view["pairs"].as_array().expect("pairs");
+    let hours = pairs
+        .iter()
+        .find(|p| p["left"]["index"] == 0)
+        .expect("the hours pair");
+    assert_eq!(
+        hours["differences"][0],
+        json!({ "kind": "number", "left": "five hours", "right": "four hours" })
+    );
+    assert_eq!(hours["right"]["start"], 19, "bytes");
+    assert_eq!(hours["right"]["cp_start"], 19, "code points: é comes later");
+    assert_eq!(hours["left"]["end"], 51);
+    assert_eq!(
+        hours["left"]["cp_end"], 50,
+        "é is two bytes, one code point"
+    );
+
+    let draft = h
+        .call(
+            "compare_claim_draft",
+            json!({ "request": {
+                "left": view["left"], "left_sentence": hours["left"]["text"],
+                "right": view["right"], "right_sentence": hours["right"]["text"],
+                "difference": hours["differences"][0]
+            } }),
+        )
+        .expect("drafted");
+    assert_eq!(draft["statement"], hours["left"]["text"]);
+    assert_eq!(draft["right_stance"], "disputes");
+
+    let pick = |side: &Value, source: &str, stance: &str| json!({ "source": source, "version": 1, "start": side["cp_start"], "end": side["cp_end"], "stance": stance });
+    let detail = h
+        .call(
+            "claim_from_difference",
+            json!({ "request": {
+                "claim": { "statement": draft["statement"], "notes": draft["notes"], "tags": [] },
+                "left": pick(&hours["left"], &ledger, "supports"),
+                "right": pick(&hours["right"], &wire, "disputes")
+            } }),
+        )
+        .expect("claim created");
+    let evidence = detail["evidence"].as_array().expect("evidence");
+    assert_eq!(evidence.len(), 2);
+    assert_eq!(evidence[0]["evidence"]["exact"], hours["left"]["text"]);
+    assert_eq!(evidence[1]["evidence"]["exact"], hours["right"]["text"]);
+
+    let err = h
+        .call(
+            "claim_from_difference",
+            json!({ "request": {
+                "claim": { "statement": "Out of range", "tags": [] },
+                "left": { "source": ledger, "version": 1, "start": 60, "end": 500, "stance": "supports" },
+                "right": pick(&hours["right"], &wire, "disputes")
+            } }),
+        )
+        .expect_err("offsets past the end");
+    assert_eq!(err["kind"], "invalid");
+    let claims = h
+        .call(
+            "claim_list",
+            json!({ "filter": { "text": "Out of range", "verdict": null, "tag": null, "sort": "updated" } }),
+        )
+        .expect("list");
+    assert_eq!(claims.as_array().map(Vec::len), Some(0), "nothing written");
+}
+
+#[test]
+fn versions_of_a_source_compare_first_against_latest() {
+    let h = Harness::new();
+    h.create_workspace();
+    let source = |text: &str| {
+        h.call(
+            "source_add",
+            json!({ "source": {
+                "title": "Budget", "authors": [], "canonical_url": "https://ledger.example/budget",
+                "text": text
+            } }),
+        )
+        .expect("added")["source"]["id"]
+            .as_str()
+            .expect("id")
+            .to_string()
+    };
+    let id = source("The works cost $18 million. Rain fell.");
+    assert_eq!(
+        source("The works cost $24 million. Rain fell. Roads closed."),
+        id
+    );
+    let v = h
+        .call(
+            "compare_source_versions",
+            json!({ "source": id, "older": null, "newer": null }),
+        )
+        .expect("compared");
+    assert_eq!(
+        (v["left"]["version"].clone(), v["right"]["version"].clone()),
+        (json!(1), json!(2))
+    );
+    assert_eq!(
+        v["versions"],
+        json!({ "unchanged": 1, "reworded": 1, "removed": 0, "added": 1 })
+    );
+    let err = h
+        .call(
+            "compare_source_versions",
+            json!({ "source": id, "older": 1, "newer": 7 }),
+        )
+        .expect_err("no version 7");
+    assert_eq!(err["kind"], "not_found");
+}

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use claimdesk_core::compare::{self, SourceRef};
 use claimdesk_core::ingest::text::read_utf8_file;
 use claimdesk_core::{Error, Workspace};
 
@@ -30,25 +31,16 @@ fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error>
     if !looks_like_source(arg) {
         return Ok((read_utf8_file(Path::new(arg))?, None));
     }
-    let (id, version) = match arg.split_once('@') {
-        Some((id, n)) => {
-            let n = n.parse::<u32>().map_err(|_| {
-                Error::Invalid(format!(
-                    "{arg:?}: after @ comes a version number, e.g. {id}@2"
-                ))
-            })?;
-            (id, Some(n))
-        }
-        None => (arg, None),
-    };
-    let source = ws.sources().get(id).map_err(|e| match e {
-        Error::NotFound(_) | Error::Invalid(_) => Error::NotFound(format!(
+    let side = compare::load_side(ws, &SourceRef::parse(arg)?).map_err(|e| match e {
+        Error::NotFound(msg) if msg.starts_with("no source ") => Error::NotFound(format!(
+            "{arg:?} is neither a file nor a source id of this workspace"
+        )),
+        Error::Invalid(_) if !arg.contains('@') => Error::NotFound(format!(
             "{arg:?} is neither a file nor a source id of this workspace"
         )),
         other => other,
     })?;
-    let text = ws.sources().version(&source.id, version)?.text;
-    Ok((text, source.published_on))
+    Ok((side.text, side.info.published_on))
 }
 
 /// A source id (hexadecimal and dashes, maybe `@N`) that is not also a file here.

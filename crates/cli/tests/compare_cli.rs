@@ -240,3 +240,65 @@ fn usage_errors_exit_2() {
         .code(2);
     claimdesk().args(["segment"]).assert().code(2);
 }
+
+#[test]
+fn source_ids_and_id_at_n_compare_versions_from_the_workspace() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("desk.sqlite");
+    let db = db.to_str().unwrap_or_default();
+    let run = |args: &[&str]| {
+        let mut c = claimdesk();
+        c.arg("--db").arg(db).args(args);
+        c
+    };
+    run(&["init"]).assert().success();
+    let url = "https://ledger.example/bridge";
+    for v in ["article-v1.txt", "article-v2.txt"] {
+        run(&["source", "add", &fixture(v), "--url", url])
+            .assert()
+            .success();
+    }
+    let list: Value = serde_json::from_slice(
+        &run(&["source", "list", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap_or_else(|e| panic!("list JSON: {e}"));
+    let id = list[0]["id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(list[0]["version_count"], 2, "{list}");
+
+    let out = run(&[
+        "compare",
+        &format!("{id}@1"),
+        &format!("{}@2", &id[..id.len() - 4]),
+        "--versions",
+        "--json",
+    ])
+    .assert()
+    .success()
+    .get_output()
+    .stdout
+    .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({ "unchanged": 9, "reworded": 2, "removed": 1, "added": 1 })
+    );
+
+    run(&["compare", &format!("{id}@two"), &format!("{id}@2")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("after @ comes a version number"));
+    run(&["compare", &format!("{id}@7"), &format!("{id}@2")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no version 7"));
+    run(&["compare", "0123abcd", &format!("{id}@2")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is neither a file nor a source id of this workspace",
+        ));
+}

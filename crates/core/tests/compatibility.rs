@@ -42,3 +42,25 @@ fn a_schema_v1_workspace_opens_with_its_claims_sources_and_evidence() {
         })
         .expect("an old workspace takes new claims");
 }
+
+#[test]
+fn a_schema_v2_workspace_opens_and_remembers_its_claimreview_imports() {
+    let (_d, ws) = open_copy("schema-v2-sample.sqlite");
+    let claims = ws.claims().list(&Default::default()).expect("claims");
+    assert_eq!(claims.len(), 8, "the sample's 4 claims and 4 imported ones");
+    let imported = claims
+        .iter()
+        .filter(|c| c.tags.contains(&"imported".to_string()))
+        .count();
+    assert_eq!(imported, 4);
+    // The file these claims were imported from, written beside the workspace
+    // by the same release: importing it again must add nothing.
+    let reviews = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/workspaces/schema-v2-claimreview.json"),
+    )
+    .expect("read the ClaimReview fixture");
+    let again = claimdesk_core::report::import_claimreview(&ws, &reviews).expect("re-import");
+    assert!(again.added.is_empty(), "re-import added {:?}", again.added);
+    assert_eq!(again.already_imported.len(), 4);
+}

@@ -2,6 +2,7 @@
 //! and nothing else.
 
 pub mod claims;
+pub mod compare;
 pub mod evidence;
 pub mod import;
 pub mod reports;

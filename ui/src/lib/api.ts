@@ -5,6 +5,8 @@ import type { Channel } from '@tauri-apps/api/core';
 import type {
   ClaimEdit,
   ClaimFilter,
+  ClaimFromDifference,
+  DraftRequest,
   ImportFrom,
   NewClaim,
   NewEvidence,
@@ -12,6 +14,7 @@ import type {
   Progress,
   ReportRequest,
   SourceDetails,
+  SourceRef,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -44,6 +47,11 @@ export const api = {
   reportFormats: () => commands.reportFormats(),
   previewReport: (r: ReportRequest) => unwrap(commands.previewReport(r)),
   saveReport: (r: ReportRequest, path: string) => unwrap(commands.saveReport(r, path)),
+  compareOutlets: (pivot: SourceRef, others: SourceRef[]) => unwrap(commands.compareOutlets(pivot, others)),
+  compareVersions: (source: string, old: number | null, newer: number | null) =>
+    unwrap(commands.compareSourceVersions(source, old, newer)),
+  claimDraft: (r: DraftRequest) => commands.compareClaimDraft(r),
+  claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

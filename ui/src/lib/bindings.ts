@@ -299,6 +299,45 @@ async saveReport(request: ReportRequest, path: string) : Promise<Result<null, Co
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Compares each of `others` with `pivot`, sentence by sentence.
+ */
+async compareOutlets(pivot: SourceRef, others: SourceRef[]) : Promise<Result<OutletsComparison, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("compare_outlets", { pivot, others }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Compares two versions of one source (first and latest when null).
+ */
+async compareSourceVersions(source: string, older: number | null, newer: number | null) : Promise<Result<ComparisonView, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("compare_source_versions", { source, older, newer }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A claim prefilled from two sentences and their difference, to edit before saving.
+ */
+async compareClaimDraft(request: DraftRequest) : Promise<ClaimDraft> {
+    return await TAURI_INVOKE("compare_claim_draft", { request });
+},
+/**
+ * Creates a claim with one evidence link to each side's sentence.
+ */
+async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_from_difference", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -373,6 +412,10 @@ added: SourceAdded;
  */
 warnings: Warning[] }
 /**
+ * What a segment of a word diff does.
+ */
+export type ChangeOp = "equal" | "delete" | "insert"
+/**
  * A statement to check.
  */
 export type Claim = { id: string; statement: string; 
@@ -405,6 +448,26 @@ rationale: string; created_at: string; updated_at: string }
  */
 export type ClaimDetail = { claim: Claim; verdict: Verdict; evidence: EvidenceView[] }
 /**
+ * A claim prefilled from a difference, for the user to edit before saving.
+ */
+export type ClaimDraft = { 
+/**
+ * The left outlet's wording, as a starting point.
+ */
+statement: string; 
+/**
+ * Both wordings with their outlets, and the difference.
+ */
+notes: string; 
+/**
+ * Suggested stance of the left passage towards the statement.
+ */
+left_stance: Stance; 
+/**
+ * Suggested stance of the right passage.
+ */
+right_stance: Stance }
+/**
  * A change to a claim's fields. `None` leaves a field as it is; for the
  * optional fields, `Some(None)` clears them. In JSON a missing field means
  * "leave it" and `null` means "clear it".
@@ -418,6 +481,10 @@ export type ClaimFilter = {
  * Words to find in statement, claimant or notes (prefix match per word).
  */
 text: string | null; verdict: string | null; tag: string | null; sort: ClaimSort }
+/**
+ * A claim to create with one passage from each side of a comparison.
+ */
+export type ClaimFromDifference = { claim: NewClaim; left: PassagePick; right: PassagePick }
 /**
  * Order of a claim list, newest first.
  */
@@ -435,6 +502,51 @@ kind: string;
  * A sentence for a person, saying what went wrong and what to fix.
  */
 message: string }
+/**
+ * Two sides compared, owned and ready to send to the window.
+ */
+export type ComparisonView = { left: SideInfo; right: SideInfo; 
+/**
+ * Aligned pairs, by left index then right index.
+ */
+pairs: PairView[]; 
+/**
+ * Sentences only the left side has, in order.
+ */
+left_only: SentenceView[]; 
+/**
+ * Sentences only the right side has, in order.
+ */
+right_only: SentenceView[]; 
+/**
+ * For two versions of one source: what changed, counted.
+ */
+versions: VersionCounts | null }
+/**
+ * Kind of a labelled difference, as the window receives it.
+ */
+export type DiffKind = "quote" | "number" | "date" | "entity" | "wording"
+/**
+ * One segment of a word diff from the left sentence to the right one.
+ */
+export type DiffSegment = { op: ChangeOp; text: string }
+/**
+ * A labelled difference between the two sentences of a pair.
+ */
+export type DifferenceView = { kind: DiffKind; 
+/**
+ * The left wording ("" when the left says nothing of it).
+ */
+left: string; 
+/**
+ * The right wording ("" when the right says nothing of it).
+ */
+right: string }
+/**
+ * What a draft is made from: the two sentences of a pair and, when the user
+ * started from one, the labelled difference.
+ */
+export type DraftRequest = { left: SideInfo; left_sentence: string; right: SideInfo; right_sentence: string; difference: DifferenceView | null }
 /**
  * A claim linked to an exact passage of one version of a source.
  * The selectors follow the W3C Web Annotation model.
@@ -545,6 +657,35 @@ export type NewSource = { title: string; outlet: string | null; authors: string[
  */
 text: string; html: string | null; final_url: string | null }
 /**
+ * Several outlets each compared against a pivot: one comparison per other
+ * outlet, the pivot always on the left.
+ */
+export type OutletsComparison = { pivot: SideInfo; 
+/**
+ * One per other outlet, in the order they were given.
+ */
+outlets: ComparisonView[] }
+/**
+ * Two aligned sentences with their word diff and labelled differences.
+ */
+export type PairView = { left: SentenceView; right: SentenceView; 
+/**
+ * How strongly the two agree, 0..=1.
+ */
+score: number; diff: DiffSegment[]; differences: DifferenceView[] }
+/**
+ * A passage of one source version, in code points, with its stance.
+ */
+export type PassagePick = { 
+/**
+ * Source id or unique prefix.
+ */
+source: string; version: number; 
+/**
+ * Code point offsets into the version's text.
+ */
+start: number; end: number; stance: Stance }
+/**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
 export type Progress = 
@@ -642,6 +783,50 @@ verdict: string | null;
  */
 claims?: string[] }
 /**
+ * One sentence with its place in its text.
+ */
+export type SentenceView = { 
+/**
+ * Position of the sentence in its text, from 0.
+ */
+index: number; text: string; 
+/**
+ * Byte offsets into the version's text.
+ */
+start: number; end: number; 
+/**
+ * Code point offsets into the version's text (W3C TextPosition).
+ */
+cp_start: number; cp_end: number }
+/**
+ * Which source and version one side of a comparison is.
+ */
+export type SideInfo = { 
+/**
+ * Full id of the source.
+ */
+source_id: string; 
+/**
+ * The source's title.
+ */
+title: string; 
+/**
+ * The outlet, e.g. "Northern Ledger".
+ */
+outlet: string | null; 
+/**
+ * Number of the version compared.
+ */
+version: number; 
+/**
+ * How many versions the source has.
+ */
+version_count: number; 
+/**
+ * Publication day used to place relative dates ("Thursday").
+ */
+published_on: string | null }
+/**
  * An article, transcript or statement. Its text lives in its versions.
  */
 export type Source = { id: string; title: string; 
@@ -675,6 +860,14 @@ export type SourceDetails = { title: string; outlet: string | null; authors: str
  * A BCP 47 language tag such as `en` or `pt-BR`.
  */
 language: string | null }
+/**
+ * A source of the workspace, and which of its versions (the latest when `None`).
+ */
+export type SourceRef = { 
+/**
+ * Source id or unique prefix.
+ */
+source: string; version: number | null }
 /**
  * One captured text of a source.
  */
@@ -720,6 +913,10 @@ label: string;
  * `None` for workflow states such as "In review". Used by ClaimReview export.
  */
 rating: number | null }
+/**
+ * Counts of what changed between two versions of one source.
+ */
+export type VersionCounts = { unchanged: number; reworded: number; removed: number; added: number }
 /**
  * Something the user should check about a capture.
  */

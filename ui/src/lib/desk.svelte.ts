@@ -12,10 +12,12 @@ export interface PassageFocus {
 export const desk = $state({
   status: null as WorkspaceStatus | null,
   scale: [] as Verdict[],
-  view: 'claims' as 'claims' | 'sources',
+  view: 'claims' as 'claims' | 'sources' | 'compare',
   claimId: null as string | null,
   sourceId: null as string | null,
   focus: null as PassageFocus | null,
+  /** A source whose versions the Compare view should open (set by the reader). */
+  compareVersions: null as null | { sourceId: string },
   /** Bumped after every change so lists reload. */
   revision: 0,
   /** Set by the keyboard shortcuts; views react and clear it. */

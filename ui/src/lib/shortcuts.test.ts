@@ -34,6 +34,12 @@ describe('shortcutFor', () => {
     });
   });
 
+  it('Alt+C opens the Compare view, also where the layout types another letter', () => {
+    expect(shortcutFor(press('c', { altKey: true }))).toEqual({ action: 'compare' });
+    expect(shortcutFor(press('ç', { altKey: true, code: 'KeyC' }))).toEqual({ action: 'compare' });
+    expect(shortcutFor(press('c'))).toBeNull();
+  });
+
   it('plain letters are typing, not shortcuts', () => {
     expect(shortcutFor(press('n'))).toBeNull();
     expect(shortcutFor(press('3'))).toBeNull();

@@ -4,7 +4,8 @@ export type Shortcut =
   | { action: 'search' }
   | { action: 'set-verdict'; index: number }
   | { action: 'new-source' }
-  | { action: 'export' };
+  | { action: 'export' }
+  | { action: 'compare' };
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -25,6 +26,8 @@ export const SHORTCUT_HELP: { keys: string; does: string }[] = [
   { keys: 'Alt+1 … Alt+9', does: 'Set the selected claim’s verdict' },
   { keys: 'Ctrl+Shift+S', does: 'Add a source' },
   { keys: 'Ctrl+E', does: 'Export a report…' },
+  { keys: 'Alt+C', does: 'Compare sources' },
+  { keys: 'j / k (or n / p), Enter', does: 'Compare: next / previous difference, create a claim from it' },
 ];
 
 /**
@@ -52,6 +55,8 @@ export function shortcutFor(k: KeyPress): Shortcut | null {
   if (mod && k.shiftKey && !k.altKey && key === 's') return { action: 'new-source' };
   if (mod && !k.altKey && !k.shiftKey && key === 'e') return { action: 'export' };
   if (!mod && !k.altKey && !k.shiftKey && key === '/' && !k.typing) return { action: 'search' };
+  // Alt+C: the key may be a symbol on some layouts (Alt+C types ç on a Mac), so read the code too.
+  if (k.altKey && !mod && !k.shiftKey && (k.code === 'KeyC' || key === 'c')) return { action: 'compare' };
   if (k.altKey && !mod) {
     // Alt+digit: the key may come out as a symbol on some layouts, so read the code too.
     const digit = /^Digit([1-9])$/.exec(k.code ?? '')?.[1] ?? (/^[1-9]$/.test(k.key) ? k.key : null);

@@ -16,8 +16,11 @@
 mod align;
 mod inline;
 mod label;
+mod load;
 mod multi;
+mod to_claim;
 mod versions;
+pub mod view;
 
 use std::time::{Duration, Instant};
 
@@ -27,7 +30,14 @@ use serde::Serialize;
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
 use label::LabelSide;
 pub use label::{Difference, DifferenceKind};
+pub use load::{
+    LoadedSide, SourceRef, compare_outlets, compare_source_versions, compare_sources, load_side,
+};
 pub use multi::{Group, ManyOptions, MultiComparison, OutletMatch, OutletOnly, compare_many};
+pub use to_claim::{
+    ClaimDraft, ClaimFromDifference, DraftRequest, PassagePick, create_claim_from_difference,
+    draft_claim,
+};
 pub use versions::{VersionDiff, VersionSummary, compare_versions};
 
 use crate::text::Sentence;

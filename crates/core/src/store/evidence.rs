@@ -37,34 +37,15 @@ impl<'a> Evidence<'a> {
         self.ws.write(|conn| {
             let version = sources::version_by_number(conn, &source_id, new.version)?;
             let found = anchor::locate(&version.text, &new.quote, new.occurrence)?;
-            let id = ids::new_id();
-            let note = new.note.as_deref().map(str::trim).unwrap_or_default();
-            conn.execute(
-                "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    id,
-                    claim_id,
-                    version.id,
-                    new.stance.as_str(),
-                    found.exact,
-                    found.prefix,
-                    found.suffix,
-                    found.start,
-                    found.end,
-                    note,
-                    instant_text(now())
-                ],
-            )?;
-            let view = get(conn, &id)?;
-            claims::touch(
+            insert_anchored(
                 conn,
-                &claim_id,
                 self.ws.actor(),
-                Change::new("evidence", None, Some(describe(&view))),
+                &claim_id,
+                &version.id,
+                &found,
+                new.stance,
                 new.note.as_deref(),
-            )?;
-            Ok(view)
+            )
         })
     }
 
@@ -160,6 +141,46 @@ impl<'a> Evidence<'a> {
         };
         Ok(anchor::reanchor(&target.text, &stored))
     }
+}
+
+/// Links an anchored passage of a version to a claim and records it in the
+/// claim's history; runs inside the caller's write transaction.
+pub(crate) fn insert_anchored(
+    conn: &Connection,
+    actor: &str,
+    claim_id: &str,
+    version_id: &str,
+    found: &Anchor,
+    stance: Stance,
+    note: Option<&str>,
+) -> Result<EvidenceView> {
+    let id = ids::new_id();
+    conn.execute(
+        "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            id,
+            claim_id,
+            version_id,
+            stance.as_str(),
+            found.exact,
+            found.prefix,
+            found.suffix,
+            found.start,
+            found.end,
+            note.map(str::trim).unwrap_or_default(),
+            instant_text(now())
+        ],
+    )?;
+    let view = get(conn, &id)?;
+    claims::touch(
+        conn,
+        claim_id,
+        actor,
+        Change::new("evidence", None, Some(describe(&view))),
+        note,
+    )?;
+    Ok(view)
 }
 
 const JOINS: &str =

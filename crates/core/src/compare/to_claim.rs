@@ -1,0 +1,207 @@
+//! A claim made from a difference between two outlets: a draft prefilled from
+//! both wordings for the user to edit, then the claim and one evidence link to
+//! each side's sentence, written in one transaction.
+
+use serde::{Deserialize, Serialize};
+
+use super::view::{DiffKind, DifferenceView, SideInfo};
+use crate::anchor;
+use crate::error::{Error, Result};
+use crate::model::{ClaimDetail, NewClaim, Stance};
+use crate::store::{claims, evidence, sources};
+use crate::workspace::Workspace;
+
+/// What a draft is made from: the two sentences of a pair and, when the user
+/// started from one, the labelled difference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DraftRequest {
+    pub left: SideInfo,
+    pub left_sentence: String,
+    pub right: SideInfo,
+    pub right_sentence: String,
+    pub difference: Option<DifferenceView>,
+}
+
+/// A claim prefilled from a difference, for the user to edit before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClaimDraft {
+    /// The left outlet's wording, as a starting point.
+    pub statement: String,
+    /// Both wordings with their outlets, and the difference.
+    pub notes: String,
+    /// Suggested stance of the left passage towards the statement.
+    pub left_stance: Stance,
+    /// Suggested stance of the right passage.
+    pub right_stance: Stance,
+}
+
+/// Drafts a claim from a pair of sentences. The statement starts as the left
+/// wording, so the left passage supports it; when the outlets differ on a
+/// fact (quote, number, date, name) the right passage disputes it, and for a
+/// mere change of wording it is context.
+pub fn draft_claim(req: &DraftRequest) -> ClaimDraft {
+    let fact = req
+        .difference
+        .as_ref()
+        .filter(|d| d.kind != DiffKind::Wording);
+    let mut notes = String::new();
+    if let Some(d) = &req.difference {
+        notes.push_str(&format!(
+            "The outlets differ ({}): \"{}\" vs \"{}\".\n",
+            d.kind.as_str(),
+            d.left,
+            d.right
+        ));
+    }
+    for (side, sentence) in [
+        (&req.left, &req.left_sentence),
+        (&req.right, &req.right_sentence),
+    ] {
+        notes.push_str(&format!("{}: \"{}\"\n", describe(side), sentence.trim()));
+    }
+    ClaimDraft {
+        statement: req.left_sentence.trim().to_string(),
+        notes: notes.trim_end().to_string(),
+        left_stance: Stance::Supports,
+        right_stance: if fact.is_some() {
+            Stance::Disputes
+        } else {
+            Stance::Context
+        },
+    }
+}
+
+/// "Northern Ledger, version 2, published 2026-03-02".
+fn describe(side: &SideInfo) -> String {
+    let mut s = side.label().to_string();
+    if side.version_count > 1 {
+        s.push_str(&format!(", version {}", side.version));
+    }
+    if let Some(d) = side.published_on {
+        s.push_str(&format!(", published {d}"));
+    }
+    s
+}
+
+/// A passage of one source version, in code points, with its stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PassagePick {
+    /// Source id or unique prefix.
+    pub source: String,
+    pub version: u32,
+    /// Code point offsets into the version's text.
+    pub start: u32,
+    pub end: u32,
+    pub stance: Stance,
+}
+
+/// A claim to create with one passage from each side of a comparison.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClaimFromDifference {
+    pub claim: NewClaim,
+    pub left: PassagePick,
+    pub right: PassagePick,
+}
+
+/// Creates the claim and links both passages, all or nothing. Unknown sources
+/// or versions, offsets outside the text and blank passages are refused before
+/// anything is written.
+pub fn create_claim_from_difference(
+    ws: &Workspace,
+    req: &ClaimFromDifference,
+) -> Result<ClaimDetail> {
+    let left_id = ws.sources().resolve(&req.left.source)?;
+    let right_id = ws.sources().resolve(&req.right.source)?;
+    let claim_id = ws.write(|conn| {
+        let mut anchored = Vec::with_capacity(2);
+        for (pick, source_id, side) in [
+            (&req.left, &left_id, "left"),
+            (&req.right, &right_id, "right"),
+        ] {
+            let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
+            let length = version.text.chars().count();
+            let (start, end) = anchor::byte_range(&version.text, pick.start, pick.end)
+                .filter(|_| pick.start < pick.end)
+                .ok_or_else(|| {
+                    Error::invalid(format!(
+                        "the {side} passage {}..{} is not inside version {} of the source, which has {length} characters",
+                        pick.start, pick.end, version.number
+                    ))
+                })?;
+            if version.text[start..end].trim().is_empty() {
+                return Err(Error::invalid(format!(
+                    "the {side} passage is blank; pick the sentence to link"
+                )));
+            }
+            anchored.push((version.id, anchor::anchor_bytes(&version.text, start, end), pick.stance));
+        }
+        let claim = claims::insert(conn, ws.actor(), &req.claim, Some("created from a comparison"))?;
+        for (version_id, found, stance) in &anchored {
+            evidence::insert_anchored(conn, ws.actor(), &claim.id, version_id, found, *stance, None)?;
+        }
+        Ok(claim.id)
+    })?;
+    ws.claims().detail(&claim_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(outlet: &str, version: u32, count: u32) -> SideInfo {
+        SideInfo {
+            source_id: "x".into(),
+            title: "Talks".into(),
+            outlet: Some(outlet.into()),
+            version,
+            version_count: count,
+            published_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+        }
+    }
+
+    #[test]
+    fn a_number_difference_drafts_a_claim_the_right_side_disputes() {
+        let d = draft_claim(&DraftRequest {
+            left: side("Northern Ledger", 1, 1),
+            left_sentence: "Talks lasted five hours.".into(),
+            right: side("Coastal Wire", 2, 3),
+            right_sentence: "Talks lasted four hours.".into(),
+            difference: Some(DifferenceView {
+                kind: DiffKind::Number,
+                left: "five hours".into(),
+                right: "four hours".into(),
+            }),
+        });
+        assert_eq!(d.statement, "Talks lasted five hours.");
+        assert_eq!(
+            (d.left_stance, d.right_stance),
+            (Stance::Supports, Stance::Disputes)
+        );
+        assert_eq!(
+            d.notes,
+            "The outlets differ (number): \"five hours\" vs \"four hours\".\n\
+             Northern Ledger, published 2026-03-02: \"Talks lasted five hours.\"\n\
+             Coastal Wire, version 2, published 2026-03-02: \"Talks lasted four hours.\""
+        );
+    }
+
+    #[test]
+    fn a_change_of_wording_only_gives_context() {
+        let d = draft_claim(&DraftRequest {
+            left: side("A", 1, 1),
+            left_sentence: "Talks ended.".into(),
+            right: side("B", 1, 1),
+            right_sentence: "The talks finished.".into(),
+            difference: Some(DifferenceView {
+                kind: DiffKind::Wording,
+                left: "ended".into(),
+                right: "finished".into(),
+            }),
+        });
+        assert_eq!(d.right_stance, Stance::Context);
+    }
+}

@@ -1,0 +1,351 @@
+//! An owned, serialisable form of a comparison for the desktop app: every
+//! sentence carries both its byte offsets and its code point offsets (the
+//! unit evidence selectors use), and each side says which source and
+//! version it is.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Comparison, DiffOp, Difference, DifferenceKind, MultiComparison, Op, Pair, VersionSummary,
+};
+use crate::text::Sentence;
+
+/// Which source and version one side of a comparison is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SideInfo {
+    /// Full id of the source.
+    pub source_id: String,
+    /// The source's title.
+    pub title: String,
+    /// The outlet, e.g. "Northern Ledger".
+    pub outlet: Option<String>,
+    /// Number of the version compared.
+    pub version: u32,
+    /// How many versions the source has.
+    pub version_count: u32,
+    /// Publication day used to place relative dates ("Thursday").
+    pub published_on: Option<NaiveDate>,
+}
+
+impl SideInfo {
+    /// The outlet, or the title when the outlet is unknown.
+    pub fn label(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(&self.title)
+    }
+}
+
+/// One sentence with its place in its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SentenceView {
+    /// Position of the sentence in its text, from 0.
+    pub index: u32,
+    pub text: String,
+    /// Byte offsets into the version's text.
+    pub start: u32,
+    pub end: u32,
+    /// Code point offsets into the version's text (W3C TextPosition).
+    pub cp_start: u32,
+    pub cp_end: u32,
+}
+
+/// What a segment of a word diff does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeOp {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// One segment of a word diff from the left sentence to the right one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DiffSegment {
+    pub op: ChangeOp,
+    pub text: String,
+}
+
+/// Kind of a labelled difference, as the window receives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    Quote,
+    Number,
+    Date,
+    Entity,
+    Wording,
+}
+
+impl From<DifferenceKind> for DiffKind {
+    fn from(k: DifferenceKind) -> Self {
+        match k {
+            DifferenceKind::Quote => DiffKind::Quote,
+            DifferenceKind::Number => DiffKind::Number,
+            DifferenceKind::Date => DiffKind::Date,
+            DifferenceKind::Entity => DiffKind::Entity,
+            DifferenceKind::Wording => DiffKind::Wording,
+        }
+    }
+}
+
+impl DiffKind {
+    /// The word the JSON contract and the chips use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffKind::Quote => "quote",
+            DiffKind::Number => "number",
+            DiffKind::Date => "date",
+            DiffKind::Entity => "entity",
+            DiffKind::Wording => "wording",
+        }
+    }
+}
+
+/// A labelled difference between the two sentences of a pair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DifferenceView {
+    pub kind: DiffKind,
+    /// The left wording ("" when the left says nothing of it).
+    pub left: String,
+    /// The right wording ("" when the right says nothing of it).
+    pub right: String,
+}
+
+/// Two aligned sentences with their word diff and labelled differences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PairView {
+    pub left: SentenceView,
+    pub right: SentenceView,
+    /// How strongly the two agree, 0..=1.
+    pub score: f32,
+    pub diff: Vec<DiffSegment>,
+    pub differences: Vec<DifferenceView>,
+}
+
+/// Counts of what changed between two versions of one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct VersionCounts {
+    pub unchanged: u32,
+    pub reworded: u32,
+    pub removed: u32,
+    pub added: u32,
+}
+
+impl From<VersionSummary> for VersionCounts {
+    fn from(s: VersionSummary) -> Self {
+        VersionCounts {
+            unchanged: to_u32(s.unchanged),
+            reworded: to_u32(s.reworded),
+            removed: to_u32(s.removed),
+            added: to_u32(s.added),
+        }
+    }
+}
+
+/// Two sides compared, owned and ready to send to the window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ComparisonView {
+    pub left: SideInfo,
+    pub right: SideInfo,
+    /// Aligned pairs, by left index then right index.
+    pub pairs: Vec<PairView>,
+    /// Sentences only the left side has, in order.
+    pub left_only: Vec<SentenceView>,
+    /// Sentences only the right side has, in order.
+    pub right_only: Vec<SentenceView>,
+    /// For two versions of one source: what changed, counted.
+    pub versions: Option<VersionCounts>,
+}
+
+/// Several outlets each compared against a pivot: one comparison per other
+/// outlet, the pivot always on the left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OutletsComparison {
+    pub pivot: SideInfo,
+    /// One per other outlet, in the order they were given.
+    pub outlets: Vec<ComparisonView>,
+}
+
+/// Maps byte offsets of one text to code point offsets in one pass.
+pub(crate) struct CodePoints(Vec<u32>);
+
+impl CodePoints {
+    /// The table for `text`: entry `b` is the number of code points before byte `b`.
+    pub(crate) fn new(text: &str) -> Self {
+        let mut table = vec![0u32; text.len() + 1];
+        let mut count = 0u32;
+        for (i, c) in text.char_indices() {
+            for slot in &mut table[i..i + c.len_utf8()] {
+                *slot = count;
+            }
+            count += 1;
+        }
+        table[text.len()] = count;
+        CodePoints(table)
+    }
+
+    fn at(&self, byte: usize) -> u32 {
+        self.0.get(byte).copied().unwrap_or(0)
+    }
+
+    pub(crate) fn sentence(&self, s: &Sentence<'_>) -> SentenceView {
+        SentenceView {
+            index: to_u32(s.index),
+            text: s.text.to_string(),
+            start: to_u32(s.start),
+            end: to_u32(s.end),
+            cp_start: self.at(s.start),
+            cp_end: self.at(s.end),
+        }
+    }
+}
+
+/// Texts are stored well under 4 GiB; saturate rather than wrap if not.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn segment(op: &DiffOp<'_>) -> DiffSegment {
+    DiffSegment {
+        op: match op.op {
+            Op::Equal => ChangeOp::Equal,
+            Op::Delete => ChangeOp::Delete,
+            Op::Insert => ChangeOp::Insert,
+        },
+        text: op.text.to_string(),
+    }
+}
+
+fn difference(d: &Difference<'_>) -> DifferenceView {
+    DifferenceView {
+        kind: d.kind.into(),
+        left: d.left.to_string(),
+        right: d.right.to_string(),
+    }
+}
+
+fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
+    PairView {
+        left: left.sentence(&p.left),
+        right: right.sentence(&p.right),
+        score: p.score,
+        diff: p.diff.iter().map(segment).collect(),
+        differences: p.differences.iter().map(difference).collect(),
+    }
+}
+
+/// The owned form of a two-sided comparison of `left_text` and `right_text`.
+pub fn comparison_view(
+    c: &Comparison<'_>,
+    (left, left_text): (SideInfo, &str),
+    (right, right_text): (SideInfo, &str),
+    versions: Option<VersionSummary>,
+) -> ComparisonView {
+    let lc = CodePoints::new(left_text);
+    let rc = CodePoints::new(right_text);
+    ComparisonView {
+        left,
+        right,
+        pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
+        left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
+        right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
+        versions: versions.map(Into::into),
+    }
+}
+
+/// Splits a comparison against a pivot into one pivot-vs-outlet comparison per
+/// outlet. `others` holds each outlet's side and text, in the order compared.
+pub fn outlets_view(
+    m: &MultiComparison<'_>,
+    (pivot, pivot_text): (SideInfo, &str),
+    others: Vec<(SideInfo, &str)>,
+) -> OutletsComparison {
+    let pc = CodePoints::new(pivot_text);
+    let outlets = others
+        .into_iter()
+        .enumerate()
+        .map(|(k, (side, text))| {
+            let oc = CodePoints::new(text);
+            let mut pairs = Vec::new();
+            let mut left_only = Vec::new();
+            for group in &m.groups {
+                let mut matched = false;
+                for hit in group.matches.iter().filter(|h| h.outlet == k) {
+                    matched = true;
+                    pairs.push(PairView {
+                        left: pc.sentence(&group.pivot),
+                        right: oc.sentence(&hit.right),
+                        score: hit.score,
+                        diff: hit.diff.iter().map(segment).collect(),
+                        differences: hit.differences.iter().map(difference).collect(),
+                    });
+                }
+                if !matched {
+                    left_only.push(pc.sentence(&group.pivot));
+                }
+            }
+            let right_only = m
+                .others_only
+                .iter()
+                .filter(|o| o.outlet == k)
+                .flat_map(|o| o.sentences.iter().map(|s| oc.sentence(s)))
+                .collect();
+            ComparisonView {
+                left: pivot.clone(),
+                right: side,
+                pairs,
+                left_only,
+                right_only,
+                versions: None,
+            }
+        })
+        .collect();
+    OutletsComparison { pivot, outlets }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{CompareOptions, compare_texts};
+
+    fn side(id: &str) -> SideInfo {
+        SideInfo {
+            source_id: id.into(),
+            title: id.into(),
+            outlet: None,
+            version: 1,
+            version_count: 1,
+            published_on: None,
+        }
+    }
+
+    #[test]
+    fn code_point_offsets_count_characters_not_bytes() {
+        let left = "Café owners met. Talks lasted five hours.";
+        let right = "Café owners met. Talks lasted four hours.";
+        let c = compare_texts(left, right, &CompareOptions::default());
+        let v = comparison_view(&c, (side("a"), left), (side("b"), right), None);
+        let talks = &v.pairs[1];
+        assert_eq!(talks.left.start, 18, "bytes: é is two bytes");
+        assert_eq!(talks.left.cp_start, 17, "code points: é is one");
+        let chars: Vec<char> = left.chars().collect();
+        let by_cp: String = chars[talks.left.cp_start as usize..talks.left.cp_end as usize]
+            .iter()
+            .collect();
+        assert_eq!(by_cp, talks.left.text);
+        assert_eq!(
+            &left[talks.left.start as usize..talks.left.end as usize],
+            talks.left.text
+        );
+    }
+}

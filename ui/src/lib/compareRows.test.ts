@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { ComparisonView, DifferenceView, PairView, SentenceView, SideInfo } from './bindings';
+import { buildRows, compareKeyFor, countByKind, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
+import type { KeyPress } from './shortcuts';
+
+const side: SideInfo = { source_id: 's', title: 'T', outlet: null, version: 1, version_count: 1, published_on: null };
+const sentence = (index: number, text = `Sentence ${index}.`): SentenceView => ({ index, text, start: 0, end: 0, cp_start: 0, cp_end: 0 });
+const pair = (l: number, r: number, differences: DifferenceView[] = []): PairView => ({
+  left: sentence(l, `L${l}`),
+  right: sentence(r, `R${r}`),
+  score: 1,
+  diff: [],
+  differences,
+});
+const number: DifferenceView = { kind: 'number', left: 'five', right: 'four' };
+const quote: DifferenceView = { kind: 'quote', left: 'a', right: 'b' };
+const wording: DifferenceView = { kind: 'wording', left: 'ended', right: 'finished' };
+const view = (pairs: PairView[], left_only: SentenceView[] = [], right_only: SentenceView[] = []): ComparisonView => ({
+  left: side,
+  right: side,
+  pairs,
+  left_only,
+  right_only,
+  versions: null,
+});
+const label = (r: Row) => (r.type === 'pair' ? `${r.pair.left.index}-${r.pair.right.index}` : `${r.type === 'left-only' ? 'L' : 'R'}${r.sentence.index}`);
+
+describe('buildRows', () => {
+  it('puts sentences only one side has in place, in reading order', () => {
+    // Left: 0 1 2 3; right: 0 1 2 3 4. Left 1 is omitted by the right; right 2 is new.
+    const rows = buildRows(view([pair(0, 0), pair(2, 1), pair(3, 3)], [sentence(1)], [sentence(2), sentence(4)]));
+    expect(rows.map(label)).toEqual(['0-0', 'L1', '2-1', 'R2', '3-3', 'R4']);
+  });
+
+  it('a right-only sentence before every pair comes first', () => {
+    expect(buildRows(view([pair(0, 1)], [], [sentence(0)])).map(label)).toEqual(['R0', '0-1']);
+  });
+
+  it('a reordered pair stays in the left reading order', () => {
+    expect(buildRows(view([pair(1, 0), pair(0, 1)])).map(label)).toEqual(['0-1', '1-0']);
+  });
+});
+
+describe('filter and navigation', () => {
+  const rows = buildRows(view([pair(0, 0, [wording]), pair(1, 1), pair(2, 2, [number, quote]), pair(3, 3, [quote])], [sentence(4)]));
+
+  it('a kind filter keeps only the pairs with a difference of that kind', () => {
+    expect(visibleRows(rows, new Set()).length).toBe(5);
+    expect(visibleRows(rows, new Set(['number'] as const)).map(label)).toEqual(['2-2']);
+    expect(visibleRows(rows, new Set(['quote', 'number'] as const)).map(label)).toEqual(['2-2', '3-3']);
+  });
+
+  it('j moves to the next difference, skipping identical pairs, and stops at the end', () => {
+    const all = new Set<never>();
+    expect(step(rows, all, null, 1)).toBe(0);
+    expect(step(rows, all, 0, 1)).toBe(2);
+    expect(step(rows, all, 3, 1)).toBe(4);
+    expect(step(rows, all, 4, 1)).toBe(4);
+    expect(step(rows, all, 2, -1)).toBe(0);
+    expect(step(rows, all, null, -1)).toBe(4);
+  });
+
+  it('with a filter, navigation visits only the matching differences', () => {
+    const shown = visibleRows(rows, new Set(['quote'] as const));
+    expect(step(shown, new Set(['quote'] as const), 0, 1)).toBe(1);
+  });
+
+  it('counts differences by kind and the one-sided sentences', () => {
+    expect(countByKind(view([pair(0, 0, [number, quote]), pair(1, 1, [quote])], [sentence(2)], []))).toEqual({
+      quote: 2,
+      number: 1,
+      date: 0,
+      entity: 0,
+      wording: 0,
+      leftOnly: 1,
+      rightOnly: 0,
+    });
+  });
+});
+
+describe('sidePieces', () => {
+  it('the left shows deletions, the right insertions, both the shared words', () => {
+    const diff = [
+      { op: 'equal' as const, text: 'lasted ' },
+      { op: 'delete' as const, text: 'five' },
+      { op: 'insert' as const, text: 'four' },
+      { op: 'equal' as const, text: ' hours' },
+    ];
+    expect(sidePieces(diff, 'left')).toEqual([
+      { text: 'lasted ', changed: false },
+      { text: 'five', changed: true },
+      { text: ' hours', changed: false },
+    ]);
+    expect(sidePieces(diff, 'right').map((p) => p.text).join('')).toBe('lasted four hours');
+  });
+});
+
+describe('compareKeyFor', () => {
+  const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra });
+
+  it('j/n go forward, k/p back, Enter opens Create claim', () => {
+    expect(compareKeyFor(press('j'))).toBe('next');
+    expect(compareKeyFor(press('n'))).toBe('next');
+    expect(compareKeyFor(press('k'))).toBe('prev');
+    expect(compareKeyFor(press('p'))).toBe('prev');
+    expect(compareKeyFor(press('Enter'))).toBe('open');
+  });
+
+  it('does nothing while typing or with Ctrl, so Ctrl+N still makes a new claim', () => {
+    expect(compareKeyFor(press('j', { typing: true }))).toBeNull();
+    expect(compareKeyFor(press('Enter', { typing: true }))).toBeNull();
+    expect(compareKeyFor(press('n', { ctrlKey: true }))).toBeNull();
+    expect(compareKeyFor(press('x'))).toBeNull();
+  });
+});
+
+describe('sideNames', () => {
+  it('outlets are named by outlet, or title when the outlet is unknown', () => {
+    const v = { ...view([]), left: { ...side, outlet: 'Ledger' }, right: { ...side, title: 'Wire story' } };
+    expect(sideNames(v)).toEqual({ left: 'Ledger', right: 'Wire story', leftOnly: 'only in Ledger', rightOnly: 'only in Wire story' });
+  });
+
+  it('versions of one source are named by number, one-sided sentences as removed or added', () => {
+    const v = { ...view([]), right: { ...side, version: 3 }, versions: { unchanged: 1, reworded: 0, removed: 1, added: 1 } };
+    expect(sideNames(v)).toEqual({ left: 'version 1', right: 'version 3', leftOnly: 'removed in version 3', rightOnly: 'added in version 3' });
+  });
+});
