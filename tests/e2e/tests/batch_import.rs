@@ -128,7 +128,8 @@ async fn pasted_urls_import_with_progress_and_a_summary_then_a_title_is_correcte
         failure.contains("withdrawn-story") && failure.contains("404"),
         "the failure says which URL and why: {failure}"
     );
-    assert_eq!(app.find_all("source-row").await.len(), 2);
+    // Both pages are listed (the list refreshes as items land).
+    app.find_n("source-row", 2).await;
     app.screenshot("batch-import-summary").await;
 
     // Correct the dredging article's title: a wrong date is explained first.

@@ -180,6 +180,24 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Waits until exactly `n` elements match this `data-testid` (lists load
+    /// after the view shows), and returns them.
+    pub async fn find_n(&self, testid: &str, n: usize) -> Vec<Element> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let found = self.find_all(testid).await;
+            if found.len() == n {
+                return found;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected {n} elements with data-testid={testid}, found {}",
+                found.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Clicks the element with this `data-testid`.
     pub async fn click(&self, testid: &str) {
         self.find(testid)
