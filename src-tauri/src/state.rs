@@ -15,6 +15,19 @@ fn lock_workspace(m: &Mutex<Option<Workspace>>) -> MutexGuard<'_, Option<Workspa
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Runs `f` on a blocking thread: reqwest's blocking client must not run on
+/// the async runtime's threads, and the window stays responsive meanwhile.
+pub async fn on_blocking_thread<T: Send + 'static>(
+    f: impl FnOnce() -> CommandResult<T> + Send + 'static,
+) -> CommandResult<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| CommandError {
+            kind: "internal".into(),
+            message: format!("the work stopped unexpectedly: {e}"),
+        })?
+}
+
 /// The app's state, shared by every command.
 pub struct AppState {
     /// The open workspace; `None` until one opens. Shared (`Arc`) so slow
@@ -139,23 +152,18 @@ impl AppState {
     }
 
     /// Runs `f` on the open workspace on a blocking thread, for slow work
-    /// (fetching a URL, reading a PDF). reqwest's blocking client must not
-    /// run on the async runtime's threads, and the window stays responsive.
+    /// that needs the workspace throughout (comparing stored sources).
     pub async fn with_blocking<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Workspace) -> claimdesk_core::Result<T> + Send + 'static,
     ) -> CommandResult<T> {
         let shared = Arc::clone(&self.workspace);
-        tauri::async_runtime::spawn_blocking(move || {
+        on_blocking_thread(move || {
             let guard = lock_workspace(&shared);
             let ws = guard.as_ref().ok_or_else(CommandError::no_workspace)?;
             Ok(f(ws)?)
         })
         .await
-        .map_err(|e| CommandError {
-            kind: "internal".into(),
-            message: format!("the capture stopped unexpectedly: {e}"),
-        })?
     }
 
     /// Runs `f` on the open workspace, turning core errors into IPC errors.

@@ -34,17 +34,7 @@ impl Harness {
 
     /// Invokes a command; Ok is its JSON answer, Err the JSON error.
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
-            .map(|body| body.deserialize::<Value>().expect("the answer is JSON"))
+        invoke(&self.window, cmd, args)
     }
 
     fn create_workspace(&self) -> String {
@@ -53,6 +43,21 @@ impl Harness {
             .expect("workspace created");
         path
     }
+}
+
+/// Invokes a command from the window, from any thread.
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().expect("url"),
+        body: tauri::ipc::InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request)
+        .map(|body| body.deserialize::<Value>().expect("the answer is JSON"))
 }
 
 #[test]
@@ -479,6 +484,62 @@ fn a_url_is_fetched_off_the_async_runtime_and_becomes_a_source() {
         added["added"]["source"]["title"],
         "Ferry fares to rise by 12% from January, council confirms"
     );
+}
+
+#[test]
+fn the_workspace_answers_while_a_slow_page_is_fetched() {
+    use std::io::{Read, Write};
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let h = Harness::new();
+    h.create_workspace();
+    let page = std::fs::read_to_string(fixture_page("news-with-clutter.html")).expect("fixture");
+    // A server that answers only once the test lets it.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback port");
+    let url = format!(
+        "http://{}/news/slow",
+        listener.local_addr().expect("address")
+    );
+    let (arrived_tx, arrived) = mpsc::channel();
+    let (release, release_rx) = mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        if let Some(mut stream) = listener.incoming().flatten().next() {
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = arrived_tx.send(());
+            let _ = release_rx.recv();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                page.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(page.as_bytes());
+        }
+    });
+    std::thread::scope(|scope| {
+        let window = &h.window;
+        let fetch = scope.spawn(|| invoke(window, "add_source_from_url", json!({ "url": url })));
+        arrived
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the fetch reaches the server");
+        // While the page is still on its way, listing sources must not wait
+        // for it. The bound only turns a hang into a failure.
+        let (listed_tx, listed) = mpsc::channel();
+        scope.spawn(move || {
+            let _ = listed_tx.send(invoke(window, "source_list", json!({})));
+        });
+        let answer = listed.recv_timeout(Duration::from_secs(30));
+        release.send(()).expect("the server is waiting");
+        let list = answer
+            .expect("the source list answered during the fetch")
+            .expect("list");
+        assert_eq!(list.as_array().map(Vec::len), Some(0));
+        let added = fetch
+            .join()
+            .expect("the fetch thread")
+            .expect("the page is stored once it arrives");
+        assert_eq!(added["added"]["outcome"], "new_source");
+    });
 }
 
 #[test]

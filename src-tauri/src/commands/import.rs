@@ -13,7 +13,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 
 use crate::error::{CommandError, CommandResult};
-use crate::state::AppState;
+use crate::state::{AppState, on_blocking_thread};
 
 /// Where a batch comes from.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -69,7 +69,7 @@ pub async fn import_sources(
     let import = state.start_import()?;
     let shared = state.shared()?;
     let stop = import.stop.clone();
-    let summary = tauri::async_runtime::spawn_blocking(move || {
+    let summary = on_blocking_thread(move || {
         let expanded = from.expand()?;
         if expanded.inputs.is_empty() {
             return Err(from.nothing_to_import());
@@ -90,11 +90,7 @@ pub async fn import_sources(
             || stop.load(Ordering::SeqCst) || shared.was_replaced(),
         ))
     })
-    .await
-    .map_err(|e| CommandError {
-        kind: "internal".into(),
-        message: format!("the import stopped unexpectedly: {e}"),
-    })?;
+    .await;
     drop(import);
     summary
 }

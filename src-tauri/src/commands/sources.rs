@@ -3,13 +3,14 @@
 use std::path::Path;
 
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
-use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::ingest::capture_file;
+use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
 use claimdesk_core::store::SourceDetails;
 use tauri::State;
 
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, on_blocking_thread};
 
 /// Every source, newest first.
 #[tauri::command]
@@ -37,30 +38,41 @@ pub fn source_version(
 }
 
 /// Fetches a web page and adds its article as a source, or as a new version
-/// of the source with the same canonical URL when its text changed.
+/// of the source with the same canonical URL when its text changed. The
+/// fetch runs without the workspace, so the window keeps working meanwhile.
 #[tauri::command]
 #[specta::specta]
 pub async fn add_source_from_url(
     state: State<'_, AppState>,
     url: String,
 ) -> CommandResult<CaptureAdded> {
-    state
-        .with_blocking(move |ws| {
-            add::add_url(ws, &url, &FetchOptions::default(), &Corrections::default())
-        })
-        .await
+    let shared = state.shared()?;
+    on_blocking_thread(move || {
+        let captured = fetch_and_capture(&url, &FetchOptions::default())?;
+        let stored = shared.with(|ws| {
+            add::add_captured(ws, captured, Some(url.trim()), &Corrections::default())
+        })?;
+        Ok(stored)
+    })
+    .await
 }
 
-/// Adds a source from an HTML, Markdown, text or PDF file.
+/// Adds a source from an HTML, Markdown, text or PDF file, read without the
+/// workspace (a long PDF takes a while).
 #[tauri::command]
 #[specta::specta]
 pub async fn add_source_from_file(
     state: State<'_, AppState>,
     path: String,
 ) -> CommandResult<CaptureAdded> {
-    state
-        .with_blocking(move |ws| add::add_file(ws, Path::new(&path), &Corrections::default()))
-        .await
+    let shared = state.shared()?;
+    on_blocking_thread(move || {
+        let captured = capture_file(Path::new(&path))?;
+        let stored =
+            shared.with(|ws| add::add_captured(ws, captured, None, &Corrections::default()))?;
+        Ok(stored)
+    })
+    .await
 }
 
 /// Corrects a source's details (title, outlet, authors, dates, canonical URL,

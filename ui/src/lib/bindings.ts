@@ -196,7 +196,8 @@ async sourceVersion(id: string, number: number | null) : Promise<Result<SourceVe
 },
 /**
  * Fetches a web page and adds its article as a source, or as a new version
- * of the source with the same canonical URL when its text changed.
+ * of the source with the same canonical URL when its text changed. The
+ * fetch runs without the workspace, so the window keeps working meanwhile.
  */
 async addSourceFromUrl(url: string) : Promise<Result<CaptureAdded, CommandError>> {
     try {
@@ -207,7 +208,8 @@ async addSourceFromUrl(url: string) : Promise<Result<CaptureAdded, CommandError>
 }
 },
 /**
- * Adds a source from an HTML, Markdown, text or PDF file.
+ * Adds a source from an HTML, Markdown, text or PDF file, read without the
+ * workspace (a long PDF takes a while).
  */
 async addSourceFromFile(path: string) : Promise<Result<CaptureAdded, CommandError>> {
     try {
