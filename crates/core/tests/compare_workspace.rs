@@ -275,8 +275,8 @@ fn a_claim_from_a_difference_links_both_sentences() {
                 notes: Some("Ledger says five, Wire says four".into()),
                 ..Default::default()
             },
-            left: pick(&d.ledger, 1, &pair.left, Stance::Supports),
-            right: pick(&d.wire, 1, &pair.right, Stance::Disputes),
+            left: Some(pick(&d.ledger, 1, &pair.left, Stance::Supports)),
+            right: Some(pick(&d.wire, 1, &pair.right, Stance::Disputes)),
         },
     )
     .expect("create");
@@ -317,8 +317,8 @@ fn a_claim_from_an_old_version_links_that_version() {
                 statement: "The budget was changed after publication".into(),
                 ..Default::default()
             },
-            left: pick(&d.article, 1, &pair.left, Stance::Context),
-            right: pick(&d.article, 2, &pair.right, Stance::Supports),
+            left: Some(pick(&d.article, 1, &pair.left, Stance::Context)),
+            right: Some(pick(&d.article, 2, &pair.right, Stance::Supports)),
         },
     )
     .expect("create");
@@ -350,8 +350,8 @@ fn bad_input_writes_nothing() {
             statement: statement.into(),
             ..Default::default()
         },
-        left,
-        right,
+        left: Some(left),
+        right: Some(right),
     };
     let past_end = PassagePick {
         start: text_len - 2,
@@ -402,4 +402,49 @@ fn bad_input_writes_nothing() {
         assert_eq!(claim_count(&d.ws), 0, "nothing written for {err}");
         assert!(d.ws.evidence().list(None).expect("evidence").is_empty());
     }
+}
+
+#[test]
+fn a_sentence_only_one_outlet_has_becomes_a_claim_with_that_one_passage() {
+    let d = desk();
+    let v = compare_sources(
+        &d.ws,
+        &SourceRef::latest(d.ledger.clone()),
+        &SourceRef::latest(d.wire.clone()),
+    )
+    .expect("compare");
+    let only = v
+        .right_only
+        .first()
+        .expect("the Wire has a sentence of its own");
+    let detail = compare::create_claim_from_difference(
+        &d.ws,
+        &ClaimFromDifference {
+            claim: NewClaim {
+                statement: only.text.clone(),
+                ..Default::default()
+            },
+            left: None,
+            right: Some(pick(&d.wire, 1, only, Stance::Supports)),
+        },
+    )
+    .expect("create");
+    assert_eq!(detail.evidence.len(), 1);
+    assert_eq!(detail.evidence[0].evidence.exact, only.text);
+    assert_eq!(detail.evidence[0].outlet.as_deref(), Some("Coastal Wire"));
+
+    let err = compare::create_claim_from_difference(
+        &d.ws,
+        &ClaimFromDifference {
+            claim: NewClaim {
+                statement: "no passage".into(),
+                ..Default::default()
+            },
+            left: None,
+            right: None,
+        },
+    )
+    .expect_err("a claim from a comparison needs a passage");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(claim_count(&d.ws), 1, "only the first claim was written");
 }

@@ -36,14 +36,16 @@ pub async fn compare_source_versions(
         .await
 }
 
-/// A claim prefilled from two sentences and their difference, to edit before saving.
+/// A claim prefilled from two sentences and their difference (or from the one
+/// sentence only one side has), to edit before saving.
 #[tauri::command]
 #[specta::specta]
-pub fn compare_claim_draft(request: DraftRequest) -> ClaimDraft {
-    compare::draft_claim(&request)
+pub fn compare_claim_draft(request: DraftRequest) -> CommandResult<ClaimDraft> {
+    Ok(compare::draft_claim(&request)?)
 }
 
-/// Creates a claim with one evidence link to each side's sentence.
+/// Creates a claim with one evidence link to each side's sentence (or to the
+/// one side's sentence).
 #[tauri::command]
 #[specta::specta]
 pub fn claim_from_difference(

@@ -396,3 +396,96 @@ async fn three_outlets_compare_against_the_chosen_pivot() {
     app.screenshot("compare-three-outlets").await;
     app.close().await;
 }
+
+#[tokio::test]
+async fn a_sentence_only_one_outlet_reports_becomes_a_claim_with_its_passage() {
+    if !support::can_run() {
+        return;
+    }
+    let desk = Desk::new();
+    captured(
+        &desk,
+        vec![
+            source(
+                "Dam talks stall",
+                "Northern Ledger",
+                "https://ledger.example/dam",
+                24,
+                fixture("outlet-ledger.txt"),
+            ),
+            source(
+                "Sella dam deal slips",
+                "Coastal Wire",
+                "https://wire.example/dam",
+                25,
+                fixture("outlet-wire.txt"),
+            ),
+        ],
+    );
+    let app = App::open(&desk).await;
+    app.click("nav-compare").await;
+    for pick in app.find_n("compare-pick", 2).await {
+        pick.click().await.expect("the source is ticked");
+    }
+    app.click("compare-run").await;
+    app.find("compare-rows").await;
+
+    // The first sentence only one outlet has: its own Create claim….
+    let row = app
+        .client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=\"compare-row\"][data-type$=\"-only\"]",
+        ))
+        .await
+        .expect("a sentence only one outlet has");
+    let side = row
+        .attr("data-type")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let marker = row.text().await.unwrap_or_default();
+    row.find(fantoccini::Locator::Css(
+        "[data-testid=\"create-claim-one-sided\"]",
+    ))
+    .await
+    .expect("the row offers Create claim…")
+    .click()
+    .await
+    .expect("Create claim… opens");
+    app.find("claim-from-difference").await;
+    let (present, absent) = if side == "left-only" {
+        ("cfd-left-text", "cfd-right-absent")
+    } else {
+        ("cfd-right-text", "cfd-left-absent")
+    };
+    let sentence = app.text(present).await;
+    assert!(
+        marker.contains(&sentence),
+        "the form shows the row's sentence: {sentence:?} in {marker:?}"
+    );
+    app.find(absent).await;
+    let notes = app
+        .find("cfd-notes")
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    assert!(
+        notes.starts_with("Only ") && notes.contains("does not"),
+        "the notes say the other outlet is silent: {notes}"
+    );
+    app.screenshot("compare-one-sided-claim").await;
+    app.click("cfd-save").await;
+
+    app.find("claim-detail").await;
+    wait_until("the passage", async || {
+        app.find_all("evidence-item").await.len() == 1
+    })
+    .await;
+    let detail = app.text("claim-detail").await;
+    assert!(detail.contains(&sentence), "{detail}");
+    app.close().await;
+}

@@ -50,7 +50,7 @@ export const api = {
   compareOutlets: (pivot: SourceRef, others: SourceRef[]) => unwrap(commands.compareOutlets(pivot, others)),
   compareVersions: (source: string, old: number | null, newer: number | null) =>
     unwrap(commands.compareSourceVersions(source, old, newer)),
-  claimDraft: (r: DraftRequest) => commands.compareClaimDraft(r),
+  claimDraft: (r: DraftRequest) => unwrap(commands.compareClaimDraft(r)),
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
 };
 

@@ -325,13 +325,20 @@ async compareSourceVersions(source: string, older: number | null, newer: number 
 }
 },
 /**
- * A claim prefilled from two sentences and their difference, to edit before saving.
+ * A claim prefilled from two sentences and their difference (or from the one
+ * sentence only one side has), to edit before saving.
  */
-async compareClaimDraft(request: DraftRequest) : Promise<ClaimDraft> {
-    return await TAURI_INVOKE("compare_claim_draft", { request });
+async compareClaimDraft(request: DraftRequest) : Promise<Result<ClaimDraft, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("compare_claim_draft", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 },
 /**
- * Creates a claim with one evidence link to each side's sentence.
+ * Creates a claim with one evidence link to each side's sentence (or to the
+ * one side's sentence).
  */
 async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDetail, CommandError>> {
     try {
@@ -484,9 +491,10 @@ export type ClaimFilter = {
  */
 text: string | null; verdict: string | null; tag: string | null; sort: ClaimSort }
 /**
- * A claim to create with one passage from each side of a comparison.
+ * A claim to create with one passage from each side of a comparison, or
+ * from the one side that has a sentence the other lacks.
  */
-export type ClaimFromDifference = { claim: NewClaim; left: PassagePick; right: PassagePick }
+export type ClaimFromDifference = { claim: NewClaim; left: PassagePick | null; right: PassagePick | null }
 /**
  * Order of a claim list, newest first.
  */
@@ -545,10 +553,19 @@ left: string;
  */
 right: string }
 /**
- * What a draft is made from: the two sentences of a pair and, when the user
- * started from one, the labelled difference.
+ * What a draft is made from: the two sentences of a pair (or the one
+ * sentence only one side has) and, when the user started from one, the
+ * labelled difference.
  */
-export type DraftRequest = { left: SideInfo; left_sentence: string; right: SideInfo; right_sentence: string; difference: DifferenceView | null }
+export type DraftRequest = { left: SideInfo; 
+/**
+ * The left sentence; null when only the right side has the sentence.
+ */
+left_sentence: string | null; right: SideInfo; 
+/**
+ * The right sentence; null when only the left side has the sentence.
+ */
+right_sentence: string | null; difference: DifferenceView | null }
 /**
  * A claim linked to an exact passage of one version of a source.
  * The selectors follow the W3C Web Annotation model.

@@ -1,6 +1,8 @@
 //! A claim made from a difference between two outlets: a draft prefilled from
 //! both wordings for the user to edit, then the claim and one evidence link to
-//! each side's sentence, written in one transaction.
+//! each side's sentence, written in one transaction. A sentence only one side
+//! has (an omission, or a sentence added or removed in a later version) makes
+//! a claim with that one passage.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,15 +13,18 @@ use crate::model::{ClaimDetail, NewClaim, Stance};
 use crate::store::{claims, evidence, sources};
 use crate::workspace::Workspace;
 
-/// What a draft is made from: the two sentences of a pair and, when the user
-/// started from one, the labelled difference.
+/// What a draft is made from: the two sentences of a pair (or the one
+/// sentence only one side has) and, when the user started from one, the
+/// labelled difference.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DraftRequest {
     pub left: SideInfo,
-    pub left_sentence: String,
+    /// The left sentence; null when only the right side has the sentence.
+    pub left_sentence: Option<String>,
     pub right: SideInfo,
-    pub right_sentence: String,
+    /// The right sentence; null when only the left side has the sentence.
+    pub right_sentence: Option<String>,
     pub difference: Option<DifferenceView>,
 }
 
@@ -40,8 +45,19 @@ pub struct ClaimDraft {
 /// Drafts a claim from a pair of sentences. The statement starts as the left
 /// wording, so the left passage supports it; when the outlets differ on a
 /// fact (quote, number, date, name) the right passage disputes it, and for a
-/// mere change of wording it is context.
-pub fn draft_claim(req: &DraftRequest) -> ClaimDraft {
+/// mere change of wording it is context. A sentence only one side has becomes
+/// the statement, supported by that side, with the other side's silence noted.
+pub fn draft_claim(req: &DraftRequest) -> Result<ClaimDraft> {
+    let (left, right) = match (&req.left_sentence, &req.right_sentence) {
+        (Some(l), Some(r)) => (l, r),
+        (Some(only), None) => return Ok(draft_one_sided(&req.left, only, &req.right, true)),
+        (None, Some(only)) => return Ok(draft_one_sided(&req.right, only, &req.left, false)),
+        (None, None) => {
+            return Err(Error::invalid(
+                "pick a sentence to make the claim from; neither side has one",
+            ));
+        }
+    };
     let fact = req
         .difference
         .as_ref()
@@ -55,14 +71,11 @@ pub fn draft_claim(req: &DraftRequest) -> ClaimDraft {
             d.right
         ));
     }
-    for (side, sentence) in [
-        (&req.left, &req.left_sentence),
-        (&req.right, &req.right_sentence),
-    ] {
+    for (side, sentence) in [(&req.left, left), (&req.right, right)] {
         notes.push_str(&format!("{}: \"{}\"\n", describe(side), sentence.trim()));
     }
-    ClaimDraft {
-        statement: req.left_sentence.trim().to_string(),
+    Ok(ClaimDraft {
+        statement: left.trim().to_string(),
         notes: notes.trim_end().to_string(),
         left_stance: Stance::Supports,
         right_stance: if fact.is_some() {
@@ -70,6 +83,39 @@ pub fn draft_claim(req: &DraftRequest) -> ClaimDraft {
         } else {
             Stance::Context
         },
+    })
+}
+
+/// The draft for a sentence only `present` has: `present_is_left` says which
+/// side of the comparison that is.
+fn draft_one_sided(
+    present: &SideInfo,
+    sentence: &str,
+    absent: &SideInfo,
+    present_is_left: bool,
+) -> ClaimDraft {
+    let versions = present.source_id == absent.source_id;
+    let silence = match (versions, present_is_left) {
+        // The left side is the older version: its sentence was removed.
+        (true, true) => format!(
+            "Removed in version {} (it was in version {}).",
+            absent.version, present.version
+        ),
+        (true, false) => format!(
+            "Added in version {} (not in version {}).",
+            present.version, absent.version
+        ),
+        (false, _) => format!(
+            "Only {} reports this; {} does not.",
+            present.label(),
+            absent.label()
+        ),
+    };
+    ClaimDraft {
+        statement: sentence.trim().to_string(),
+        notes: format!("{silence}\n{}: \"{}\"", describe(present), sentence.trim()),
+        left_stance: Stance::Supports,
+        right_stance: Stance::Supports,
     }
 }
 
@@ -98,30 +144,38 @@ pub struct PassagePick {
     pub stance: Stance,
 }
 
-/// A claim to create with one passage from each side of a comparison.
+/// A claim to create with one passage from each side of a comparison, or
+/// from the one side that has a sentence the other lacks.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ClaimFromDifference {
     pub claim: NewClaim,
-    pub left: PassagePick,
-    pub right: PassagePick,
+    pub left: Option<PassagePick>,
+    pub right: Option<PassagePick>,
 }
 
-/// Creates the claim and links both passages, all or nothing. Unknown sources
-/// or versions, offsets outside the text and blank passages are refused before
-/// anything is written.
+/// Creates the claim and links its passages (both sides, or the one side
+/// that has the sentence), all or nothing. Unknown sources or versions,
+/// offsets outside the text, blank passages and no passage at all are refused
+/// before anything is written.
 pub fn create_claim_from_difference(
     ws: &Workspace,
     req: &ClaimFromDifference,
 ) -> Result<ClaimDetail> {
-    let left_id = ws.sources().resolve(&req.left.source)?;
-    let right_id = ws.sources().resolve(&req.right.source)?;
+    let mut picks = Vec::with_capacity(2);
+    for (pick, side) in [(&req.left, "left"), (&req.right, "right")] {
+        if let Some(pick) = pick {
+            picks.push((pick, ws.sources().resolve(&pick.source)?, side));
+        }
+    }
+    if picks.is_empty() {
+        return Err(Error::invalid(
+            "pick a passage to link; a claim from a comparison needs at least one",
+        ));
+    }
     let claim_id = ws.write(|conn| {
         let mut anchored = Vec::with_capacity(2);
-        for (pick, source_id, side) in [
-            (&req.left, &left_id, "left"),
-            (&req.right, &right_id, "right"),
-        ] {
+        for (pick, source_id, side) in &picks {
             let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
             let length = version.text.chars().count();
             let (start, end) = anchor::byte_range(&version.text, pick.start, pick.end)
@@ -154,7 +208,8 @@ mod tests {
 
     fn side(outlet: &str, version: u32, count: u32) -> SideInfo {
         SideInfo {
-            source_id: "x".into(),
+            // One source per outlet: the same outlet twice is two versions.
+            source_id: outlet.into(),
             title: "Talks".into(),
             outlet: Some(outlet.into()),
             version,
@@ -167,15 +222,16 @@ mod tests {
     fn a_number_difference_drafts_a_claim_the_right_side_disputes() {
         let d = draft_claim(&DraftRequest {
             left: side("Northern Ledger", 1, 1),
-            left_sentence: "Talks lasted five hours.".into(),
+            left_sentence: Some("Talks lasted five hours.".into()),
             right: side("Coastal Wire", 2, 3),
-            right_sentence: "Talks lasted four hours.".into(),
+            right_sentence: Some("Talks lasted four hours.".into()),
             difference: Some(DifferenceView {
                 kind: DiffKind::Number,
                 left: "five hours".into(),
                 right: "four hours".into(),
             }),
-        });
+        })
+        .expect("draft");
         assert_eq!(d.statement, "Talks lasted five hours.");
         assert_eq!(
             (d.left_stance, d.right_stance),
@@ -193,15 +249,66 @@ mod tests {
     fn a_change_of_wording_only_gives_context() {
         let d = draft_claim(&DraftRequest {
             left: side("A", 1, 1),
-            left_sentence: "Talks ended.".into(),
+            left_sentence: Some("Talks ended.".into()),
             right: side("B", 1, 1),
-            right_sentence: "The talks finished.".into(),
+            right_sentence: Some("The talks finished.".into()),
             difference: Some(DifferenceView {
                 kind: DiffKind::Wording,
                 left: "ended".into(),
                 right: "finished".into(),
             }),
-        });
+        })
+        .expect("draft");
         assert_eq!(d.right_stance, Stance::Context);
+    }
+
+    #[test]
+    fn a_sentence_only_one_outlet_has_drafts_a_claim_noting_the_others_silence() {
+        let d = draft_claim(&DraftRequest {
+            left: side("Northern Ledger", 1, 1),
+            left_sentence: None,
+            right: side("Coastal Wire", 1, 1),
+            right_sentence: Some(" Farmers blocked the road. ".into()),
+            difference: None,
+        })
+        .expect("draft");
+        assert_eq!(d.statement, "Farmers blocked the road.");
+        assert_eq!(
+            d.notes,
+            "Only Coastal Wire reports this; Northern Ledger does not.\n\
+             Coastal Wire, published 2026-03-02: \"Farmers blocked the road.\""
+        );
+        assert_eq!(d.right_stance, Stance::Supports);
+    }
+
+    #[test]
+    fn a_sentence_added_in_a_later_version_says_so() {
+        let d = draft_claim(&DraftRequest {
+            left: side("Northern Ledger", 1, 2),
+            left_sentence: None,
+            right: side("Northern Ledger", 2, 2),
+            right_sentence: Some("Cyclists will be diverted.".into()),
+            difference: None,
+        })
+        .expect("draft");
+        assert!(
+            d.notes
+                .starts_with("Added in version 2 (not in version 1).\n"),
+            "{}",
+            d.notes
+        );
+    }
+
+    #[test]
+    fn a_draft_without_any_sentence_is_refused() {
+        let err = draft_claim(&DraftRequest {
+            left: side("A", 1, 1),
+            left_sentence: None,
+            right: side("B", 1, 1),
+            right_sentence: None,
+            difference: None,
+        })
+        .expect_err("nothing to draft from");
+        assert_eq!(err.kind(), crate::ErrorKind::Invalid);
     }
 }
