@@ -1,64 +1,10 @@
 //! The commands as the window calls them: through Tauri's IPC (mock runtime),
 //! on a real workspace file, with errors arriving as `{kind, message}`.
 
-use claimdesk_app::{AppState, specta_builder};
+mod support;
+
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-struct Harness {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    dir: tempfile::TempDir,
-}
-
-impl Harness {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let app = mock_builder()
-            .manage(AppState::new(None))
-            .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
-            // The real context, so the real capabilities (ACL) apply.
-            .build(tauri::generate_context!())
-            .expect("the mock app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("the mock window opens");
-        Harness {
-            _app: app,
-            window,
-            dir,
-        }
-    }
-
-    /// Invokes a command; Ok is its JSON answer, Err the JSON error.
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        invoke(&self.window, cmd, args)
-    }
-
-    fn create_workspace(&self) -> String {
-        let path = self.dir.path().join("desk.sqlite").display().to_string();
-        self.call("workspace_create", json!({ "path": path }))
-            .expect("workspace created");
-        path
-    }
-}
-
-/// Invokes a command from the window, from any thread.
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: tauri::ipc::InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request)
-        .map(|body| body.deserialize::<Value>().expect("the answer is JSON"))
-}
+use support::{Harness, fixture_page_path, invoke};
 
 #[test]
 fn without_a_workspace_commands_say_to_open_one() {
@@ -396,15 +342,6 @@ fn save_into_a_missing_folder_fails_and_writes_nothing() {
     assert!(!path.exists());
 }
 
-/// A page written for the project's tests, in the repository's fixtures.
-fn fixture_page(name: &str) -> String {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/pages")
-        .join(name)
-        .display()
-        .to_string()
-}
-
 #[test]
 fn an_html_file_becomes_a_source_with_its_title_and_outlet() {
     let h = Harness::new();
@@ -412,7 +349,7 @@ fn an_html_file_becomes_a_source_with_its_title_and_outlet() {
     let added = h
         .call(
             "add_source_from_file",
-            json!({ "path": fixture_page("news-with-clutter.html") }),
+            json!({ "path": fixture_page_path("news-with-clutter.html") }),
         )
         .expect("the page is captured");
     let source = &added["added"]["source"];
@@ -475,7 +412,7 @@ fn serve_html(body: String) -> String {
 fn a_url_is_fetched_off_the_async_runtime_and_becomes_a_source() {
     let h = Harness::new();
     h.create_workspace();
-    let page = std::fs::read_to_string(fixture_page("news-with-clutter.html")).expect("fixture");
+    let page = support::fixture_page("news-with-clutter.html");
     let url = serve_html(page);
     let added = h
         .call("add_source_from_url", json!({ "url": url }))
@@ -493,7 +430,7 @@ fn the_workspace_answers_while_a_slow_page_is_fetched() {
     use std::time::Duration;
     let h = Harness::new();
     h.create_workspace();
-    let page = std::fs::read_to_string(fixture_page("news-with-clutter.html")).expect("fixture");
+    let page = support::fixture_page("news-with-clutter.html");
     // A server that answers only once the test lets it.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback port");
     let url = format!(

@@ -2,59 +2,36 @@
 //! workspace file, with real files in a temporary folder and a real HTTP
 //! server on loopback, asserting the summary and the progress the window is sent.
 
+mod support;
+
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use claimdesk_app::AppState;
 use claimdesk_app::commands::import::{ImportFrom, import_sources};
-use claimdesk_app::{AppState, specta_builder};
-use claimdesk_core::Workspace;
 use claimdesk_core::ingest::batch::{BatchSummary, Failure, Progress};
-use serde_json::{Value, json};
+use serde_json::json;
+use support::{Harness, fixture_page};
+use tauri::Manager;
 use tauri::ipc::Channel;
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::test::MockRuntime;
 
 const FARES_TITLE: &str = "Ferry fares to rise by 12% from January, council confirms";
 
-struct Harness {
-    app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-    dir: tempfile::TempDir,
+/// What these tests do with the app beyond calling commands.
+trait ImportHarness {
+    fn import(
+        &self,
+        from: ImportFrom,
+        on_event: impl Fn(&tauri::AppHandle<MockRuntime>, &Progress) + Send + Sync + 'static,
+    ) -> (
+        Result<BatchSummary, claimdesk_app::CommandError>,
+        Vec<Progress>,
+    );
+    fn titles(&self) -> Vec<String>;
 }
 
-impl Harness {
-    /// The app with a new workspace open.
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let app = mock_builder()
-            .manage(AppState::new(None))
-            .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
-            .build(tauri::generate_context!())
-            .expect("the mock app builds");
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("the mock window opens");
-        let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("workspace");
-        app.state::<AppState>().set(ws);
-        Harness { app, window, dir }
-    }
-
-    /// Invokes a command through IPC; Ok is its JSON answer, Err the JSON error.
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: tauri::ipc::InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request)
-            .map(|body| body.deserialize::<Value>().expect("the answer is JSON"))
-    }
-
+impl ImportHarness for Harness {
     /// Runs the import command with a channel that records every progress
     /// event; `on_event` runs on each, as the window's handler would.
     fn import(
@@ -91,13 +68,6 @@ impl Harness {
             .map(|s| s["title"].as_str().unwrap_or_default().to_string())
             .collect()
     }
-}
-
-fn fixture_page(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/pages")
-        .join(name);
-    std::fs::read_to_string(path).expect("fixture page")
 }
 
 /// One event as (kind, index, file name, whether the item worked).
@@ -140,7 +110,7 @@ fn ev(kind: &str, index: usize, name: &str, ok: Option<bool>) -> EventShape {
 
 #[test]
 fn a_folder_imports_past_a_binary_and_a_malformed_file_and_says_why_they_failed() {
-    let h = Harness::new();
+    let h = Harness::with_workspace();
     let folder = h.dir.path().join("clippings");
     std::fs::create_dir(&folder).expect("folder");
     std::fs::write(
@@ -242,7 +212,7 @@ fn serve_site() -> String {
 
 #[test]
 fn a_url_list_imports_past_a_404_and_a_second_run_finds_nothing_new() {
-    let h = Harness::new();
+    let h = Harness::with_workspace();
     let base = serve_site();
     let list = h.dir.path().join("morning.txt");
     std::fs::write(
@@ -295,7 +265,7 @@ fn a_url_list_imports_past_a_404_and_a_second_run_finds_nothing_new() {
 
 #[test]
 fn stopping_keeps_what_was_imported_and_lists_the_rest() {
-    let h = Harness::new();
+    let h = Harness::with_workspace();
     let folder = h.dir.path().join("notes");
     std::fs::create_dir(&folder).expect("folder");
     for (name, text) in [
@@ -342,7 +312,7 @@ fn stopping_keeps_what_was_imported_and_lists_the_rest() {
 
 #[test]
 fn an_empty_url_paste_is_refused_before_anything_runs() {
-    let h = Harness::new();
+    let h = Harness::with_workspace();
     let (result, events) = h.import(
         ImportFrom::PastedUrls("\n  \n# only a comment\n".into()),
         |_, _| {},
@@ -355,7 +325,7 @@ fn an_empty_url_paste_is_refused_before_anything_runs() {
 
 #[test]
 fn edited_details_show_in_the_list_and_bad_input_changes_nothing() {
-    let h = Harness::new();
+    let h = Harness::with_workspace();
     let added = h
         .call(
             "source_add",

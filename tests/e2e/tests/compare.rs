@@ -31,6 +31,26 @@ fn source(title: &str, outlet: &str, url: &str, day: u32, text: String) -> NewSo
     }
 }
 
+/// The two outlets' tellings of the dam talks, a day apart.
+fn two_outlets() -> Vec<NewSource> {
+    vec![
+        source(
+            "Dam talks stall",
+            "Northern Ledger",
+            "https://ledger.example/dam",
+            24,
+            fixture("outlet-ledger.txt"),
+        ),
+        source(
+            "Sella dam deal slips",
+            "Coastal Wire",
+            "https://wire.example/dam",
+            25,
+            fixture("outlet-wire.txt"),
+        ),
+    ]
+}
+
 /// The workspace the app opens, with sources already captured.
 fn captured(desk: &Desk, sources: Vec<NewSource>) {
     let ws = Workspace::create(desk.db()).expect("the workspace is created");
@@ -85,25 +105,7 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
         return;
     }
     let desk = Desk::new();
-    captured(
-        &desk,
-        vec![
-            source(
-                "Dam talks stall",
-                "Northern Ledger",
-                "https://ledger.example/dam",
-                24,
-                fixture("outlet-ledger.txt"),
-            ),
-            source(
-                "Sella dam deal slips",
-                "Coastal Wire",
-                "https://wire.example/dam",
-                25,
-                fixture("outlet-wire.txt"),
-            ),
-        ],
-    );
+    captured(&desk, two_outlets());
     let app = App::open(&desk).await;
 
     // Alt+C opens Compare.
@@ -334,32 +336,15 @@ async fn three_outlets_compare_against_the_chosen_pivot() {
         return;
     }
     let desk = Desk::new();
-    captured(
-        &desk,
-        vec![
-            source(
-                "Dam talks stall",
-                "Northern Ledger",
-                "https://ledger.example/dam",
-                24,
-                fixture("outlet-ledger.txt"),
-            ),
-            source(
-                "Sella dam deal slips",
-                "Coastal Wire",
-                "https://wire.example/dam",
-                25,
-                fixture("outlet-wire.txt"),
-            ),
-            source(
-                "Bridge works",
-                "Harbour Post",
-                "https://post.example/bridge",
-                20,
-                fixture("article-v1.txt"),
-            ),
-        ],
-    );
+    let mut sources = two_outlets();
+    sources.push(source(
+        "Bridge works",
+        "Harbour Post",
+        "https://post.example/bridge",
+        20,
+        fixture("article-v1.txt"),
+    ));
+    captured(&desk, sources);
     let app = App::open(&desk).await;
     app.click("nav-compare").await;
     for pick in app.find_n("compare-pick", 3).await {
@@ -403,25 +388,7 @@ async fn a_sentence_only_one_outlet_reports_becomes_a_claim_with_its_passage() {
         return;
     }
     let desk = Desk::new();
-    captured(
-        &desk,
-        vec![
-            source(
-                "Dam talks stall",
-                "Northern Ledger",
-                "https://ledger.example/dam",
-                24,
-                fixture("outlet-ledger.txt"),
-            ),
-            source(
-                "Sella dam deal slips",
-                "Coastal Wire",
-                "https://wire.example/dam",
-                25,
-                fixture("outlet-wire.txt"),
-            ),
-        ],
-    );
+    captured(&desk, two_outlets());
     let app = App::open(&desk).await;
     app.click("nav-compare").await;
     for pick in app.find_n("compare-pick", 2).await {
