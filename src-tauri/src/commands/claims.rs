@@ -96,3 +96,10 @@ pub fn claim_history(state: State<'_, AppState>, id: String) -> CommandResult<Ve
 pub fn claim_delete(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     state.with(|ws| ws.claims().delete(&id, None))
 }
+
+/// Brings a deleted claim back into the lists (the Undo of a delete).
+#[tauri::command]
+#[specta::specta]
+pub fn claim_restore(state: State<'_, AppState>, id: String) -> CommandResult<Claim> {
+    state.with(|ws| ws.claims().restore(&id, None))
+}

@@ -22,3 +22,10 @@ pub fn evidence_add(
 pub fn evidence_remove(state: State<'_, AppState>, id: String) -> CommandResult<EvidenceView> {
     state.with(|ws| ws.evidence().remove(&id, None))
 }
+
+/// Links a removed passage again (the Undo of a removal).
+#[tauri::command]
+#[specta::specta]
+pub fn evidence_restore(state: State<'_, AppState>, id: String) -> CommandResult<EvidenceView> {
+    state.with(|ws| ws.evidence().restore(&id, None))
+}

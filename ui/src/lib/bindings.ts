@@ -162,6 +162,17 @@ async claimDelete(id: string) : Promise<Result<null, CommandError>> {
 }
 },
 /**
+ * Brings a deleted claim back into the lists (the Undo of a delete).
+ */
+async claimRestore(id: string) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_restore", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every source, newest first.
  */
 async sourceList() : Promise<Result<Source[], CommandError>> {
@@ -269,6 +280,17 @@ async evidenceAdd(evidence: NewEvidence) : Promise<Result<EvidenceView, CommandE
 async evidenceRemove(id: string) : Promise<Result<EvidenceView, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("evidence_remove", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Links a removed passage again (the Undo of a removal).
+ */
+async evidenceRestore(id: string) : Promise<Result<EvidenceView, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_restore", { id }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

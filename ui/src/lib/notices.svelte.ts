@@ -5,6 +5,8 @@ export interface Notice {
   id: number;
   tone: 'error' | 'info';
   text: string;
+  /** A button on the message, e.g. Undo. */
+  action?: { label: string; run: () => void };
 }
 
 let next = 1;
@@ -23,6 +25,27 @@ export function showInfo(text: string): void {
   const id = next++;
   notices.push({ id, tone: 'info', text });
   setTimeout(() => dismiss(id), 4000);
+}
+
+/**
+ * Says what was just done, with an Undo button; it stays long enough to
+ * reach for (10 s), and Undo dismisses it.
+ */
+export function showUndo(text: string, undo: () => void): void {
+  const id = next++;
+  notices.push({
+    id,
+    tone: 'info',
+    text,
+    action: {
+      label: 'Undo',
+      run: () => {
+        dismiss(id);
+        undo();
+      },
+    },
+  });
+  setTimeout(() => dismiss(id), 10000);
 }
 
 /** Removes a message. */
