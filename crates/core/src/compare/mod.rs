@@ -146,15 +146,18 @@ fn make_pair<'a>(
     // Only long sentences can need the deadline; skip reading the clock otherwise.
     let long = left.text.len() + right.text.len() > 2_000;
     let deadline = long.then(|| (Instant::now() + PAIR_BUDGET).min(diff_deadline));
-    let diff = word_diff(left.text, right.text, deadline);
-    let differences = if left.text == right.text {
-        Vec::new()
+    let (diff, differences) = if left.text == right.text {
+        (word_diff(left.text, right.text, deadline), Vec::new())
     } else {
-        let lf = extract(left.text, opts.left_published);
-        let rf = extract(right.text, opts.right_published);
+        // Tokenised once here for the diff, the facts and the labels.
+        let lw: Vec<_> = crate::text::tokens::words(left.text).collect();
+        let rw: Vec<_> = crate::text::tokens::words(right.text).collect();
+        let diff = inline::word_diff_of_words((left.text, &lw), (right.text, &rw), deadline);
+        let lf = crate::text::facts::extract_from_words(left.text, &lw, opts.left_published);
+        let rf = crate::text::facts::extract_from_words(right.text, &rw, opts.right_published);
         let lsf = left_sibling.map(|s| (s.text, extract(s.text, opts.left_published)));
         let rsf = right_sibling.map(|s| (s.text, extract(s.text, opts.right_published)));
-        label::label(
+        let differences = label::label_with_words(
             LabelSide {
                 text: left.text,
                 facts: &lf,
@@ -165,8 +168,10 @@ fn make_pair<'a>(
                 facts: &rf,
                 sibling: rsf.as_ref().map(|(t, f)| (*t, f)),
             },
+            (&lw, &rw),
             &diff,
-        )
+        );
+        (diff, differences)
     };
     Pair {
         left,

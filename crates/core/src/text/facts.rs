@@ -233,9 +233,19 @@ pub fn covered(merged: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// ```
 pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
     let words: Vec<Word<'_>> = tokens::words(sentence).collect();
+    extract_from_words(sentence, &words, published)
+}
+
+/// [`extract`] for a sentence whose words (from [`tokens::words`]) the caller
+/// already has, so one tokenisation serves several uses.
+pub(crate) fn extract_from_words<'a>(
+    sentence: &'a str,
+    words: &[Word<'a>],
+    published: Option<NaiveDate>,
+) -> Facts<'a> {
     let mut used = vec![false; words.len()];
-    let dates = find_dates(sentence, &words, published, &mut used);
-    let numbers = find_numbers(sentence, &words, &mut used);
+    let dates = find_dates(sentence, words, published, &mut used);
+    let numbers = find_numbers(sentence, words, &mut used);
     let quotes = quote_spans(sentence)
         .into_iter()
         .map(|(start, end, inner_start, inner_end)| {
@@ -252,7 +262,7 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
             }
         })
         .collect();
-    let names = find_names(sentence, &words, &used);
+    let names = find_names(sentence, words, &used);
     Facts {
         numbers,
         dates,
