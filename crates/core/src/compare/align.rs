@@ -139,7 +139,8 @@ fn features<'t>(sentence: &'t str, vocab: &mut Vocab<'t>) -> (Vec<(u32, f32)>, O
     let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
     let mut any_word = false;
-    let mut out: Vec<(u32, f32)> = Vec::new();
+    // About one word in six bytes; most are features.
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(sentence.len() / 6 + 1);
     for (k, w) in tokens::words(sentence).enumerate() {
         any_word = true;
         let f = vocab.word(w.text);

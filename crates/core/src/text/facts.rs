@@ -274,7 +274,11 @@ pub(crate) fn extract_from_words<'a>(
 /// Fast byte test: false means `text` has no double quotation mark ('"', '“', '”';
 /// the curly ones start with byte 0xE2).
 pub fn may_quote(text: &str) -> bool {
-    text.bytes().any(|b| b == b'"' || b == 0xE2) && text.contains(['"', '“', '”'])
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes).any(|i| {
+        let at = &bytes[i..];
+        at[0] == b'"' || at.starts_with("“".as_bytes()) || at.starts_with("”".as_bytes())
+    })
 }
 
 /// Quotation spans as `(start, end, inner_start, inner_end)` byte offsets.
@@ -368,6 +372,14 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn month_of(word: &str) -> Option<u32> {
+    // Cheap first test: every month name starts with one of these capitals and,
+    // with a possessive, is 3 to 13 bytes long.
+    let first = *word.as_bytes().first()?;
+    if !matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+        || !(3..=13).contains(&word.len())
+    {
+        return None;
+    }
     static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
         MONTHS
             .iter()
