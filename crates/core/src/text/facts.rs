@@ -571,6 +571,11 @@ fn named_day(
     {
         return None;
     }
+    // The names below are 3, 5, 8, 9 or 12 letters long: other ASCII words
+    // need no lowercased copy.
+    if word.is_ascii() && !matches!(word.len(), 3 | 5 | 8 | 9 | 12) {
+        return None;
+    }
     let lower = word.to_lowercase();
     let next = words.get(i + 1).map(|w| w.text.to_lowercase());
     let next_is = |s: &str| next.as_deref() == Some(s);
