@@ -15,7 +15,7 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::text::facts::{digit_value, number_word, quote_spans};
-use crate::text::tokens::{self, is_stopword, lowercase, stem};
+use crate::text::tokens::{self, Word, is_stopword, lowercase, stem};
 use crate::text::{Sentence, segment};
 
 /// Lowest score at which two sentences count as telling the same thing.
@@ -110,6 +110,8 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
+    /// Per sentence: its words, kept for the diffs and labels of its pairs.
+    pub words: Vec<Vec<Word<'a>>>,
 }
 
 impl<'a> Side<'a> {
@@ -122,26 +124,34 @@ impl<'a> Side<'a> {
     pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
+        let mut words = Vec::with_capacity(sentences.len());
         for s in &sentences {
-            let (f, h) = features(s.text, vocab);
+            let w: Vec<Word<'a>> = tokens::words(s.text).collect();
+            let (f, h) = features(s.text, &w, vocab);
             feats.push(f);
             exact.push(h);
+            words.push(w);
         }
         Side {
             sentences,
             feats,
             exact,
+            words,
         }
     }
 }
 
-fn features<'t>(sentence: &'t str, vocab: &mut Vocab<'t>) -> (Vec<(u32, f32)>, Option<u64>) {
+fn features<'t>(
+    sentence: &'t str,
+    words: &[Word<'t>],
+    vocab: &mut Vocab<'t>,
+) -> (Vec<(u32, f32)>, Option<u64>) {
     let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
     let mut any_word = false;
     // About one word in six bytes; most are features.
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(sentence.len() / 6 + 1);
-    for (k, w) in tokens::words(sentence).enumerate() {
+    for (k, w) in words.iter().enumerate() {
         any_word = true;
         let f = vocab.word(w.text);
         hasher.write_u64(f.hash);

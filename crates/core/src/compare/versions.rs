@@ -119,7 +119,13 @@ pub fn compare_versions<'a>(old: &'a str, new: &'a str, opts: &CompareOptions) -
         right_only: added,
     };
     VersionDiff {
-        comparison: build(&old_sentences, &new_sentences, &alignment, opts, deadline),
+        comparison: build(
+            (&old_sentences, None),
+            (&new_sentences, None),
+            &alignment,
+            opts,
+            deadline,
+        ),
         summary,
     }
 }
