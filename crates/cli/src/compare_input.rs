@@ -51,13 +51,48 @@ fn looks_like_source(arg: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
 
-/// Runs `f` on a buffered stdout and flushes it.
+/// Runs `f` on a buffered stdout and flushes it. When the reader goes away
+/// early (`claimdesk compare a b | head`), stops quietly: nobody is left to
+/// read the rest, so that is no error.
 pub fn with_stdout(
-    f: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'_>>) -> Result<(), Error>,
+    f: impl FnOnce(&mut std::io::BufWriter<ReaderWatch<std::io::StdoutLock<'_>>>) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    f(&mut out)?;
-    out.flush()
-        .map_err(|e| Error::Io(format!("cannot write output: {e}")))
+    let mut out = std::io::BufWriter::new(ReaderWatch {
+        inner: stdout.lock(),
+        reader_gone: false,
+    });
+    let result = f(&mut out).and_then(|()| {
+        out.flush()
+            .map_err(|e| Error::Io(format!("cannot write output: {e}")))
+    });
+    if out.get_ref().reader_gone {
+        return Ok(());
+    }
+    result
+}
+
+/// A writer that notes when the reading end of its pipe has closed.
+pub struct ReaderWatch<W> {
+    inner: W,
+    reader_gone: bool,
+}
+
+impl<W: Write> ReaderWatch<W> {
+    fn note(&mut self, e: std::io::Error) -> std::io::Error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.reader_gone = true;
+        }
+        e
+    }
+}
+
+impl<W: Write> Write for ReaderWatch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.note(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.note(e))
+    }
 }

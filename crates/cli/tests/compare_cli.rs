@@ -302,3 +302,42 @@ fn source_ids_and_id_at_n_compare_versions_from_the_workspace() {
             "is neither a file nor a source id of this workspace",
         ));
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_broken_pipe_error() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+
+    // Long enough that the JSON is far more than a pipe holds, so the binary is
+    // still writing when the reader goes away (as with `| head`).
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, outlet: &str| {
+        let text = (0..3000)
+            .map(|i| format!("The {outlet} said the river rose {i} centimetres at gauge {i}."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        path
+    };
+    let (left, right) = (write("left.txt", "Ledger"), write("right.txt", "Wire"));
+    let mut child = Process::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .arg("compare")
+        .arg(&left)
+        .arg(&right)
+        .arg("--json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start claimdesk: {e}"));
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    stdout
+        .read_exact(&mut first)
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(stdout);
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.starts_with(b"{"), "not JSON: {first:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert!(out.status.success(), "exit status {}", out.status);
+}

@@ -15,7 +15,7 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::text::facts::{digit_value, number_word, quote_spans};
-use crate::text::tokens::{self, is_stopword, lowercase, stem};
+use crate::text::tokens::{self, Word, is_stopword, lowercase, stem};
 use crate::text::{Sentence, segment};
 
 /// Lowest score at which two sentences count as telling the same thing.
@@ -32,13 +32,28 @@ const BOOST_NAME: f32 = 1.6;
 const BOOST_QUOTED: f32 = 1.3;
 
 /// Interns feature strings to dense ids, shared by every text of one comparison.
+/// Also remembers what each distinct word form turned into, since news text
+/// repeats its words: the second "Ortiz" costs one lookup instead of
+/// lowercasing, stemming and number parsing again.
 #[derive(Default)]
-pub(crate) struct Vocab {
+pub(crate) struct Vocab<'t> {
     ids: FxHashMap<String, u32>,
     key: String,
+    words: FxHashMap<&'t str, WordFeature>,
 }
 
-impl Vocab {
+/// What one word form contributes to a sentence's features.
+#[derive(Clone, Copy)]
+struct WordFeature {
+    /// Hash of the lowercased word, for spotting identical sentences.
+    hash: u64,
+    /// The feature id and whether it is a number; `None` for a stopword.
+    feature: Option<(u32, bool)>,
+    /// True when the word starts with a capital letter.
+    capitalised: bool,
+}
+
+impl<'t> Vocab<'t> {
     fn id(&mut self, key: &str) -> u32 {
         if let Some(id) = self.ids.get(key) {
             return *id;
@@ -51,6 +66,39 @@ impl Vocab {
     pub(crate) fn len(&self) -> usize {
         self.ids.len()
     }
+
+    /// The feature of one word form, computed on first sight.
+    fn word(&mut self, text: &'t str) -> WordFeature {
+        if let Some(f) = self.words.get(text) {
+            return *f;
+        }
+        let lower = lowercase(text);
+        let mut hasher = FxHasher::default();
+        hasher.write(lower.as_bytes());
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        let feature = if let Some(v) = digit_value(text) {
+            let _ = write!(key, "#{v}");
+            Some(true)
+        } else if let Some(v) = number_word(&lower) {
+            let _ = write!(key, "#{v}");
+            Some(true)
+        } else if is_stopword(&lower) {
+            None
+        } else {
+            key.push_str(&stem(lower));
+            Some(false)
+        };
+        let feature = feature.map(|number| (self.id(&key), number));
+        self.key = key;
+        let f = WordFeature {
+            hash: hasher.finish(),
+            feature,
+            capitalised: text.starts_with(char::is_uppercase),
+        };
+        self.words.insert(text, f);
+        f
+    }
 }
 
 /// A segmented text ready for alignment.
@@ -62,66 +110,65 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
+    /// Per sentence: its words, kept for the diffs and labels of its pairs.
+    pub words: Vec<Vec<Word<'a>>>,
 }
 
 impl<'a> Side<'a> {
     /// Segments `text` and extracts each sentence's features.
-    pub fn new(text: &'a str, vocab: &mut Vocab) -> Side<'a> {
+    pub fn new(text: &'a str, vocab: &mut Vocab<'a>) -> Side<'a> {
         Side::from_sentences(segment(text), vocab)
     }
 
     /// Extracts features for already segmented sentences.
-    pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab) -> Side<'a> {
+    pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
+        let mut words = Vec::with_capacity(sentences.len());
         for s in &sentences {
-            let (f, h) = features(s.text, vocab);
+            let w: Vec<Word<'a>> = tokens::words(s.text).collect();
+            let (f, h) = features(s.text, &w, vocab);
             feats.push(f);
             exact.push(h);
+            words.push(w);
         }
         Side {
             sentences,
             feats,
             exact,
+            words,
         }
     }
 }
 
-fn features(sentence: &str, vocab: &mut Vocab) -> (Vec<(u32, f32)>, Option<u64>) {
+fn features<'t>(
+    sentence: &'t str,
+    words: &[Word<'t>],
+    vocab: &mut Vocab<'t>,
+) -> (Vec<(u32, f32)>, Option<u64>) {
     let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
     let mut any_word = false;
-    let mut out: Vec<(u32, f32)> = Vec::new();
-    let mut key = std::mem::take(&mut vocab.key);
-    for (k, w) in tokens::words(sentence).enumerate() {
+    // About one word in six bytes; most are features.
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(sentence.len() / 6 + 1);
+    for (k, w) in words.iter().enumerate() {
         any_word = true;
-        let lower = lowercase(w.text);
-        hasher.write(lower.as_bytes());
-        hasher.write_u8(0);
-        key.clear();
-        let boost = if let Some(v) = digit_value(w.text) {
-            let _ = write!(key, "#{v}");
-            BOOST_NUMBER
-        } else if let Some(v) = number_word(&lower) {
-            let _ = write!(key, "#{v}");
-            BOOST_NUMBER
-        } else if is_stopword(&lower) {
+        let f = vocab.word(w.text);
+        hasher.write_u64(f.hash);
+        let Some((id, number)) = f.feature else {
             continue;
-        } else {
-            key.push_str(&stem(lower));
-            let quoted = quotes.iter().any(|q| q.2 <= w.start && w.end <= q.3);
-            if k > 0 && w.text.starts_with(char::is_uppercase) {
-                BOOST_NAME
-            } else if quoted {
-                BOOST_QUOTED
-            } else {
-                1.0
-            }
         };
-        let id = vocab.id(&key);
+        let boost = if number {
+            BOOST_NUMBER
+        } else if k > 0 && f.capitalised {
+            BOOST_NAME
+        } else if quotes.iter().any(|q| q.2 <= w.start && w.end <= q.3) {
+            BOOST_QUOTED
+        } else {
+            1.0
+        };
         out.push((id, boost));
     }
-    vocab.key = key;
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     out.dedup_by_key(|f| f.0);
     (out, any_word.then(|| hasher.finish()))

@@ -5,6 +5,8 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use crate::text::tokens::{Word, words};
+
 /// What a diff segment does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -30,7 +32,8 @@ pub struct DiffOp<'a> {
 /// Splits text into diff tokens: the words of [`crate::text::tokens::words`]
 /// ("3,000", "U.S", "don't" stay whole), runs of whitespace, and single other
 /// characters. Returns the tokens and each token's start offset (plus the end).
-fn diff_tokens(text: &str) -> (Vec<&str>, Vec<usize>) {
+/// `words` are the words of `text`, tokenised once by the caller.
+fn diff_tokens<'t>(text: &'t str, words: &[Word<'t>]) -> (Vec<&'t str>, Vec<usize>) {
     let mut tokens = Vec::with_capacity(text.len() / 3);
     let mut starts = Vec::with_capacity(text.len() / 3 + 1);
     fn gap<'t>(
@@ -60,7 +63,7 @@ fn diff_tokens(text: &str) -> (Vec<&str>, Vec<usize>) {
         }
     }
     let mut pos = 0;
-    for w in crate::text::tokens::words(text) {
+    for w in words {
         gap(text, pos, w.start, &mut tokens, &mut starts);
         tokens.push(w.text);
         starts.push(w.start);
@@ -148,17 +151,37 @@ fn coarse_segments<T: PartialEq>(
 /// ```
 pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -> Vec<DiffOp<'a>> {
     if left == right {
-        return if left.is_empty() {
-            Vec::new()
-        } else {
-            vec![DiffOp {
-                op: Op::Equal,
-                text: left,
-            }]
-        };
+        return same_text(left);
     }
-    let (old, old_starts) = diff_tokens(left);
-    let (new, new_starts) = diff_tokens(right);
+    let left_words: Vec<Word<'a>> = words(left).collect();
+    let right_words: Vec<Word<'a>> = words(right).collect();
+    word_diff_of_words((left, &left_words), (right, &right_words), deadline)
+}
+
+/// The diff of a sentence with itself: one equal segment (none when empty).
+fn same_text(text: &str) -> Vec<DiffOp<'_>> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![DiffOp {
+            op: Op::Equal,
+            text,
+        }]
+    }
+}
+
+/// [`word_diff`] of two sentences whose words the caller already has, so the
+/// compare engine tokenises each sentence once for the diff, facts and labels.
+pub(crate) fn word_diff_of_words<'a>(
+    (left, left_words): (&'a str, &[Word<'a>]),
+    (right, right_words): (&'a str, &[Word<'a>]),
+    deadline: Option<Instant>,
+) -> Vec<DiffOp<'a>> {
+    if left == right {
+        return same_text(left);
+    }
+    let (old, old_starts) = diff_tokens(left, left_words);
+    let (new, new_starts) = diff_tokens(right, right_words);
     // Short sentences diff in microseconds; only long ones need the deadline
     // (checking the clock is itself a cost).
     let deadline = deadline.filter(|_| old.len() * new.len() > 40_000);

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::inline::{DiffOp, Op};
 use crate::text::facts::{Facts, Mentions, covered, same_name_word};
+use crate::text::tokens::{Word, words};
 
 /// The kind of a difference between two aligned sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -177,9 +178,23 @@ fn significant(word: &str) -> bool {
 }
 
 /// Labels the differences of an aligned pair from its word diff and both sides' facts.
+#[cfg(test)]
 pub fn label<'a>(
     l: LabelSide<'_, 'a>,
     r: LabelSide<'_, 'a>,
+    ops: &[DiffOp<'a>],
+) -> Vec<Difference<'a>> {
+    let left_words: Vec<Word<'a>> = words(l.text).collect();
+    let right_words: Vec<Word<'a>> = words(r.text).collect();
+    label_with_words(l, r, (&left_words, &right_words), ops)
+}
+
+/// Labels the differences of an aligned pair from its word diff and both
+/// sides' facts and words (from [`words`]), tokenised once by the caller.
+pub(crate) fn label_with_words<'a>(
+    l: LabelSide<'_, 'a>,
+    r: LabelSide<'_, 'a>,
+    (left_words, right_words): (&[Word<'a>], &[Word<'a>]),
     ops: &[DiffOp<'a>],
 ) -> Vec<Difference<'a>> {
     let (left, right) = (l.text, r.text);
@@ -248,37 +263,39 @@ pub fn label<'a>(
     );
 
     // Entities: a name none of whose words the other sentence mentions.
-    let missing_names =
-        |names: &[crate::text::facts::NameFact<'a>], other: &LabelSide<'_, 'a>| -> Vec<&'a str> {
-            if names.is_empty() {
-                return Vec::new();
-            }
-            let keys: usize = names.iter().map(|n| n.key.len()).sum();
-            // Few names in a normal sentence: scan the words; many (a run-on text): index them.
-            if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
-                let words: Vec<&str> = [Some(other.text), other.sibling.map(|(t, _)| t)]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(crate::text::tokens::words)
-                    .filter(|w| w.text.len() >= 2)
-                    .map(|w| w.text)
-                    .collect();
-                let mentioned = |k: &str| words.iter().any(|w| same_name_word(k, w));
-                return names
-                    .iter()
-                    .filter(|n| !n.key.iter().any(|k| mentioned(k)))
-                    .map(|n| n.surface)
-                    .collect();
-            }
-            let mentions = other.mentions();
-            names
+    let missing_names = |names: &[crate::text::facts::NameFact<'a>],
+                         other: &LabelSide<'_, 'a>,
+                         other_words: &[Word<'a>]|
+     -> Vec<&'a str> {
+        if names.is_empty() {
+            return Vec::new();
+        }
+        let keys: usize = names.iter().map(|n| n.key.len()).sum();
+        // Few names in a normal sentence: scan the words; many (a run-on text): index them.
+        if keys * (other.text.len() + other.sibling.map_or(0, |(t, _)| t.len())) < 20_000 {
+            let words: Vec<&str> = other_words
                 .iter()
-                .filter(|n| !n.key.iter().any(|k| mentions.mention(k)))
+                .copied()
+                .chain(other.sibling.into_iter().flat_map(|(t, _)| words(t)))
+                .filter(|w| w.text.len() >= 2)
+                .map(|w| w.text)
+                .collect();
+            let mentioned = |k: &str| words.iter().any(|w| same_name_word(k, w));
+            return names
+                .iter()
+                .filter(|n| !n.key.iter().any(|k| mentioned(k)))
                 .map(|n| n.surface)
-                .collect()
-        };
-    let le = missing_names(&left_facts.names, &r);
-    let re = missing_names(&right_facts.names, &l);
+                .collect();
+        }
+        let mentions = other.mentions();
+        names
+            .iter()
+            .filter(|n| !n.key.iter().any(|k| mentions.mention(k)))
+            .map(|n| n.surface)
+            .collect()
+    };
+    let le = missing_names(&left_facts.names, &r, right_words);
+    let re = missing_names(&right_facts.names, &l, left_words);
     pair_up(DifferenceKind::Entity, le, re, &mut out);
 
     // Wording: changed words that no fact above accounts for. A hunk that
@@ -295,21 +312,27 @@ pub fn label<'a>(
         }
         // A changed word is unexplained unless a fact covers it, it is a mere
         // function word, or the other side's split-off sibling says it.
-        let unexplained = |side: &LabelSide<'_, '_>,
+        // Hunks start and end between diff tokens, so the words inside a hunk
+        // are exactly the sentence's words that lie within it.
+        let unexplained = |side_words: &[Word<'_>],
                            spans: &[(usize, usize)],
                            other: &LabelSide<'_, '_>,
                            reported: &[(usize, usize)],
                            (s, e): (usize, usize)| {
-            crate::text::tokens::words(&side.text[s..e]).any(|w| {
-                let (ws, we) = (s + w.start, s + w.end);
-                significant(w.text)
-                    && !covered(spans, ws, we)
-                    && !reported.iter().any(|&(rs, re)| rs <= ws && we <= re)
-                    && !other.sibling_has(w.text)
-            })
+            let from = side_words.partition_point(|w| w.start < s);
+            side_words[from..]
+                .iter()
+                .take_while(|w| w.end <= e)
+                .any(|w| {
+                    let (ws, we) = (w.start, w.end);
+                    significant(w.text)
+                        && !covered(spans, ws, we)
+                        && !reported.iter().any(|&(rs, re)| rs <= ws && we <= re)
+                        && !other.sibling_has(w.text)
+                })
         };
-        if unexplained(&l, &left_spans, &r, &left_reported, h.left)
-            || unexplained(&r, &right_spans, &l, &right_reported, h.right)
+        if unexplained(left_words, &left_spans, &r, &left_reported, h.left)
+            || unexplained(right_words, &right_spans, &l, &right_reported, h.right)
         {
             out.push(Difference {
                 kind: DifferenceKind::Wording,

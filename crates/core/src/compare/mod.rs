@@ -99,18 +99,21 @@ pub fn compare_texts<'a>(left: &'a str, right: &'a str, opts: &CompareOptions) -
     let weights = Weights::new(vocab.len(), &[&left_side, &right_side]);
     let alignment = align::align(&left_side, &right_side, &weights);
     build(
-        &left_side.sentences,
-        &right_side.sentences,
+        (&left_side.sentences, Some(&left_side.words)),
+        (&right_side.sentences, Some(&right_side.words)),
         &alignment,
         opts,
         Instant::now() + DIFF_BUDGET,
     )
 }
 
+/// Words of each sentence of one side, when the caller has them already.
+type SideWords<'s, 'a> = Option<&'s [Vec<crate::text::tokens::Word<'a>>]>;
+
 /// Turns an alignment into pairs with diffs and labels.
 fn build<'a>(
-    left: &[Sentence<'a>],
-    right: &[Sentence<'a>],
+    (left, left_words): (&[Sentence<'a>], SideWords<'_, 'a>),
+    (right, right_words): (&[Sentence<'a>], SideWords<'_, 'a>),
     alignment: &Alignment,
     opts: &CompareOptions,
     diff_deadline: Instant,
@@ -130,8 +133,12 @@ fn build<'a>(
             let right_sibling = sibling(&left_partners[l], r).map(|i| right[i]);
             let left_sibling = sibling(&right_partners[r], l).map(|i| left[i]);
             make_pair(
-                (left[l], left_sibling),
-                (right[r], right_sibling),
+                (left[l], left_sibling, left_words.map(|w| w[l].as_slice())),
+                (
+                    right[r],
+                    right_sibling,
+                    right_words.map(|w| w[r].as_slice()),
+                ),
                 score,
                 opts,
                 diff_deadline,
@@ -145,10 +152,18 @@ fn build<'a>(
     }
 }
 
+/// One side of a pair: the sentence, the sibling of a one-to-two match, and
+/// the sentence's words when already known.
+type Half<'s, 'a> = (
+    Sentence<'a>,
+    Option<Sentence<'a>>,
+    Option<&'s [crate::text::tokens::Word<'a>]>,
+);
+
 /// Diffs and labels one pair; each side may carry the sibling of a one-to-two match.
 fn make_pair<'a>(
-    (left, left_sibling): (Sentence<'a>, Option<Sentence<'a>>),
-    (right, right_sibling): (Sentence<'a>, Option<Sentence<'a>>),
+    (left, left_sibling, left_words): Half<'_, 'a>,
+    (right, right_sibling, right_words): Half<'_, 'a>,
     score: f32,
     opts: &CompareOptions,
     diff_deadline: Instant,
@@ -156,15 +171,17 @@ fn make_pair<'a>(
     // Only long sentences can need the deadline; skip reading the clock otherwise.
     let long = left.text.len() + right.text.len() > 2_000;
     let deadline = long.then(|| (Instant::now() + PAIR_BUDGET).min(diff_deadline));
-    let diff = word_diff(left.text, right.text, deadline);
-    let differences = if left.text == right.text {
-        Vec::new()
+    let (diff, differences) = if left.text == right.text {
+        (word_diff(left.text, right.text, deadline), Vec::new())
     } else {
-        let lf = extract(left.text, opts.left_published);
-        let rf = extract(right.text, opts.right_published);
+        // Tokenised once here for the diff, the facts and the labels.
+        let (lw, rw) = (words_of(left, left_words), words_of(right, right_words));
+        let diff = inline::word_diff_of_words((left.text, &lw), (right.text, &rw), deadline);
+        let lf = crate::text::facts::extract_from_words(left.text, &lw, opts.left_published);
+        let rf = crate::text::facts::extract_from_words(right.text, &rw, opts.right_published);
         let lsf = left_sibling.map(|s| (s.text, extract(s.text, opts.left_published)));
         let rsf = right_sibling.map(|s| (s.text, extract(s.text, opts.right_published)));
-        label::label(
+        let differences = label::label_with_words(
             LabelSide {
                 text: left.text,
                 facts: &lf,
@@ -175,8 +192,10 @@ fn make_pair<'a>(
                 facts: &rf,
                 sibling: rsf.as_ref().map(|(t, f)| (*t, f)),
             },
+            (&lw, &rw),
             &diff,
-        )
+        );
+        (diff, differences)
     };
     Pair {
         left,
@@ -184,5 +203,16 @@ fn make_pair<'a>(
         score: (score * 1000.0).round() / 1000.0,
         diff,
         differences,
+    }
+}
+
+/// The sentence's words: those already known, else tokenised now.
+fn words_of<'s, 'a>(
+    sentence: Sentence<'a>,
+    known: Option<&'s [crate::text::tokens::Word<'a>]>,
+) -> std::borrow::Cow<'s, [crate::text::tokens::Word<'a>]> {
+    match known {
+        Some(words) => std::borrow::Cow::Borrowed(words),
+        None => std::borrow::Cow::Owned(crate::text::tokens::words(sentence.text).collect()),
     }
 }

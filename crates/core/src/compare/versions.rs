@@ -119,13 +119,19 @@ pub fn compare_versions<'a>(old: &'a str, new: &'a str, opts: &CompareOptions) -
         right_only: added,
     };
     VersionDiff {
-        comparison: build(&old_sentences, &new_sentences, &alignment, opts, deadline),
+        comparison: build(
+            (&old_sentences, None),
+            (&new_sentences, None),
+            &alignment,
+            opts,
+            deadline,
+        ),
         summary,
     }
 }
 
 /// Aligns the sentences of one changed stretch (indices relative to the stretch).
-fn align_region(old: &[Sentence<'_>], new: &[Sentence<'_>]) -> Alignment {
+fn align_region<'a>(old: &[Sentence<'a>], new: &[Sentence<'a>]) -> Alignment {
     let mut vocab = Vocab::default();
     let left = Side::from_sentences(old.to_vec(), &mut vocab);
     let right = Side::from_sentences(new.to_vec(), &mut vocab);

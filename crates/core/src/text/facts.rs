@@ -233,9 +233,19 @@ pub fn covered(merged: &[(usize, usize)], start: usize, end: usize) -> bool {
 /// ```
 pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
     let words: Vec<Word<'_>> = tokens::words(sentence).collect();
+    extract_from_words(sentence, &words, published)
+}
+
+/// [`extract`] for a sentence whose words (from [`tokens::words`]) the caller
+/// already has, so one tokenisation serves several uses.
+pub(crate) fn extract_from_words<'a>(
+    sentence: &'a str,
+    words: &[Word<'a>],
+    published: Option<NaiveDate>,
+) -> Facts<'a> {
     let mut used = vec![false; words.len()];
-    let dates = find_dates(sentence, &words, published, &mut used);
-    let numbers = find_numbers(sentence, &words, &mut used);
+    let dates = find_dates(sentence, words, published, &mut used);
+    let numbers = find_numbers(sentence, words, &mut used);
     let quotes = quote_spans(sentence)
         .into_iter()
         .map(|(start, end, inner_start, inner_end)| {
@@ -252,7 +262,7 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
             }
         })
         .collect();
-    let names = find_names(sentence, &words, &used);
+    let names = find_names(sentence, words, &used);
     Facts {
         numbers,
         dates,
@@ -264,7 +274,11 @@ pub fn extract(sentence: &str, published: Option<NaiveDate>) -> Facts<'_> {
 /// Fast byte test: false means `text` has no double quotation mark ('"', '“', '”';
 /// the curly ones start with byte 0xE2).
 pub fn may_quote(text: &str) -> bool {
-    text.bytes().any(|b| b == b'"' || b == 0xE2) && text.contains(['"', '“', '”'])
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes).any(|i| {
+        let at = &bytes[i..];
+        at[0] == b'"' || at.starts_with("“".as_bytes()) || at.starts_with("”".as_bytes())
+    })
 }
 
 /// Quotation spans as `(start, end, inner_start, inner_end)` byte offsets.
@@ -358,6 +372,14 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn month_of(word: &str) -> Option<u32> {
+    // Cheap first test: every month name starts with one of these capitals and,
+    // with a possessive, is 3 to 13 bytes long.
+    let first = *word.as_bytes().first()?;
+    if !matches!(first, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+        || !(3..=13).contains(&word.len())
+    {
+        return None;
+    }
     static TABLE: LazyLock<FxHashMap<u128, u32>> = LazyLock::new(|| {
         MONTHS
             .iter()
@@ -547,6 +569,11 @@ fn named_day(
             b'T' | b'C' | b'H' | b'I' | b'V' | b'L' | b'M' | b'N'
         )
     {
+        return None;
+    }
+    // The names below are 3, 5, 8, 9 or 12 letters long: other ASCII words
+    // need no lowercased copy.
+    if word.is_ascii() && !matches!(word.len(), 3 | 5 | 8 | 9 | 12) {
         return None;
     }
     let lower = word.to_lowercase();

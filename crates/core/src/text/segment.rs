@@ -230,8 +230,12 @@ fn continues_sentence(previous: &str, next: &str) -> bool {
     if starts_lowercase && !starts_list_item(next) {
         return true;
     }
-    let lower = previous.to_ascii_lowercase();
-    let ends_with_time = lower.ends_with("a.m.") || lower.ends_with("p.m.");
+    // Compared in place: no lowercased copy of every sentence.
+    let tail = previous
+        .as_bytes()
+        .get(previous.len().saturating_sub(4)..)
+        .unwrap_or_default();
+    let ends_with_time = tail.eq_ignore_ascii_case(b"a.m.") || tail.eq_ignore_ascii_case(b"p.m.");
     ends_with_time && AFTER_TIME.contains(&first_word)
 }
 
