@@ -111,6 +111,12 @@ async fn a_markdown_report_of_the_sample_is_previewed_and_narrowed_to_one_claim(
     app.click("claim-row").await;
     press_ctrl(&app, 'e').await;
     app.find("export-dialog").await;
+    // The open dialog owns the keyboard: Ctrl+N opens no new claim behind it.
+    press_ctrl(&app, 'n').await;
+    assert!(
+        app.find_all("new-claim-form").await.is_empty(),
+        "Ctrl+N acted behind the Export dialog"
+    );
     choose(&app, "export-selection", "claim").await;
     let one = app.wait_for_text("export-count", "1 claim ").await;
     let one_preview = wait_for_content(&app, "export-preview", "the one claim", |t| {

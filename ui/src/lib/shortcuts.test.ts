@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyPressOf, shortcutFor, type KeyPress } from './shortcuts';
+import { keyPressOf, modalOpen, shortcutFor, type KeyPress } from './shortcuts';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -62,5 +62,18 @@ describe('keyPressOf', () => {
     expect(shortcutFor(keyPressOf(e, true))).toEqual({ action: 'export' });
     const n = new KeyboardEvent('keydown', { key: 'n', metaKey: true });
     expect(shortcutFor(keyPressOf(n, false))).toEqual({ action: 'new-claim' });
+  });
+});
+
+describe('modalOpen', () => {
+  it('holds the shortcuts back only while a modal dialog is in the page', () => {
+    expect(modalOpen(document)).toBe(false);
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    expect(modalOpen(document)).toBe(true);
+    dialog.remove();
+    expect(modalOpen(document)).toBe(false);
   });
 });

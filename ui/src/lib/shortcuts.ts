@@ -46,6 +46,14 @@ export function keyPressOf(e: KeyboardEvent, typing: boolean): KeyPress {
   };
 }
 
+/**
+ * Whether a modal dialog is open. It owns the keyboard, so the window's
+ * shortcuts wait until it closes (Ctrl+N must not open a form behind it).
+ */
+export function modalOpen(doc: Document = document): boolean {
+  return doc.querySelector('[aria-modal="true"]') !== null;
+}
+
 /** Maps a key press to a shortcut, or null when it is ordinary typing. */
 export function shortcutFor(k: KeyPress): Shortcut | null {
   const mod = k.ctrlKey || k.metaKey;
