@@ -29,7 +29,7 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, compare, evidence, import, reports, sources, workspace};
+    use commands::{claims, compare, evidence, import, reports, settings, sources, workspace};
     Builder::<R>::new()
         .commands(collect_commands![
             app_version,
@@ -62,6 +62,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             reports::report_formats,
             reports::preview_report,
             reports::save_report,
+            settings::settings_get,
+            settings::settings_save,
             compare::compare_outlets,
             compare::compare_source_versions,
             compare::compare_claim_draft,

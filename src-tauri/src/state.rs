@@ -176,6 +176,17 @@ impl AppState {
         Ok(f(ws)?)
     }
 
+    /// Runs `f` on the open workspace with leave to change the handle itself
+    /// (e.g. who it records changes as).
+    pub fn with_mut<T>(
+        &self,
+        f: impl FnOnce(&mut Workspace) -> claimdesk_core::Result<T>,
+    ) -> CommandResult<T> {
+        let mut guard = self.lock();
+        let ws = guard.as_mut().ok_or_else(CommandError::no_workspace)?;
+        Ok(f(ws)?)
+    }
+
     /// Replaces the open workspace and remembers it in the recent list.
     pub fn set(&self, ws: Workspace) {
         if let Some(recent) = &self.recent {

@@ -639,3 +639,48 @@ fn versions_of_a_source_compare_first_against_latest() {
         .expect_err("no version 7");
     assert_eq!(err["kind"], "not_found");
 }
+
+#[test]
+fn settings_save_together_and_a_bad_url_changes_nothing() {
+    let h = Harness::new();
+    h.create_workspace();
+    let err = h
+        .call(
+            "settings_save",
+            json!({ "settings": { "user": "Ana", "publisher": "Quay Checks", "report_base_url": "checks.example" } }),
+        )
+        .expect_err("a base URL without http(s) is refused");
+    assert_eq!(err["kind"], "invalid");
+    let kept = h.call("settings_get", json!({})).expect("get");
+    assert_eq!(kept["publisher"], Value::Null, "nothing was written");
+
+    let saved = h
+        .call(
+            "settings_save",
+            json!({ "settings": { "user": "Ana Reyes", "publisher": "Quay Checks", "report_base_url": "https://checks.example/r" } }),
+        )
+        .expect("saved");
+    assert_eq!(saved["report_base_url"], "https://checks.example/r");
+    // The new name is who the next change is recorded as.
+    let claim = h
+        .call(
+            "claim_add",
+            json!({ "claim": { "statement": "Fares rise in January", "claimant": null, "claimed_on": null, "event_on": null, "notes": null, "tags": [], "verdict": null } }),
+        )
+        .expect("claim added");
+    let history = h
+        .call("claim_history", json!({ "id": claim["id"] }))
+        .expect("history");
+    assert_eq!(history[0]["actor"], "Ana Reyes");
+    // ClaimReview export now has what it needs.
+    let preview = h
+        .call(
+            "preview_report",
+            json!({ "request": { "format": "claimreview", "selection": { "tag": null, "verdict": null, "claims": [] } } }),
+        )
+        .expect("ClaimReview renders");
+    assert!(
+        preview.to_string().contains("https://checks.example/r"),
+        "{preview}"
+    );
+}

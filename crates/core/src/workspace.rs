@@ -93,6 +93,13 @@ impl Workspace {
         &self.actor
     }
 
+    /// Takes up the workspace's `user` setting after it changed (the OS user
+    /// when it is unset), so the next changes are recorded under it.
+    pub fn reload_actor(&mut self) -> Result<()> {
+        self.actor = store::settings::stored_user(&self.conn)?.unwrap_or_else(default_user);
+        Ok(())
+    }
+
     /// Records changes under another name (for this handle only).
     pub fn set_actor(&mut self, actor: impl Into<String>) {
         let actor = actor.into();

@@ -148,3 +148,38 @@ fn the_user_name_setting_is_recorded_in_history() {
     assert!(ws.settings().set("colour", "blue").is_err());
     assert!(ws.settings().set("report_base_url", "ftp://x").is_err());
 }
+
+#[test]
+fn settings_are_saved_together_or_not_at_all() {
+    use claimdesk_core::store::WorkspaceSettings;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("create");
+    ws.settings().set("publisher", "Harbour Desk").expect("set");
+    let err = ws
+        .settings()
+        .save(&WorkspaceSettings {
+            user: Some("Ana Reyes".into()),
+            publisher: Some("Quay Checks".into()),
+            report_base_url: Some("ftp://checks.example".into()),
+        })
+        .expect_err("an ftp base URL is refused");
+    assert!(err.to_string().contains("http"), "{err}");
+    let kept = ws.settings().get().expect("get");
+    assert_eq!(kept.publisher.as_deref(), Some("Harbour Desk"));
+    assert_eq!(kept.user, None, "nothing of the refused form was written");
+
+    ws.settings()
+        .save(&WorkspaceSettings {
+            user: Some("  Ana Reyes ".into()),
+            publisher: None,
+            report_base_url: Some("https://checks.example/r".into()),
+        })
+        .expect("save");
+    let saved = ws.settings().get().expect("get");
+    assert_eq!(saved.user.as_deref(), Some("Ana Reyes"));
+    assert_eq!(saved.publisher, None, "an empty field clears its setting");
+    assert_eq!(
+        saved.report_base_url.as_deref(),
+        Some("https://checks.example/r")
+    );
+}

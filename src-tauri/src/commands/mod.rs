@@ -6,5 +6,6 @@ pub mod compare;
 pub mod evidence;
 pub mod import;
 pub mod reports;
+pub mod settings;
 pub mod sources;
 pub mod workspace;

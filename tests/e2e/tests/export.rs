@@ -160,3 +160,54 @@ async fn a_markdown_report_of_the_sample_is_previewed_and_narrowed_to_one_claim(
         "other claims are left out of a one-claim report"
     );
 }
+
+#[tokio::test]
+async fn settings_give_claimreview_its_base_url_and_a_bad_one_is_explained() {
+    if !support::can_run() {
+        return;
+    }
+    let desk = support::Desk::new();
+    let app = App::open(&desk).await;
+    app.click("load-sample").await;
+    app.wait_for_text("claim-count", "4 claims").await;
+
+    // The export says where to go; Settings… takes the URL.
+    app.click("export-button").await;
+    choose(&app, "export-format", "claimreview").await;
+    let problem = app.wait_for_text("export-error", "Settings").await;
+    assert!(problem.contains("report base URL"), "{problem}");
+    app.click("export-cancel").await;
+
+    app.click("settings-button").await;
+    app.find("settings-dialog").await;
+    app.type_into("settings-publisher", "Harbour Desk").await;
+    app.type_into("settings-base-url", "factcheck.example/reviews\n")
+        .await;
+    let refused = app.wait_for_text("settings-error", "http").await;
+    assert!(refused.contains("factcheck.example"), "{refused}");
+    app.screenshot("settings-bad-url").await;
+    app.find("settings-base-url")
+        .await
+        .clear()
+        .await
+        .expect("the field clears");
+    app.type_into("settings-base-url", "https://factcheck.example/reviews\n")
+        .await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !app.find_all("settings-dialog").await.is_empty() {
+        assert!(Instant::now() < deadline, "the settings were not saved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    press_ctrl(&app, 'e').await;
+    choose(&app, "export-format", "claimreview").await;
+    let review = wait_for_content(&app, "export-preview", "ClaimReview JSON-LD", |t| {
+        t.contains("ClaimReview")
+    })
+    .await;
+    assert!(
+        review.contains("https://factcheck.example/reviews") && review.contains("Harbour Desk"),
+        "the settings reach the export: {review}"
+    );
+    app.close().await;
+}

@@ -15,6 +15,7 @@ import type {
   ReportRequest,
   SourceDetails,
   SourceRef,
+  WorkspaceSettings,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -36,6 +37,8 @@ export const api = {
   tagClaim: (id: string, add: string[], remove: string[]) => unwrap(commands.claimTag(id, add, remove)),
   history: (id: string) => unwrap(commands.claimHistory(id)),
   deleteClaim: (id: string) => unwrap(commands.claimDelete(id)),
+  settings: () => unwrap(commands.settingsGet()),
+  saveSettings: (s: WorkspaceSettings) => unwrap(commands.settingsSave(s)),
   restoreClaim: (id: string) => unwrap(commands.claimRestore(id)),
   removeEvidence: (id: string) => unwrap(commands.evidenceRemove(id)),
   restoreEvidence: (id: string) => unwrap(commands.evidenceRestore(id)),

@@ -325,6 +325,29 @@ async saveReport(request: ReportRequest, path: string) : Promise<Result<null, Co
 }
 },
 /**
+ * The workspace's settings.
+ */
+async settingsGet() : Promise<Result<WorkspaceSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("settings_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves every setting at once; a bad value changes nothing. A new user name
+ * is recorded in history from the next change on.
+ */
+async settingsSave(settings: WorkspaceSettings) : Promise<Result<WorkspaceSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("settings_save", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Compares each of `others` with `pivot`, sentence by sentence.
  */
 async compareOutlets(pivot: SourceRef, others: SourceRef[]) : Promise<Result<OutletsComparison, CommandError>> {
@@ -986,6 +1009,22 @@ export type WarningKind =
  * Some bytes could not be decoded and were replaced with U+FFFD.
  */
 "decoding_errors"
+/**
+ * The settings a workspace keeps.
+ */
+export type WorkspaceSettings = { 
+/**
+ * Name recorded in history; the OS user when unset.
+ */
+user: string | null; 
+/**
+ * Who publishes the fact-checks (ClaimReview `author`).
+ */
+publisher: string | null; 
+/**
+ * Base URL of published reports (ClaimReview `url` and `@id`).
+ */
+report_base_url: string | null }
 /**
  * Which workspace is open, what was opened lately, and what went wrong on start.
  */

@@ -22,7 +22,8 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
         .ok_or_else(|| {
             Error::invalid(
                 "ClaimReview needs the URL where the report is published: \
-                 set it with `claimdesk settings set report_base_url https://…`",
+                 set the report base URL in Settings… (or run \
+                 `claimdesk settings set report_base_url https://…`)",
             )
         })?;
     let reviews: Vec<Value> = data

@@ -13,7 +13,7 @@ pub(crate) mod sources;
 pub use claims::Claims;
 pub use evidence::Evidence;
 pub use scale::Scale;
-pub use settings::Settings;
+pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::SourceDetails;
 pub use sources::Sources;
 

@@ -42,31 +42,61 @@ impl<'a> Settings<'a> {
 
     /// Sets one setting by name; an empty value clears it.
     pub fn set(&self, key: &str, value: &str) -> Result<()> {
-        if !KEYS.contains(&key) {
-            return Err(Error::invalid(format!(
-                "unknown setting {key:?}: use one of {}",
-                KEYS.join(", ")
-            )));
-        }
         let value = value.trim();
-        if key == "report_base_url" && !value.is_empty() && !value.starts_with("http") {
-            return Err(Error::invalid(format!(
-                "report_base_url must be an http(s) URL, not {value:?}"
-            )));
+        check(key, value)?;
+        self.ws.write(|conn| write_one(conn, key, value))
+    }
+
+    /// Saves every setting at once, as a settings form does: all are checked
+    /// first and written in one transaction, so a bad URL changes nothing.
+    /// Empty or missing values clear their setting.
+    pub fn save(&self, settings: &WorkspaceSettings) -> Result<()> {
+        let values = [
+            ("user", &settings.user),
+            ("publisher", &settings.publisher),
+            ("report_base_url", &settings.report_base_url),
+        ]
+        .map(|(key, value)| (key, value.as_deref().unwrap_or_default().trim()));
+        for (key, value) in values {
+            check(key, value)?;
         }
         self.ws.write(|conn| {
-            if value.is_empty() {
-                conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
-            } else {
-                conn.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value],
-                )?;
+            for (key, value) in values {
+                write_one(conn, key, value)?;
             }
             Ok(())
         })
     }
+}
+
+/// Refuses an unknown setting or a value it cannot hold.
+fn check(key: &str, value: &str) -> Result<()> {
+    if !KEYS.contains(&key) {
+        return Err(Error::invalid(format!(
+            "unknown setting {key:?}: use one of {}",
+            KEYS.join(", ")
+        )));
+    }
+    if key == "report_base_url" && !value.is_empty() && !value.starts_with("http") {
+        return Err(Error::invalid(format!(
+            "the report base URL (report_base_url) must start with http:// or https://, not {value:?}"
+        )));
+    }
+    Ok(())
+}
+
+/// Stores one checked, trimmed value; empty clears the setting.
+fn write_one(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    } else {
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+    }
+    Ok(())
 }
 
 fn read(conn: &Connection, key: &str) -> Result<Option<String>> {
