@@ -203,26 +203,12 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     // Enter opens Create claim… prefilled from both wordings.
     press(&app, '\u{E007}').await;
     app.find("claim-from-difference").await;
-    let statement = app
-        .find("cfd-statement")
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let statement = app.value("cfd-statement").await;
     assert!(
         statement.contains("four hours"),
         "the pivot's wording: {statement}"
     );
-    let notes = app
-        .find("cfd-notes")
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let notes = app.value("cfd-notes").await;
     assert!(
         notes.contains("Northern Ledger")
             && notes.contains("Coastal Wire")
@@ -231,14 +217,7 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     );
     // Typing j in the form is typing, not navigation.
     app.type_into("cfd-statement", " j").await;
-    let typed = app
-        .find("cfd-statement")
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let typed = app.value("cfd-statement").await;
     assert!(
         typed.ends_with("no deal. j"),
         "j was typed into the statement: {typed}"
@@ -432,14 +411,7 @@ async fn a_sentence_only_one_outlet_reports_becomes_a_claim_with_its_passage() {
         "the form shows the row's sentence: {sentence:?} in {marker:?}"
     );
     app.find(absent).await;
-    let notes = app
-        .find("cfd-notes")
-        .await
-        .prop("value")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_default();
+    let notes = app.value("cfd-notes").await;
     assert!(
         notes.starts_with("Only ") && notes.contains("does not"),
         "the notes say the other outlet is silent: {notes}"

@@ -59,9 +59,7 @@ async fn a_markdown_report_of_the_sample_is_previewed_and_narrowed_to_one_claim(
         return;
     }
     let desk = support::Desk::new();
-    let app = App::open(&desk).await;
-    app.click("load-sample").await;
-    app.wait_for_text("claim-count", "4 claims").await;
+    let app = App::with_sample(&desk).await;
 
     // The toolbar button opens the dialog; HTML first, so choosing Markdown
     // really re-renders the preview.
@@ -167,9 +165,7 @@ async fn settings_give_claimreview_its_base_url_and_a_bad_one_is_explained() {
         return;
     }
     let desk = support::Desk::new();
-    let app = App::open(&desk).await;
-    app.click("load-sample").await;
-    app.wait_for_text("claim-count", "4 claims").await;
+    let app = App::with_sample(&desk).await;
 
     // The export says where to go; Settings… takes the URL.
     app.click("export-button").await;

@@ -162,6 +162,15 @@ impl App {
         app
     }
 
+    /// Opens the app on `desk` and loads the sample from the empty state
+    /// (four claims about an invented ferry dispute).
+    pub async fn with_sample(desk: &Desk) -> App {
+        let app = App::open(desk).await;
+        app.click("load-sample").await;
+        app.wait_for_text("claim-count", "4 claims").await;
+        app
+    }
+
     /// Waits for the element with this `data-testid` and returns it.
     pub async fn find(&self, testid: &str) -> Element {
         self.client
@@ -233,6 +242,17 @@ impl App {
         self.find(testid)
             .await
             .prop("textContent")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// The current value of the input or text area with this `data-testid`.
+    pub async fn value(&self, testid: &str) -> String {
+        self.find(testid)
+            .await
+            .prop("value")
             .await
             .ok()
             .flatten()
