@@ -14,6 +14,7 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
+use super::inline::{DiffTokens, GapIds, WORD_ID_LIMIT};
 use crate::text::facts::{digit_value, number_word, quote_spans};
 use crate::text::tokens::{self, Word, is_stopword, lowercase, stem};
 use crate::text::{Sentence, segment};
@@ -40,6 +41,8 @@ pub(crate) struct Vocab<'t> {
     ids: FxHashMap<String, u32>,
     key: String,
     words: FxHashMap<&'t str, WordFeature>,
+    /// Ids of the whitespace runs and characters between words, for diff tokens.
+    pub gaps: GapIds<'t>,
 }
 
 /// What one word form contributes to a sentence's features.
@@ -51,6 +54,8 @@ struct WordFeature {
     feature: Option<(u32, bool)>,
     /// True when the word starts with a capital letter.
     capitalised: bool,
+    /// The word form's own id (equal ids, equal text), for the inline diffs.
+    form: u32,
 }
 
 impl<'t> Vocab<'t> {
@@ -95,6 +100,7 @@ impl<'t> Vocab<'t> {
             hash: hasher.finish(),
             feature,
             capitalised: text.starts_with(char::is_uppercase),
+            form: (self.words.len() as u32).min(WORD_ID_LIMIT - 1),
         };
         self.words.insert(text, f);
         f
@@ -110,8 +116,10 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
-    /// Per sentence: its words, kept for the diffs and labels of its pairs.
+    /// Per sentence: its words, kept for the facts and labels of its pairs.
     pub words: Vec<Vec<Word<'a>>>,
+    /// Per sentence: its diff tokens, for the inline diffs of its pairs.
+    pub tokens: Vec<DiffTokens>,
 }
 
 impl<'a> Side<'a> {
@@ -120,14 +128,23 @@ impl<'a> Side<'a> {
         Side::from_sentences(segment(text), vocab)
     }
 
+    /// Each sentence's words and diff tokens, for [`super::build`].
+    pub fn tokenised(&self) -> super::Tokenised<'_, 'a> {
+        Some((&self.words, &self.tokens))
+    }
+
     /// Extracts features for already segmented sentences.
     pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
         let mut words = Vec::with_capacity(sentences.len());
+        let mut tokens = Vec::with_capacity(sentences.len());
+        let mut forms = Vec::new();
         for s in &sentences {
             let w: Vec<Word<'a>> = tokens::words(s.text).collect();
-            let (f, h) = features(s.text, &w, vocab);
+            forms.clear();
+            let (f, h) = features(s.text, &w, vocab, &mut forms);
+            tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
             feats.push(f);
             exact.push(h);
             words.push(w);
@@ -137,14 +154,18 @@ impl<'a> Side<'a> {
             feats,
             exact,
             words,
+            tokens,
         }
     }
 }
 
+/// The sentence's features and exact-match hash; pushes each word's form id
+/// onto `forms`.
 fn features<'t>(
     sentence: &'t str,
     words: &[Word<'t>],
     vocab: &mut Vocab<'t>,
+    forms: &mut Vec<u32>,
 ) -> (Vec<(u32, f32)>, Option<u64>) {
     let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
@@ -154,6 +175,7 @@ fn features<'t>(
     for (k, w) in words.iter().enumerate() {
         any_word = true;
         let f = vocab.word(w.text);
+        forms.push(f.form);
         hasher.write_u64(f.hash);
         let Some((id, number)) = f.feature else {
             continue;

@@ -5,6 +5,8 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
+use rustc_hash::FxHashMap;
+
 use crate::text::tokens::{Word, words};
 
 /// What a diff segment does.
@@ -29,20 +31,91 @@ pub struct DiffOp<'a> {
     pub text: &'a str,
 }
 
-/// Splits text into diff tokens: the words of [`crate::text::tokens::words`]
+/// A sentence split into diff tokens: the words of [`crate::text::tokens::words`]
 /// ("3,000", "U.S", "don't" stay whole), runs of whitespace, and single other
-/// characters. Returns the tokens and each token's start offset (plus the end).
-/// `words` are the words of `text`, tokenised once by the caller.
-fn diff_tokens<'t>(text: &'t str, words: &[Word<'t>]) -> (Vec<&'t str>, Vec<usize>) {
-    let mut tokens = Vec::with_capacity(text.len() / 3);
-    let mut starts = Vec::with_capacity(text.len() / 3 + 1);
-    fn gap<'t>(
+/// characters. Each token is an id, equal exactly when the texts are equal, so
+/// the diff compares integers, not strings.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DiffTokens {
+    ids: Vec<u32>,
+    /// Each token's start offset, plus the sentence's length.
+    starts: Vec<usize>,
+}
+
+/// Ids of the tokens that are not words. Word ids come from the caller and
+/// stay below [`WORD_ID_LIMIT`]; single characters are their code point with
+/// the top bit set; whitespace runs are numbered from [`SPACE_BASE`].
+#[derive(Debug, Default)]
+pub(crate) struct GapIds<'t> {
+    spaces: FxHashMap<&'t str, u32>,
+}
+
+/// Word ids are below this.
+pub(crate) const WORD_ID_LIMIT: u32 = 0x4000_0000;
+const SPACE_BASE: u32 = 0x4000_0000;
+const CHAR_BIT: u32 = 0x8000_0000;
+
+impl<'t> GapIds<'t> {
+    fn space(&mut self, run: &'t str) -> u32 {
+        if run == " " {
+            return SPACE_BASE;
+        }
+        let next = SPACE_BASE + 1 + self.spaces.len() as u32;
+        *self.spaces.entry(run).or_insert(next)
+    }
+}
+
+/// Word ids for sentences tokenised outside an alignment (versions, single diffs).
+#[derive(Debug, Default)]
+pub(crate) struct WordIds<'t> {
+    ids: FxHashMap<&'t str, u32>,
+}
+
+impl<'t> WordIds<'t> {
+    pub(crate) fn id(&mut self, word: &'t str) -> u32 {
+        let next = (self.ids.len() as u32).min(WORD_ID_LIMIT - 1);
+        *self.ids.entry(word).or_insert(next)
+    }
+}
+
+impl DiffTokens {
+    /// Tokenises `text`, whose words the caller has already found: word `k`
+    /// gets id `word_ids[k]`.
+    pub(crate) fn new<'t>(
         text: &'t str,
-        from: usize,
-        to: usize,
-        tokens: &mut Vec<&'t str>,
-        starts: &mut Vec<usize>,
-    ) {
+        words: &[Word<'t>],
+        word_ids: &[u32],
+        gaps: &mut GapIds<'t>,
+    ) -> DiffTokens {
+        let mut out = DiffTokens {
+            ids: Vec::with_capacity(words.len() * 2 + 2),
+            starts: Vec::with_capacity(words.len() * 2 + 3),
+        };
+        let mut pos = 0;
+        for (w, id) in words.iter().zip(word_ids) {
+            out.gap(text, pos, w.start, gaps);
+            out.ids.push(*id);
+            out.starts.push(w.start);
+            pos = w.end;
+        }
+        out.gap(text, pos, text.len(), gaps);
+        out.starts.push(text.len());
+        out
+    }
+
+    /// Tokenises `text` on its own, numbering its words in `word_ids`.
+    pub(crate) fn of<'t>(
+        text: &'t str,
+        words: &[Word<'t>],
+        word_ids: &mut WordIds<'t>,
+        gaps: &mut GapIds<'t>,
+    ) -> DiffTokens {
+        let ids: Vec<u32> = words.iter().map(|w| word_ids.id(w.text)).collect();
+        DiffTokens::new(text, words, &ids, gaps)
+    }
+
+    /// The whitespace runs and single characters between two words.
+    fn gap<'t>(&mut self, text: &'t str, from: usize, to: usize, gaps: &mut GapIds<'t>) {
         let mut run_start: Option<usize> = None;
         for (i, c) in text[from..to].char_indices() {
             let at = from + i;
@@ -51,60 +124,26 @@ fn diff_tokens<'t>(text: &'t str, words: &[Word<'t>]) -> (Vec<&'t str>, Vec<usiz
                 continue;
             }
             if let Some(rs) = run_start.take() {
-                tokens.push(&text[rs..at]);
-                starts.push(rs);
+                self.ids.push(gaps.space(&text[rs..at]));
+                self.starts.push(rs);
             }
-            tokens.push(&text[at..at + c.len_utf8()]);
-            starts.push(at);
+            self.ids.push(CHAR_BIT | c as u32);
+            self.starts.push(at);
         }
         if let Some(rs) = run_start {
-            tokens.push(&text[rs..to]);
-            starts.push(rs);
+            self.ids.push(gaps.space(&text[rs..to]));
+            self.starts.push(rs);
         }
     }
-    let mut pos = 0;
-    for w in words {
-        gap(text, pos, w.start, &mut tokens, &mut starts);
-        tokens.push(w.text);
-        starts.push(w.start);
-        pos = w.end;
+
+    fn len(&self) -> usize {
+        self.ids.len()
     }
-    gap(text, pos, text.len(), &mut tokens, &mut starts);
-    starts.push(text.len());
-    (tokens, starts)
-}
 
-/// A diff token that compares by hash first, so mismatches cost no string compare.
-#[derive(Debug, Clone, Copy, Eq)]
-struct Token<'a> {
-    hash: u64,
-    text: &'a str,
-}
-
-impl PartialEq for Token<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.hash == other.hash && self.text == other.text
+    /// The text of tokens `range`.
+    fn text<'t>(&self, text: &'t str, range: std::ops::Range<usize>) -> &'t str {
+        &text[self.starts[range.start]..self.starts[range.end]]
     }
-}
-
-impl std::hash::Hash for Token<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-fn hashed<'a>(tokens: &[&'a str]) -> Vec<Token<'a>> {
-    tokens
-        .iter()
-        .map(|t| {
-            let mut h = rustc_hash::FxHasher::default();
-            std::hash::Hasher::write(&mut h, t.as_bytes());
-            Token {
-                hash: std::hash::Hasher::finish(&h),
-                text: t,
-            }
-        })
-        .collect()
 }
 
 /// Above this many token pairs (old × new) a diff is not refined word by word:
@@ -153,9 +192,12 @@ pub fn word_diff<'a>(left: &'a str, right: &'a str, deadline: Option<Instant>) -
     if left == right {
         return same_text(left);
     }
+    let (mut word_ids, mut gaps) = (WordIds::default(), GapIds::default());
     let left_words: Vec<Word<'a>> = words(left).collect();
     let right_words: Vec<Word<'a>> = words(right).collect();
-    word_diff_of_words((left, &left_words), (right, &right_words), deadline)
+    let old = DiffTokens::of(left, &left_words, &mut word_ids, &mut gaps);
+    let new = DiffTokens::of(right, &right_words, &mut word_ids, &mut gaps);
+    word_diff_of_tokens((left, &old), (right, &new), deadline)
 }
 
 /// The diff of a sentence with itself: one equal segment (none when empty).
@@ -170,18 +212,16 @@ fn same_text(text: &str) -> Vec<DiffOp<'_>> {
     }
 }
 
-/// [`word_diff`] of two sentences whose words the caller already has, so the
-/// compare engine tokenises each sentence once for the diff, facts and labels.
-pub(crate) fn word_diff_of_words<'a>(
-    (left, left_words): (&'a str, &[Word<'a>]),
-    (right, right_words): (&'a str, &[Word<'a>]),
+/// [`word_diff`] of two sentences already split into diff tokens (with ids
+/// from one numbering), so the compare engine tokenises each sentence once.
+pub(crate) fn word_diff_of_tokens<'a>(
+    (left, old): (&'a str, &DiffTokens),
+    (right, new): (&'a str, &DiffTokens),
     deadline: Option<Instant>,
 ) -> Vec<DiffOp<'a>> {
     if left == right {
         return same_text(left);
     }
-    let (old, old_starts) = diff_tokens(left, left_words);
-    let (new, new_starts) = diff_tokens(right, right_words);
     // Short sentences diff in microseconds; only long ones need the deadline
     // (checking the clock is itself a cost).
     let deadline = deadline.filter(|_| old.len() * new.len() > 40_000);
@@ -189,9 +229,9 @@ pub(crate) fn word_diff_of_words<'a>(
     // Segments as (changed?, old token range, new token range).
     let mut segments: Vec<(bool, std::ops::Range<usize>, std::ops::Range<usize>)> =
         if (old.len() as u64) * (new.len() as u64) > MAX_DIFF_CELLS {
-            coarse_segments(&old, &new)
+            coarse_segments(&old.ids, &new.ids)
         } else {
-            capture_diff_slices_deadline(Algorithm::Myers, &hashed(&old), &hashed(&new), deadline)
+            capture_diff_slices_deadline(Algorithm::Myers, &old.ids, &new.ids, deadline)
                 .iter()
                 .map(|op| {
                     let (tag, o, n) = op.as_tag_tuple();
@@ -203,7 +243,13 @@ pub(crate) fn word_diff_of_words<'a>(
     // them: "five hours" -> "four days" rather than "five"/"four", " ", "hours"/"days".
     for i in 1..segments.len().saturating_sub(1) {
         let (changed, ref o, _) = segments[i];
-        let short = old[o.clone()].iter().map(|t| t.trim().len()).sum::<usize>() <= 3;
+        let short = old
+            .text(left, o.clone())
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>()
+            <= 3;
         if !changed && segments[i - 1].0 && segments[i + 1].0 && short {
             segments[i].0 = true;
         }
@@ -214,11 +260,7 @@ pub(crate) fn word_diff_of_words<'a>(
     while i < segments.len() {
         let (changed, o, n) = segments[i].clone();
         if !changed {
-            push(
-                &mut out,
-                Op::Equal,
-                &left[old_starts[o.start]..old_starts[o.end]],
-            );
+            push(&mut out, Op::Equal, old.text(left, o));
             i += 1;
             continue;
         }
@@ -230,16 +272,8 @@ pub(crate) fn word_diff_of_words<'a>(
             new_to = n.end;
             i += 1;
         }
-        push(
-            &mut out,
-            Op::Delete,
-            &left[old_starts[old_from]..old_starts[old_to]],
-        );
-        push(
-            &mut out,
-            Op::Insert,
-            &right[new_starts[new_from]..new_starts[new_to]],
-        );
+        push(&mut out, Op::Delete, old.text(left, old_from..old_to));
+        push(&mut out, Op::Insert, new.text(right, new_from..new_to));
     }
     out
 }

@@ -22,6 +22,7 @@ mod to_claim;
 mod versions;
 pub mod view;
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -42,7 +43,9 @@ pub use versions::{VersionDiff, VersionSummary, compare_versions};
 
 use crate::text::Sentence;
 use crate::text::facts::extract;
+use crate::text::tokens::Word;
 use align::{Alignment, Side, Vocab, Weights};
+use inline::{DiffTokens, GapIds, WordIds};
 
 /// Time all inline diffs of one comparison may take before they fall back to
 /// coarser (still exact) diffs. A last resort only: sentence diffs are bounded
@@ -99,21 +102,21 @@ pub fn compare_texts<'a>(left: &'a str, right: &'a str, opts: &CompareOptions) -
     let weights = Weights::new(vocab.len(), &[&left_side, &right_side]);
     let alignment = align::align(&left_side, &right_side, &weights);
     build(
-        (&left_side.sentences, Some(&left_side.words)),
-        (&right_side.sentences, Some(&right_side.words)),
+        (&left_side.sentences, left_side.tokenised()),
+        (&right_side.sentences, right_side.tokenised()),
         &alignment,
         opts,
         Instant::now() + DIFF_BUDGET,
     )
 }
 
-/// Words of each sentence of one side, when the caller has them already.
-type SideWords<'s, 'a> = Option<&'s [Vec<crate::text::tokens::Word<'a>>]>;
+/// Each sentence's words and diff tokens, when the caller has them already.
+pub(crate) type Tokenised<'s, 'a> = Option<(&'s [Vec<Word<'a>>], &'s [DiffTokens])>;
 
 /// Turns an alignment into pairs with diffs and labels.
 fn build<'a>(
-    (left, left_words): (&[Sentence<'a>], SideWords<'_, 'a>),
-    (right, right_words): (&[Sentence<'a>], SideWords<'_, 'a>),
+    (left, left_tok): (&[Sentence<'a>], Tokenised<'_, 'a>),
+    (right, right_tok): (&[Sentence<'a>], Tokenised<'_, 'a>),
     alignment: &Alignment,
     opts: &CompareOptions,
     diff_deadline: Instant,
@@ -126,6 +129,8 @@ fn build<'a>(
         right_partners[r].push(l);
     }
     let sibling = |partners: &[usize], me: usize| partners.iter().copied().find(|&p| p != me);
+    // Numbering for sentences the caller has not tokenised.
+    let mut ids = (WordIds::default(), GapIds::default());
     let pairs = alignment
         .pairs
         .iter()
@@ -133,15 +138,20 @@ fn build<'a>(
             let right_sibling = sibling(&left_partners[l], r).map(|i| right[i]);
             let left_sibling = sibling(&right_partners[r], l).map(|i| left[i]);
             make_pair(
-                (left[l], left_sibling, left_words.map(|w| w[l].as_slice())),
+                (
+                    left[l],
+                    left_sibling,
+                    left_tok.map(|(w, t)| (w[l].as_slice(), &t[l])),
+                ),
                 (
                     right[r],
                     right_sibling,
-                    right_words.map(|w| w[r].as_slice()),
+                    right_tok.map(|(w, t)| (w[r].as_slice(), &t[r])),
                 ),
                 score,
                 opts,
                 diff_deadline,
+                &mut ids,
             )
         })
         .collect();
@@ -153,20 +163,21 @@ fn build<'a>(
 }
 
 /// One side of a pair: the sentence, the sibling of a one-to-two match, and
-/// the sentence's words when already known.
+/// the sentence's words and diff tokens when already known.
 type Half<'s, 'a> = (
     Sentence<'a>,
     Option<Sentence<'a>>,
-    Option<&'s [crate::text::tokens::Word<'a>]>,
+    Option<(&'s [Word<'a>], &'s DiffTokens)>,
 );
 
 /// Diffs and labels one pair; each side may carry the sibling of a one-to-two match.
 fn make_pair<'a>(
-    (left, left_sibling, left_words): Half<'_, 'a>,
-    (right, right_sibling, right_words): Half<'_, 'a>,
+    (left, left_sibling, left_tok): Half<'_, 'a>,
+    (right, right_sibling, right_tok): Half<'_, 'a>,
     score: f32,
     opts: &CompareOptions,
     diff_deadline: Instant,
+    ids: &mut (WordIds<'a>, GapIds<'a>),
 ) -> Pair<'a> {
     // Only long sentences can need the deadline; skip reading the clock otherwise.
     let long = left.text.len() + right.text.len() > 2_000;
@@ -174,9 +185,10 @@ fn make_pair<'a>(
     let (diff, differences) = if left.text == right.text {
         (word_diff(left.text, right.text, deadline), Vec::new())
     } else {
-        // Tokenised once here for the diff, the facts and the labels.
-        let (lw, rw) = (words_of(left, left_words), words_of(right, right_words));
-        let diff = inline::word_diff_of_words((left.text, &lw), (right.text, &rw), deadline);
+        // Tokenised once for the diff, the facts and the labels.
+        let (lw, lt) = tokenised(left, left_tok, ids);
+        let (rw, rt) = tokenised(right, right_tok, ids);
+        let diff = inline::word_diff_of_tokens((left.text, &lt), (right.text, &rt), deadline);
         let lf = crate::text::facts::extract_from_words(left.text, &lw, opts.left_published);
         let rf = crate::text::facts::extract_from_words(right.text, &rw, opts.right_published);
         let lsf = left_sibling.map(|s| (s.text, extract(s.text, opts.left_published)));
@@ -206,13 +218,18 @@ fn make_pair<'a>(
     }
 }
 
-/// The sentence's words: those already known, else tokenised now.
-fn words_of<'s, 'a>(
+/// The sentence's words and diff tokens: those already known, else found now.
+fn tokenised<'s, 'a>(
     sentence: Sentence<'a>,
-    known: Option<&'s [crate::text::tokens::Word<'a>]>,
-) -> std::borrow::Cow<'s, [crate::text::tokens::Word<'a>]> {
+    known: Option<(&'s [Word<'a>], &'s DiffTokens)>,
+    (word_ids, gaps): &mut (WordIds<'a>, GapIds<'a>),
+) -> (Cow<'s, [Word<'a>]>, Cow<'s, DiffTokens>) {
     match known {
-        Some(words) => std::borrow::Cow::Borrowed(words),
-        None => std::borrow::Cow::Owned(crate::text::tokens::words(sentence.text).collect()),
+        Some((words, tokens)) => (Cow::Borrowed(words), Cow::Borrowed(tokens)),
+        None => {
+            let words: Vec<Word<'a>> = crate::text::tokens::words(sentence.text).collect();
+            let tokens = DiffTokens::of(sentence.text, &words, word_ids, gaps);
+            (Cow::Owned(words), Cow::Owned(tokens))
+        }
     }
 }

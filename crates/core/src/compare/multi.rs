@@ -89,8 +89,8 @@ pub fn compare_many<'a>(
             right_published: opts.others_published.get(outlet).copied().flatten(),
         };
         let comparison = build(
-            (&pivot_side.sentences, Some(&pivot_side.words)),
-            (&side.sentences, Some(&side.words)),
+            (&pivot_side.sentences, pivot_side.tokenised()),
+            (&side.sentences, side.tokenised()),
             &alignment,
             &pair_opts,
             deadline,
