@@ -141,7 +141,9 @@ impl<'a> Side<'a> {
         let mut tokens = Vec::with_capacity(sentences.len());
         let mut forms = Vec::new();
         for s in &sentences {
-            let w: Vec<Word<'a>> = tokens::words(s.text).collect();
+            // Usually one allocation: news words average over five bytes with a space.
+            let mut w: Vec<Word<'a>> = Vec::with_capacity(s.text.len() / 5 + 4);
+            w.extend(tokens::words(s.text));
             forms.clear();
             let (f, h) = features(s.text, &w, vocab, &mut forms);
             tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
@@ -191,8 +193,15 @@ fn features<'t>(
         };
         out.push((id, boost));
     }
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    out.dedup_by_key(|f| f.0);
+    // Sorted by id; of a repeated feature the strongest boost stays.
+    out.sort_unstable_by_key(|f| f.0);
+    out.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
     (out, any_word.then(|| hasher.finish()))
 }
 
