@@ -246,7 +246,16 @@ impl Weights {
 
     /// Weighted Dice overlap of two feature sets, in 0..=1.
     pub fn score(&self, a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-        let total = self.total(a) + self.total(b);
+        self.score_with_totals((a, self.total(a)), (b, self.total(b)))
+    }
+
+    /// [`Weights::score`] with each set's weight total known.
+    fn score_with_totals(
+        &self,
+        (a, a_total): (&[(u32, f32)], f32),
+        (b, b_total): (&[(u32, f32)], f32),
+    ) -> f32 {
+        let total = a_total + b_total;
         if total <= 0.0 {
             return 0.0;
         }
@@ -348,6 +357,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
             }
         }
     }
+    let right_totals: Vec<f32> = right.feats.iter().map(|f| weights.total(f)).collect();
     let mut acc = vec![0.0f32; nr];
     let mut touched: Vec<u32> = Vec::new();
     let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
@@ -355,8 +365,10 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         if left_partners[l] > 0 {
             continue;
         }
+        let mut total = 0.0;
         for (id, boost) in f {
             let w = weights.idf[*id as usize] * boost;
+            total += w;
             for r in &postings[*id as usize] {
                 let slot = &mut acc[*r as usize];
                 if *slot == 0.0 {
@@ -369,7 +381,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
             .sort_unstable_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
         for r in touched.iter().take(TOP_K) {
             let r = *r as usize;
-            let score = weights.score(f, &right.feats[r]);
+            let score = weights.score_with_totals((f, total), (&right.feats[r], right_totals[r]));
             if score >= MIN_SCORE {
                 candidates.push((score, l, r));
             }
