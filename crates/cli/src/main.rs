@@ -12,6 +12,11 @@ mod report_cmd;
 mod scale_cmd;
 mod source_cmd;
 
+/// Many small, short-lived allocations (compare, claim lists): mimalloc serves
+/// them faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -17,6 +17,10 @@ use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use similar::{Algorithm, TextDiff};
 
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// CPU time of the benchmarking thread: what the work costs on one core, even
 /// when other processes share the machine (wall time would count their turns).
 struct ThreadCpu;
@@ -358,6 +362,16 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
         b.iter(|| {
             let diff = TextDiff::configure()
                 .algorithm(Algorithm::RawMyers)
+                .diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            diff.ops().len()
+        })
+    });
+    // The same diff with similar 2.x, whose Myers (no deadline) is the classic
+    // algorithm: what "Myers, no deadline" meant before similar 3.
+    baseline.bench_function("whole_text_word_diff_similar2_myers_10k_words", |b| {
+        b.iter(|| {
+            let diff = similar2::TextDiff::configure()
+                .algorithm(similar2::Algorithm::Myers)
                 .diff_words(black_box(left.as_str()), black_box(right.as_str()));
             diff.ops().len()
         })

@@ -13,6 +13,10 @@ use claimdesk_core::compare::{CompareOptions, SourceRef, compare_sources, compar
 use claimdesk_core::model::NewSource;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// About 10,000 words: the fixture article told again in numbered parts, so
 /// sentences differ from part to part as they would in a long report.
 fn long_article(name: &str) -> String {

@@ -9,6 +9,10 @@ use claimdesk_core::ingest::charset::decode_html;
 use claimdesk_core::ingest::html::capture_html;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/pages")

@@ -11,6 +11,10 @@ use claimdesk_core::model::{NewClaim, NewEvidence, NewSource, Stance};
 use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CLAIMS: usize = 500;
 const SOURCES: usize = 20;
 

@@ -8,6 +8,10 @@ use claimdesk_core::Workspace;
 use claimdesk_core::model::{ClaimFilter, NewClaim};
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CLAIMS: usize = 10_000;
 
 fn workspace_with_claims(dir: &std::path::Path) -> Workspace {

@@ -116,6 +116,12 @@ impl DiffTokens {
 
     /// The whitespace runs and single characters between two words.
     fn gap<'t>(&mut self, text: &'t str, from: usize, to: usize, gaps: &mut GapIds<'t>) {
+        // Most words are one space apart.
+        if to == from + 1 && text.as_bytes()[from] == b' ' {
+            self.ids.push(SPACE_BASE);
+            self.starts.push(from);
+            return;
+        }
         let mut run_start: Option<usize> = None;
         for (i, c) in text[from..to].char_indices() {
             let at = from + i;

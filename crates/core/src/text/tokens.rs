@@ -47,9 +47,14 @@ impl<'a> Iterator for Words<'a> {
 
     fn next(&mut self) -> Option<Word<'a>> {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut i = self.pos;
-        // Skip to the first letter or digit.
+        // Skip to the first letter or digit (ASCII spaces and marks a byte at a time).
         loop {
+            i += bytes[i.min(bytes.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                .count();
             let (c, len) = char_at(text, i)?;
             if c.is_alphanumeric() {
                 break;
@@ -59,7 +64,20 @@ impl<'a> Iterator for Words<'a> {
         let start = i;
         let mut end = i;
         let mut previous = ' ';
-        while let Some((c, len)) = char_at(text, i) {
+        loop {
+            // Most of a word is ASCII letters and digits: take them a byte at a time.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                i += run;
+                end = i;
+                previous = char::from(bytes[i - 1]);
+            }
+            let Some((c, len)) = char_at(text, i) else {
+                break;
+            };
             if c.is_alphanumeric() {
                 i += len;
                 end = i;
