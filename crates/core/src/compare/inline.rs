@@ -381,6 +381,25 @@ mod tests {
     }
 
     #[test]
+    fn tokens_with_different_text_never_compare_equal() {
+        // Different whitespace runs and characters get different ids.
+        for (left, right) in [
+            ("Talks  ended.", "Talks ended."),
+            ("Talks\nended.", "Talks ended."),
+            ("Talks ended.", "Talks ended!"),
+            ("Talks ended é", "Talks ended è"),
+        ] {
+            let ops = word_diff(left, right, None);
+            assert!(
+                ops.iter().any(|o| o.op != Op::Equal),
+                "{left:?} vs {right:?}"
+            );
+            assert_eq!(left_text(&ops), left);
+            assert_eq!(right_text(&ops), right);
+        }
+    }
+
+    #[test]
     fn identical_and_empty_inputs() {
         assert_eq!(
             word_diff("same", "same", None),
