@@ -377,8 +377,14 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
                 *slot += w;
             }
         }
-        touched
-            .sort_unstable_by(|a, b| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b)));
+        // The TOP_K best by accumulated weight (ties by index), in that order.
+        let by_weight =
+            |a: &u32, b: &u32| acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b));
+        if touched.len() > TOP_K {
+            touched.select_nth_unstable_by(TOP_K, by_weight);
+        }
+        let top = TOP_K.min(touched.len());
+        touched[..top].sort_unstable_by(by_weight);
         for r in touched.iter().take(TOP_K) {
             let r = *r as usize;
             let score = weights.score_with_totals((f, total), (&right.feats[r], right_totals[r]));

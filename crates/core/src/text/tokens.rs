@@ -84,6 +84,10 @@ impl<'a> Iterator for Words<'a> {
                 previous = c;
                 continue;
             }
+            // Only an apostrophe, a dot or a comma can join two runs.
+            if !matches!(c, '\'' | '’' | '.' | ',') {
+                break;
+            }
             let next = char_at(text, i + len).map(|(n, _)| n);
             let joins = match (c, next) {
                 ('\'' | '’', Some(n)) => previous.is_alphabetic() && n.is_alphabetic(),
