@@ -22,6 +22,13 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('/', { typing: true }))).toBeNull();
   });
 
+  it('? shows the shortcuts, but not while typing or with Ctrl', () => {
+    expect(shortcutFor(press('?', { shiftKey: true }))).toEqual({ action: 'help' });
+    expect(shortcutFor(press('?'))).toEqual({ action: 'help' });
+    expect(shortcutFor(press('?', { shiftKey: true, typing: true }))).toBeNull();
+    expect(shortcutFor(press('?', { ctrlKey: true }))).toBeNull();
+  });
+
   it('Ctrl+F searches even from a text field', () => {
     expect(shortcutFor(press('f', { ctrlKey: true, typing: true }))).toEqual({ action: 'search' });
   });

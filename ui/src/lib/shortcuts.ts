@@ -5,7 +5,8 @@ export type Shortcut =
   | { action: 'set-verdict'; index: number }
   | { action: 'new-source' }
   | { action: 'export' }
-  | { action: 'compare' };
+  | { action: 'compare' }
+  | { action: 'help' };
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -28,6 +29,8 @@ export const SHORTCUT_HELP: { keys: string; does: string }[] = [
   { keys: 'Ctrl+E', does: 'Export a report…' },
   { keys: 'Alt+C', does: 'Compare sources' },
   { keys: 'j / k (or n / p), Enter', does: 'Compare: next / previous difference, create a claim from it' },
+  { keys: '?', does: 'Show these shortcuts' },
+  { keys: 'Escape', does: 'Close a dialog' },
 ];
 
 /**
@@ -63,6 +66,8 @@ export function shortcutFor(k: KeyPress): Shortcut | null {
   if (mod && k.shiftKey && !k.altKey && key === 's') return { action: 'new-source' };
   if (mod && !k.altKey && !k.shiftKey && key === 'e') return { action: 'export' };
   if (!mod && !k.altKey && !k.shiftKey && key === '/' && !k.typing) return { action: 'search' };
+  // "?" is Shift+/ on most layouts, so Shift may or may not be reported.
+  if (!mod && !k.altKey && key === '?' && !k.typing) return { action: 'help' };
   // Alt+C: the key may be a symbol on some layouts (Alt+C types ç on a Mac), so read the code too.
   if (k.altKey && !mod && !k.shiftKey && (k.code === 'KeyC' || key === 'c')) return { action: 'compare' };
   if (k.altKey && !mod) {
