@@ -59,17 +59,6 @@ fn captured(desk: &Desk, sources: Vec<NewSource>) {
     }
 }
 
-/// Presses a plain key on the real keyboard input.
-async fn press(app: &App, key: char) {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client
-        .perform_actions(keys)
-        .await
-        .unwrap_or_else(|e| panic!("{key:?} is pressed: {e}"));
-}
-
 /// The text of the keyboard-selected row, if any.
 async fn current_row(app: &App) -> Option<String> {
     let rows = app
@@ -183,7 +172,7 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     // j moves from number difference to number difference.
     let mut found = None;
     for _ in 0..kinds.len() {
-        press(&app, 'j').await;
+        app.press('j').await;
         let row = current_row(&app).await.unwrap_or_default();
         if row.contains("five hours") {
             found = Some(row);
@@ -192,16 +181,16 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     }
     let row = found.expect("j reaches the five hours row");
     assert!(row.contains("four hours"), "{row}");
-    press(&app, 'j').await;
+    app.press('j').await;
     let next = current_row(&app).await.unwrap_or_default();
     assert_ne!(next, row, "j moves on to the next number difference");
     assert!(next.contains("number"), "{next}");
-    press(&app, 'k').await;
+    app.press('k').await;
     let back = current_row(&app).await.unwrap_or_default();
     assert_eq!(back, row, "k comes back to the hours row");
 
     // Enter opens Create claim… prefilled from both wordings.
-    press(&app, '\u{E007}').await;
+    app.press('\u{E007}').await;
     app.find("claim-from-difference").await;
     let statement = app.value("cfd-statement").await;
     assert!(

@@ -97,11 +97,8 @@ async fn a_markdown_report_of_the_sample_is_previewed_and_narrowed_to_one_claim(
         .send_keys("\u{E00C}")
         .await
         .expect("Escape is pressed");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app.find_all("export-dialog").await.is_empty() {
-        assert!(Instant::now() < deadline, "Escape did not close the dialog");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    app.wait_gone("export-dialog", "Escape did not close the dialog")
+        .await;
 
     // Select one claim, open Export… with Ctrl+E, export only that claim.
     app.type_into("claim-search", "passengers").await;
@@ -189,11 +186,8 @@ async fn settings_give_claimreview_its_base_url_and_a_bad_one_is_explained() {
         .expect("the field clears");
     app.type_into("settings-base-url", "https://factcheck.example/reviews\n")
         .await;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !app.find_all("settings-dialog").await.is_empty() {
-        assert!(Instant::now() < deadline, "the settings were not saved");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    app.wait_gone("settings-dialog", "the settings were not saved")
+        .await;
 
     press_ctrl(&app, 'e').await;
     choose(&app, "export-format", "claimreview").await;

@@ -3,30 +3,7 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
-
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use support::App;
-
-/// Presses one key on the real keyboard input, as a person would.
-async fn press(app: &App, key: char) {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client
-        .perform_actions(keys)
-        .await
-        .unwrap_or_else(|e| panic!("{key:?} is pressed: {e}"));
-}
-
-/// Waits until no element with this `data-testid` is left.
-async fn wait_gone(app: &App, testid: &str, why: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !app.find_all(testid).await.is_empty() {
-        assert!(Instant::now() < deadline, "{why}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 #[tokio::test]
 async fn question_mark_lists_the_shortcuts_and_escape_closes_them() {
@@ -37,7 +14,7 @@ async fn question_mark_lists_the_shortcuts_and_escape_closes_them() {
     let app = App::open(&desk).await;
     app.wait_for_text("app-version", ".").await;
 
-    press(&app, '?').await;
+    app.press('?').await;
     app.find("shortcuts-dialog").await;
     let rows: Vec<String> = {
         let mut out = Vec::new();
@@ -60,11 +37,13 @@ async fn question_mark_lists_the_shortcuts_and_escape_closes_them() {
     }
 
     // Escape closes it; the Shortcuts button opens it again, Close shuts it.
-    press(&app, '\u{E00C}').await;
-    wait_gone(&app, "shortcuts-dialog", "Escape did not close the shortcuts").await;
+    app.press('\u{E00C}').await;
+    app.wait_gone("shortcuts-dialog", "Escape did not close the shortcuts")
+        .await;
     app.click("shortcuts-button").await;
     app.find("shortcuts-dialog").await;
     app.click("shortcuts-close").await;
-    wait_gone(&app, "shortcuts-dialog", "Close did not close the shortcuts").await;
+    app.wait_gone("shortcuts-dialog", "Close did not close the shortcuts")
+        .await;
     app.close().await;
 }

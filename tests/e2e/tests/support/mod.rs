@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
@@ -273,6 +274,28 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits until no element with this `data-testid` is left (a dialog closed);
+    /// `why` says what failed if it stays.
+    pub async fn wait_gone(&self, testid: &str, why: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.find_all(testid).await.is_empty() {
+            assert!(Instant::now() < deadline, "{why}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Presses one key (a character or a WebDriver key such as Escape) on the
+    /// real keyboard input, as a person would.
+    pub async fn press(&self, key: char) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|e| panic!("{key:?} is pressed: {e}"));
     }
 
     /// Saves what the window shows as target/e2e-screenshots/NAME.png.
