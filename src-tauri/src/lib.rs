@@ -54,6 +54,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             sources::add_source_from_url,
             sources::add_source_from_file,
             sources::source_edit_details,
+            sources::source_restore_details,
             import::import_sources,
             import::import_stop,
             evidence::evidence_add,

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use claimdesk_app::AppState;
 use claimdesk_app::commands::import::{ImportFrom, import_sources};
 use claimdesk_core::ingest::batch::{BatchSummary, Failure, Progress};
-use serde_json::json;
+use serde_json::{Value, json};
 use support::{Harness, fixture_page};
 use tauri::Manager;
 use tauri::ipc::Channel;
@@ -379,10 +379,75 @@ fn edited_details_show_in_the_list_and_bad_input_changes_nothing() {
             details("2026-03-02", "https://gazette.example/ferry"),
         )
         .expect("saved");
-    assert_eq!(saved["title"], "Ferry talks stall");
+    assert_eq!(saved["source"]["title"], "Ferry talks stall");
     let list = h.call("source_list", json!({})).expect("list");
     assert_eq!(list[0]["title"], "Ferry talks stall");
     assert_eq!(list[0]["outlet"], "Harbour Gazette");
     assert_eq!(list[0]["published_on"], "2026-03-02");
     assert_eq!(list[0]["authors"], json!(["Mira Holm"]));
+}
+
+#[test]
+fn undoing_saved_details_puts_back_every_field_even_the_empty_ones() {
+    let h = Harness::with_workspace();
+    // Pasted text: no authors, published date or URL were found.
+    let added = h
+        .call(
+            "source_add",
+            json!({ "source": {
+                "title": "Ferry talks stal", "outlet": "Harbour Gazette", "authors": [], "url": null,
+                "canonical_url": null, "published_on": null, "modified_on": "2026-03-01",
+                "language": "en", "text": "The harbour board met the union and agreed on nothing.",
+                "html": null, "final_url": null } }),
+        )
+        .expect("added");
+    let id = added["source"]["id"].as_str().expect("id").to_string();
+    let before = h.call("source_list", json!({})).expect("list")[0].clone();
+
+    let saved = h
+        .call(
+            "source_edit_details",
+            json!({ "id": id, "details": {
+                "title": "Ferry talks stall", "outlet": "The Harbour Gazette",
+                "authors": ["Mira Holm", "Ole Brandt"], "published_on": "2026-03-02",
+                "modified_on": "2026-03-04", "canonical_url": "https://gazette.example/ferry",
+                "language": "en-GB" } }),
+        )
+        .expect("saved");
+    let previous = saved["previous"].clone();
+    assert_eq!(previous["published_on"], Value::Null);
+    assert_eq!(previous["authors"], json!([]));
+    assert_eq!(
+        h.call("source_list", json!({})).expect("list")[0]["authors"],
+        json!(["Mira Holm", "Ole Brandt"]),
+        "the edit was saved before it is undone"
+    );
+
+    let restored = h
+        .call(
+            "source_restore_details",
+            json!({ "id": id, "previous": previous }),
+        )
+        .expect("undone");
+    assert_eq!(restored, before, "the answer is the source as it was");
+    let after = h.call("source_list", json!({})).expect("list")[0].clone();
+    assert_eq!(after, before, "every field is back as it was");
+    assert_eq!(
+        after["published_on"],
+        Value::Null,
+        "the date is empty again"
+    );
+    assert_eq!(after["authors"], json!([]), "no authors again");
+    assert_eq!(
+        after["canonical_url"],
+        Value::Null,
+        "no canonical URL again"
+    );
+
+    // The undo is in the workspace file, not only in the open workspace.
+    let path = h.dir.path().join("desk.sqlite").display().to_string();
+    h.call("workspace_open", json!({ "path": path }))
+        .expect("reopened");
+    let reopened = h.call("source_list", json!({})).expect("list")[0].clone();
+    assert_eq!(reopened, before);
 }

@@ -38,7 +38,7 @@ fn corrected_details_replace_the_captured_ones_and_survive_reopening() {
         details.canonical_url = Some("https://gazette.example/news/ferry-talks".into());
         details.language = Some("en-GB".into());
         let edited = ws.sources().edit_details(&id, details).expect("edit");
-        assert_eq!(edited.title, "Ferry talks stall");
+        assert_eq!(edited.source.title, "Ferry talks stall");
         id
     };
     let ws = Workspace::open(&path).expect("reopen");
@@ -129,4 +129,64 @@ fn bad_details_are_refused_with_what_to_fix_and_nothing_changes() {
         .edit_details("ffffffff", good)
         .expect_err("unknown id");
     assert_eq!(missing.kind(), ErrorKind::NotFound);
+}
+
+#[test]
+fn undoing_an_edit_puts_back_every_field_even_the_blank_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("desk.sqlite");
+    let (id, before) = {
+        let ws = Workspace::create(&path).expect("create");
+        // Pasted text: no URL, authors, dates or language were found.
+        let id = ws
+            .sources()
+            .add(NewSource {
+                title: "Ferry talks stal".into(),
+                outlet: Some("Harbour Gazette".into()),
+                text: ARTICLE.into(),
+                ..Default::default()
+            })
+            .expect("add")
+            .source
+            .id;
+        let before = ws.sources().get(&id).expect("get");
+        let saved = ws
+            .sources()
+            .edit_details(
+                &id,
+                SourceDetails {
+                    title: "Ferry talks stall".into(),
+                    outlet: Some("Harbour Gazette Online".into()),
+                    authors: vec!["Mira Holm".into()],
+                    published_on: Some("2026-03-02".into()),
+                    modified_on: Some("2026-03-03".into()),
+                    canonical_url: Some("https://gazette.example/ferry".into()),
+                    language: Some("en".into()),
+                },
+            )
+            .expect("edit");
+        assert_eq!(saved.previous, SourceDetails::of(&before));
+
+        let mut bad = saved.previous.clone();
+        bad.published_on = Some("yesterday".into());
+        let err = ws.sources().restore_details(&id, bad).expect_err("checked");
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        assert_eq!(
+            ws.sources().get(&id).expect("get").title,
+            "Ferry talks stall",
+            "a refused undo changes nothing"
+        );
+
+        let restored = ws
+            .sources()
+            .restore_details(&id, saved.previous)
+            .expect("undo");
+        assert_eq!(restored, before);
+        (id, before)
+    };
+    let ws = Workspace::open(&path).expect("reopen");
+    let source = ws.sources().get(&id).expect("get");
+    assert_eq!(source, before, "the undo is in the file");
+    assert!(source.authors.is_empty() && source.published_on.is_none());
+    assert_eq!(source.canonical_url, None, "no canonical URL, as before");
 }

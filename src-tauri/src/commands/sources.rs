@@ -6,7 +6,7 @@ use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::capture_file;
 use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
-use claimdesk_core::store::SourceDetails;
+use claimdesk_core::store::{DetailsSaved, SourceDetails};
 use tauri::State;
 
 use crate::error::CommandResult;
@@ -77,12 +77,25 @@ pub async fn add_source_from_file(
 
 /// Corrects a source's details (title, outlet, authors, dates, canonical URL,
 /// language). Bad input is refused with what to fix, and nothing changes.
+/// The answer carries the details as they were, for Undo.
 #[tauri::command]
 #[specta::specta]
 pub fn source_edit_details(
     state: State<'_, AppState>,
     id: String,
     details: SourceDetails,
-) -> CommandResult<Source> {
+) -> CommandResult<DetailsSaved> {
     state.with(|ws| ws.sources().edit_details(&id, details))
+}
+
+/// Undoes "Edit details…": puts back exactly the details the edit returned
+/// as `previous`, blank fields blank again.
+#[tauri::command]
+#[specta::specta]
+pub fn source_restore_details(
+    state: State<'_, AppState>,
+    id: String,
+    previous: SourceDetails,
+) -> CommandResult<Source> {
+    state.with(|ws| ws.sources().restore_details(&id, previous))
 }

@@ -2,7 +2,8 @@
 //! into "From URL list…" are imported from a loopback server while the
 //! progress bar says which one is in hand, one of them is a 404 and the
 //! summary says so; then a source's title is corrected (after a refused
-//! date) and the list shows it, also after the app is opened again.
+//! date) and the list shows it, Undo on the notice puts the captured title
+//! back, and the correction made again stays after the app is opened again.
 
 mod support;
 
@@ -174,7 +175,45 @@ async fn pasted_urls_import_with_progress_and_a_summary_then_a_title_is_correcte
             .any(|r| r.contains(CORRECTED) && r.contains("2026-05-12")),
         "the list shows the corrected title and date: {rows:?}"
     );
+    app.wait_for_text("notice-info", "Details saved").await;
     app.screenshot("edit-details-saved").await;
+
+    // Undo on the notice puts back the captured title and the empty date.
+    app.click("notice-action").await;
+    app.wait_for_text("reader-title", DREDGING).await;
+    let undone = |rows: &[String]| {
+        rows.iter().any(|r| r.contains(DREDGING))
+            && !rows
+                .iter()
+                .any(|r| r.contains(CORRECTED) || r.contains("2026-05-12"))
+    };
+    let mut rows = Vec::new();
+    for _ in 0..100 {
+        rows.clear();
+        for row in app.find_all("source-row").await {
+            rows.push(row.text().await.unwrap_or_default());
+        }
+        if undone(&rows) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        undone(&rows),
+        "the list shows the captured title and no date again: {rows:?}"
+    );
+    app.screenshot("edit-details-undone").await;
+
+    // Correct it again, for good this time.
+    app.click("edit-details-button").await;
+    app.find("details-title")
+        .await
+        .clear()
+        .await
+        .expect("the title can be cleared");
+    app.type_into("details-title", &format!("{CORRECTED}\n"))
+        .await;
+    app.wait_for_text("reader-title", CORRECTED).await;
 
     // Escape cancels: what was typed is dropped.
     app.click("edit-details-button").await;

@@ -233,10 +233,23 @@ async addSourceFromFile(path: string) : Promise<Result<CaptureAdded, CommandErro
 /**
  * Corrects a source's details (title, outlet, authors, dates, canonical URL,
  * language). Bad input is refused with what to fix, and nothing changes.
+ * The answer carries the details as they were, for Undo.
  */
-async sourceEditDetails(id: string, details: SourceDetails) : Promise<Result<Source, CommandError>> {
+async sourceEditDetails(id: string, details: SourceDetails) : Promise<Result<DetailsSaved, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("source_edit_details", { id, details }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Undoes "Edit details…": puts back exactly the details the edit returned
+ * as `previous`, blank fields blank again.
+ */
+async sourceRestoreDetails(id: string, previous: SourceDetails) : Promise<Result<Source, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_restore_details", { id, previous }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -577,6 +590,11 @@ right_only: SentenceView[];
  * For two versions of one source: what changed, counted.
  */
 versions: VersionCounts | null }
+/**
+ * A saved edit: the source as it is now and the details it held before,
+ * which [`Sources::restore_details`] puts back to undo the edit.
+ */
+export type DetailsSaved = { source: Source; previous: SourceDetails }
 /**
  * Kind of a labelled difference, as the window receives it.
  */

@@ -14,7 +14,7 @@ pub use claims::Claims;
 pub use evidence::Evidence;
 pub use scale::Scale;
 pub use settings::{Settings, WorkspaceSettings};
-pub use source_details::SourceDetails;
+pub use source_details::{DetailsSaved, SourceDetails};
 pub use sources::Sources;
 
 use std::path::Path;

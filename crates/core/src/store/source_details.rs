@@ -1,7 +1,7 @@
 //! Correcting what a capture found about a source (title, outlet, authors,
 //! dates, canonical URL, language). The fields arrive as the user typed them
 //! and are checked here, so a bad date or URL is refused with a message that
-//! says what to fix and nothing is written.
+//! says what to fix and nothing is written. A saved edit can be undone.
 
 use chrono::NaiveDate;
 use reqwest::Url;
@@ -44,6 +44,15 @@ impl SourceDetails {
     }
 }
 
+/// A saved edit: the source as it is now and the details it held before,
+/// which [`Sources::restore_details`] puts back to undo the edit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DetailsSaved {
+    pub source: Source,
+    pub previous: SourceDetails,
+}
+
 impl Sources<'_> {
     /// Corrects a source's details through [`Sources::update_meta`]: its text,
     /// versions and fetched URL stay as captured. Every field is checked
@@ -51,35 +60,56 @@ impl Sources<'_> {
     ///
     /// Like `update_meta`, this overwrites the fields in place: sources keep
     /// no change history (only claims do), and the captured HTML snapshot of
-    /// every version still holds what the page said.
-    pub fn edit_details(&self, id_or_prefix: &str, details: SourceDetails) -> Result<Source> {
+    /// every version still holds what the page said. The details as they
+    /// were come back with the result, so the edit can be undone.
+    pub fn edit_details(&self, id_or_prefix: &str, details: SourceDetails) -> Result<DetailsSaved> {
         let current = self.get(id_or_prefix)?;
-        let title = clean_opt(Some(details.title))
-            .ok_or_else(|| Error::invalid("a source needs a title; type one"))?;
-        let canonical_url = clean_opt(details.canonical_url);
-        if let Some(url) = &canonical_url {
-            check_url(url)?;
-        }
-        let language = clean_opt(details.language);
-        if let Some(tag) = &language {
-            check_language(tag)?;
-        }
-        let meta = NewSource {
-            title,
-            outlet: details.outlet,
-            authors: details.authors,
-            url: current.url.clone(),
-            // Re-captures find their source by canonical URL, so update_meta
-            // never clears it: a cleared field falls back to the page's own
-            // URL (as on capture), else the stored one stays.
-            canonical_url: canonical_url.or_else(|| current.url.clone()),
-            published_on: parse_day("published", details.published_on)?,
-            modified_on: parse_day("modified", details.modified_on)?,
-            language,
-            ..NewSource::default()
-        };
-        self.update_meta(&current.id, meta)
+        let mut meta = checked(details, &current)?;
+        // Re-captures find their source by canonical URL, so an edit never
+        // clears it: a cleared field falls back to the page's own URL (as on
+        // capture), else the stored one stays.
+        meta.canonical_url = meta.canonical_url.or_else(|| current.url.clone());
+        let source = self.update_meta(&current.id, meta)?;
+        Ok(DetailsSaved {
+            source,
+            previous: SourceDetails::of(&current),
+        })
     }
+
+    /// Undoes [`Sources::edit_details`]: puts back the details it returned as
+    /// `previous`, exactly, so a field that was blank before (even the
+    /// canonical URL) is blank again. They are checked like an edit.
+    pub fn restore_details(&self, id_or_prefix: &str, previous: SourceDetails) -> Result<Source> {
+        let current = self.get(id_or_prefix)?;
+        let meta = checked(previous, &current)?;
+        self.replace_meta(&current.id, meta)
+    }
+}
+
+/// The fields to store, once every one is checked; the fetched URL and the
+/// text stay as captured.
+fn checked(details: SourceDetails, current: &Source) -> Result<NewSource> {
+    let title = clean_opt(Some(details.title))
+        .ok_or_else(|| Error::invalid("a source needs a title; type one"))?;
+    let canonical_url = clean_opt(details.canonical_url);
+    if let Some(url) = &canonical_url {
+        check_url(url)?;
+    }
+    let language = clean_opt(details.language);
+    if let Some(tag) = &language {
+        check_language(tag)?;
+    }
+    Ok(NewSource {
+        title,
+        outlet: details.outlet,
+        authors: details.authors,
+        url: current.url.clone(),
+        canonical_url,
+        published_on: parse_day("published", details.published_on)?,
+        modified_on: parse_day("modified", details.modified_on)?,
+        language,
+        ..NewSource::default()
+    })
 }
 
 /// A calendar day typed as `YYYY-MM-DD`; blank means unknown.

@@ -142,6 +142,23 @@ impl<'a> Sources<'a> {
     /// Changes the source's descriptive fields (title, outlet, authors, URL,
     /// dates, language); its text and versions are left alone.
     pub fn update_meta(&self, id_or_prefix: &str, meta: NewSource) -> Result<Source> {
+        self.write_meta(id_or_prefix, meta, true)
+    }
+
+    /// Like [`Sources::update_meta`], but a blank canonical URL is stored
+    /// blank: for putting back details exactly as they were before an edit.
+    pub(crate) fn replace_meta(&self, id_or_prefix: &str, meta: NewSource) -> Result<Source> {
+        self.write_meta(id_or_prefix, meta, false)
+    }
+
+    /// Writes the descriptive fields; `keep_canonical` keeps the stored
+    /// canonical URL when `meta` has none.
+    fn write_meta(
+        &self,
+        id_or_prefix: &str,
+        meta: NewSource,
+        keep_canonical: bool,
+    ) -> Result<Source> {
         let id = self.resolve(id_or_prefix)?;
         let title = clean_opt(Some(meta.title.clone()))
             .ok_or_else(|| Error::invalid("a source needs a title"))?;
@@ -150,7 +167,8 @@ impl<'a> Sources<'a> {
         self.ws.write(|conn| {
             conn.execute(
                 "UPDATE sources SET title = ?2, outlet = ?3, authors = ?4, url = ?5,
-                    canonical_url = coalesce(?6, canonical_url), published_on = ?7, modified_on = ?8, language = ?9
+                    canonical_url = CASE WHEN ?10 THEN coalesce(?6, canonical_url) ELSE ?6 END,
+                    published_on = ?7, modified_on = ?8, language = ?9
                  WHERE id = ?1",
                 params![
                     id,
@@ -161,7 +179,8 @@ impl<'a> Sources<'a> {
                     clean_opt(meta.canonical_url.clone()),
                     date_text(meta.published_on),
                     date_text(meta.modified_on),
-                    clean_opt(meta.language.clone())
+                    clean_opt(meta.language.clone()),
+                    keep_canonical
                 ],
             )?;
             get(conn, &id)
