@@ -543,6 +543,59 @@ fn bodies_over_the_size_limit_are_refused() {
     assert_eq!(at_limit.text.split_whitespace().count(), limit / 2);
 }
 
+/// `body` compressed the way a web server sends it with `Content-Encoding: gzip`.
+fn gzipped(body: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(body).expect("compresses");
+    encoder.finish().expect("compresses")
+}
+
+#[test]
+fn gzipped_pages_are_unpacked_and_the_limit_counts_unpacked_bytes() {
+    let limit = quick().max_bytes as usize;
+    let page = fixture("news-with-clutter.html");
+    let zipped = gzipped(&page);
+    // Small on the wire, over the limit once unpacked.
+    let bomb = gzipped(&vec![b' '; limit * 4]);
+    assert!(bomb.len() < limit / 10);
+    let server = TestServer::start(move |path| {
+        let body = if path == "/bomb" {
+            bomb.clone()
+        } else {
+            zipped.clone()
+        };
+        Reply::Full {
+            status: 200,
+            headers: vec![
+                ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                ("Content-Encoding".into(), "gzip".into()),
+            ],
+            body,
+        }
+    });
+
+    let captured = fetch_and_capture(&server.url("/article"), &quick()).expect("gzipped page");
+    let plain = capture_html_bytes(&page, Some("utf-8"), Some(&server.url("/article")))
+        .expect("the same page, not compressed");
+    assert_eq!(captured.text, plain.text);
+    assert!(
+        server.seen()[0]
+            .header("Accept-Encoding")
+            .is_some_and(|v| v.contains("gzip")),
+        "the request says gzip is welcome: {:?}",
+        server.seen()[0].headers
+    );
+
+    let err = fetch_and_capture(&server.url("/bomb"), &quick()).expect_err("too big unpacked");
+    assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("larger than the 65536 bytes limit"),
+        "{err}"
+    );
+}
+
 #[test]
 fn dropped_connections_are_reported() {
     let server = TestServer::start(|path| match path {

@@ -1,6 +1,6 @@
 //! Fetch a URL and capture what it serves. Only http(s), a timeout, a size
-//! limit, redirects followed and the final URL recorded. The response is only
-//! parsed: scripts on the page never run.
+//! limit (on the unpacked bytes of a gzipped page), redirects followed and the
+//! final URL recorded. The response is only parsed: scripts on the page never run.
 //!
 //! These functions block. From async code (a Tauri command) call them on a
 //! blocking thread (`tauri::async_runtime::spawn_blocking`): reqwest's
