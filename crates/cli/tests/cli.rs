@@ -192,9 +192,9 @@ fn list_filters_by_verdict_tag_and_text() {
             .map(|c| c["id"].as_str().unwrap_or("").to_string())
             .collect()
     };
-    assert_eq!(ids(&["--verdict", "false"]), [b.clone()]);
-    assert_eq!(ids(&["--tag", "meeting"]), [a.clone()]);
-    assert_eq!(ids(&["-q", "zelensky"]), [a.clone()]);
+    assert_eq!(ids(&["--verdict", "false"]), std::slice::from_ref(&b));
+    assert_eq!(ids(&["--tag", "meeting"]), std::slice::from_ref(&a));
+    assert_eq!(ids(&["-q", "zelensky"]), std::slice::from_ref(&a));
     assert_eq!(ids(&[]).len(), 2);
     let text = desk.ok(&["claim", "list"]);
     assert!(

@@ -240,28 +240,28 @@ fn list_filters_by_verdict_tag_and_words_and_sorts() {
             verdict: Some("False".into()),
             ..Default::default()
         }),
-        [b.id.clone()]
+        std::slice::from_ref(&b.id)
     );
     assert_eq!(
         ids(ClaimFilter {
             tag: Some("deadline".into()),
             ..Default::default()
         }),
-        [a.id.clone()]
+        std::slice::from_ref(&a.id)
     );
     assert_eq!(
         ids(ClaimFilter {
             text: Some("zelen canc".into()),
             ..Default::default()
         }),
-        [b.id.clone()]
+        std::slice::from_ref(&b.id)
     );
     assert_eq!(
         ids(ClaimFilter {
             text: Some("trump".into()),
             ..Default::default()
         }),
-        [a.id.clone()]
+        std::slice::from_ref(&a.id)
     );
     assert!(
         ids(ClaimFilter {
