@@ -426,7 +426,7 @@ fn undoing_saved_details_puts_back_every_field_even_the_empty_ones() {
     let restored = h
         .call(
             "source_restore_details",
-            json!({ "id": id, "previous": previous }),
+            json!({ "id": id, "previous": previous, "saved": saved["saved"] }),
         )
         .expect("undone");
     assert_eq!(restored, before, "the answer is the source as it was");

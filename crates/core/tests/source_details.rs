@@ -169,7 +169,10 @@ fn undoing_an_edit_puts_back_every_field_even_the_blank_ones() {
 
         let mut bad = saved.previous.clone();
         bad.published_on = Some("yesterday".into());
-        let err = ws.sources().restore_details(&id, bad).expect_err("checked");
+        let err = ws
+            .sources()
+            .restore_details(&id, bad, &saved.saved)
+            .expect_err("checked");
         assert_eq!(err.kind(), ErrorKind::Invalid);
         assert_eq!(
             ws.sources().get(&id).expect("get").title,
@@ -179,7 +182,7 @@ fn undoing_an_edit_puts_back_every_field_even_the_blank_ones() {
 
         let restored = ws
             .sources()
-            .restore_details(&id, saved.previous)
+            .restore_details(&id, saved.previous, &saved.saved)
             .expect("undo");
         assert_eq!(restored, before);
         (id, before)
@@ -189,4 +192,87 @@ fn undoing_an_edit_puts_back_every_field_even_the_blank_ones() {
     assert_eq!(source, before, "the undo is in the file");
     assert!(source.authors.is_empty() && source.published_on.is_none());
     assert_eq!(source.canonical_url, None, "no canonical URL, as before");
+}
+
+#[test]
+fn undo_puts_back_a_captured_language_an_edit_would_refuse() {
+    let ws = Workspace::create(
+        tempfile::tempdir()
+            .expect("tempdir")
+            .path()
+            .join("d.sqlite"),
+    )
+    .expect("create");
+    // Pages give "en_US" in <html lang>; capture keeps it as given.
+    let id = ws
+        .sources()
+        .add(NewSource {
+            title: "Ferry talks stall".into(),
+            language: Some("en_US".into()),
+            text: ARTICLE.into(),
+            ..Default::default()
+        })
+        .expect("add")
+        .source
+        .id;
+    let mut fixed = SourceDetails::of(&ws.sources().get(&id).expect("get"));
+    fixed.language = Some("en-US".into());
+    let saved = ws.sources().edit_details(&id, fixed).expect("edit");
+    let restored = ws
+        .sources()
+        .restore_details(&id, saved.previous, &saved.saved)
+        .expect("undo is not refused for a value the capture stored");
+    assert_eq!(restored.language.as_deref(), Some("en_US"));
+}
+
+#[test]
+fn undoing_an_older_edit_never_throws_away_a_later_one() {
+    let ws = Workspace::create(
+        tempfile::tempdir()
+            .expect("tempdir")
+            .path()
+            .join("d.sqlite"),
+    )
+    .expect("create");
+    let id = ws
+        .sources()
+        .add(NewSource {
+            title: "Ferry talks stal".into(),
+            text: ARTICLE.into(),
+            ..Default::default()
+        })
+        .expect("add")
+        .source
+        .id;
+    let mut details = SourceDetails::of(&ws.sources().get(&id).expect("get"));
+    details.title = "Ferry talks stall".into();
+    let first = ws
+        .sources()
+        .edit_details(&id, details.clone())
+        .expect("first edit");
+    details.outlet = Some("Harbour Gazette".into());
+    let second = ws
+        .sources()
+        .edit_details(&id, details)
+        .expect("second edit");
+
+    let err = ws
+        .sources()
+        .restore_details(&id, first.previous, &first.saved)
+        .expect_err("the first edit's undo is stale");
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.to_string().contains("changed again"), "{err}");
+    let now = ws.sources().get(&id).expect("get");
+    assert_eq!(
+        now.outlet.as_deref(),
+        Some("Harbour Gazette"),
+        "the later edit stays"
+    );
+
+    let undone = ws
+        .sources()
+        .restore_details(&id, second.previous, &second.saved)
+        .expect("the latest edit can be undone");
+    assert_eq!(undone.outlet, None);
+    assert_eq!(undone.title, "Ferry talks stall", "the first edit stays");
 }

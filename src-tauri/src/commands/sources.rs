@@ -89,13 +89,14 @@ pub fn source_edit_details(
 }
 
 /// Undoes "Edit details…": puts back exactly the details the edit returned
-/// as `previous`, blank fields blank again.
+/// as `previous`, blank fields blank again, if the source still holds `saved`.
 #[tauri::command]
 #[specta::specta]
 pub fn source_restore_details(
     state: State<'_, AppState>,
     id: String,
     previous: SourceDetails,
+    saved: SourceDetails,
 ) -> CommandResult<Source> {
-    state.with(|ws| ws.sources().restore_details(&id, previous))
+    state.with(|ws| ws.sources().restore_details(&id, previous, &saved))
 }

@@ -48,8 +48,8 @@ export const api = {
   addSourceFromFile: (path: string) => unwrap(commands.addSourceFromFile(path)),
   sourceVersion: (id: string, n: number | null = null) => unwrap(commands.sourceVersion(id, n)),
   editSourceDetails: (id: string, details: SourceDetails) => unwrap(commands.sourceEditDetails(id, details)),
-  restoreSourceDetails: (id: string, previous: SourceDetails) =>
-    unwrap(commands.sourceRestoreDetails(id, previous)),
+  restoreSourceDetails: (id: string, previous: SourceDetails, saved: SourceDetails) =>
+    unwrap(commands.sourceRestoreDetails(id, previous, saved)),
   importSources: (from: ImportFrom, progress: Channel<Progress>) => unwrap(commands.importSources(from, progress)),
   stopImport: () => commands.importStop(),
   addEvidence: (e: NewEvidence) => unwrap(commands.evidenceAdd(e)),

@@ -245,11 +245,11 @@ async sourceEditDetails(id: string, details: SourceDetails) : Promise<Result<Det
 },
 /**
  * Undoes "Edit details…": puts back exactly the details the edit returned
- * as `previous`, blank fields blank again.
+ * as `previous`, blank fields blank again, if the source still holds `saved`.
  */
-async sourceRestoreDetails(id: string, previous: SourceDetails) : Promise<Result<Source, CommandError>> {
+async sourceRestoreDetails(id: string, previous: SourceDetails, saved: SourceDetails) : Promise<Result<Source, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("source_restore_details", { id, previous }) };
+    return { status: "ok", data: await TAURI_INVOKE("source_restore_details", { id, previous, saved }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -594,7 +594,12 @@ versions: VersionCounts | null }
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
  */
-export type DetailsSaved = { source: Source; previous: SourceDetails }
+export type DetailsSaved = { source: Source; previous: SourceDetails; 
+/**
+ * The details as the edit left them: undo checks the source still holds
+ * them, so it never throws away a later change.
+ */
+saved: SourceDetails }
 /**
  * Kind of a labelled difference, as the window receives it.
  */

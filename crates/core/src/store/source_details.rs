@@ -51,6 +51,9 @@ impl SourceDetails {
 pub struct DetailsSaved {
     pub source: Source,
     pub previous: SourceDetails,
+    /// The details as the edit left them: undo checks the source still holds
+    /// them, so it never throws away a later change.
+    pub saved: SourceDetails,
 }
 
 impl Sources<'_> {
@@ -64,13 +67,14 @@ impl Sources<'_> {
     /// were come back with the result, so the edit can be undone.
     pub fn edit_details(&self, id_or_prefix: &str, details: SourceDetails) -> Result<DetailsSaved> {
         let current = self.get(id_or_prefix)?;
-        let mut meta = checked(details, &current)?;
+        let mut meta = to_meta(details, &current, Typed::ByUser)?;
         // Re-captures find their source by canonical URL, so an edit never
         // clears it: a cleared field falls back to the page's own URL (as on
         // capture), else the stored one stays.
         meta.canonical_url = meta.canonical_url.or_else(|| current.url.clone());
         let source = self.update_meta(&current.id, meta)?;
         Ok(DetailsSaved {
+            saved: SourceDetails::of(&source),
             source,
             previous: SourceDetails::of(&current),
         })
@@ -78,26 +82,54 @@ impl Sources<'_> {
 
     /// Undoes [`Sources::edit_details`]: puts back the details it returned as
     /// `previous`, exactly, so a field that was blank before (even the
-    /// canonical URL) is blank again. They are checked like an edit.
-    pub fn restore_details(&self, id_or_prefix: &str, previous: SourceDetails) -> Result<Source> {
+    /// canonical URL) is blank again. Refused with [`Error::Conflict`] when the
+    /// source no longer holds `saved` (it was changed again since), so undo
+    /// never throws away a later change.
+    ///
+    /// The previous URL and language go back as they were stored, even when a
+    /// page gave them in a form an edit would refuse (`en_US`): undo must not
+    /// fail for the very sources people correct.
+    pub fn restore_details(
+        &self,
+        id_or_prefix: &str,
+        previous: SourceDetails,
+        saved: &SourceDetails,
+    ) -> Result<Source> {
         let current = self.get(id_or_prefix)?;
-        let meta = checked(previous, &current)?;
+        if SourceDetails::of(&current) != *saved {
+            return Err(Error::Conflict(format!(
+                "the details of \"{}\" were changed again after that edit; undo the later change first",
+                current.title
+            )));
+        }
+        let meta = to_meta(previous, &current, Typed::AsStored)?;
         self.replace_meta(&current.id, meta)
     }
 }
 
-/// The fields to store, once every one is checked; the fetched URL and the
-/// text stay as captured.
-fn checked(details: SourceDetails, current: &Source) -> Result<NewSource> {
+/// Where details come from, which decides how strictly they are checked.
+#[derive(Clone, Copy, PartialEq)]
+enum Typed {
+    /// Typed in the edit form: the URL and language must be well formed.
+    ByUser,
+    /// Put back as a capture stored them: only what storage needs is checked.
+    AsStored,
+}
+
+/// The fields to store, once checked; the fetched URL and the text stay as
+/// captured.
+fn to_meta(details: SourceDetails, current: &Source, typed: Typed) -> Result<NewSource> {
     let title = clean_opt(Some(details.title))
         .ok_or_else(|| Error::invalid("a source needs a title; type one"))?;
     let canonical_url = clean_opt(details.canonical_url);
-    if let Some(url) = &canonical_url {
-        check_url(url)?;
-    }
     let language = clean_opt(details.language);
-    if let Some(tag) = &language {
-        check_language(tag)?;
+    if typed == Typed::ByUser {
+        if let Some(url) = &canonical_url {
+            check_url(url)?;
+        }
+        if let Some(tag) = &language {
+            check_language(tag)?;
+        }
     }
     Ok(NewSource {
         title,
