@@ -464,3 +464,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn words_that_differ_only_in_case_and_dashes_that_differ_show_as_changes() {
+    // Identical once lowercased, so the sentences pair as a match; the diff
+    // must still show each changed token (word forms and marks get their own ids).
+    let left = "Talks in Geneva ended — late on Monday.";
+    let right = "talks in Geneva ended – late on Monday.";
+    let c = compare_texts(left, right, &CompareOptions::default());
+    assert_eq!(c.pairs.len(), 1);
+    let diff = &c.pairs[0].diff;
+    let changed: Vec<(Op, &str)> = diff
+        .iter()
+        .filter(|o| o.op != Op::Equal)
+        .map(|o| (o.op, o.text))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (Op::Delete, "Talks"),
+            (Op::Insert, "talks"),
+            (Op::Delete, "—"),
+            (Op::Insert, "–")
+        ]
+    );
+    assert_eq!(left_text(diff), left);
+    assert_eq!(right_text(diff), right);
+}

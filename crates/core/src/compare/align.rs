@@ -54,7 +54,8 @@ struct WordFeature {
     feature: Option<(u32, bool)>,
     /// True when the word starts with a capital letter.
     capitalised: bool,
-    /// The word form's own id (equal ids, equal text), for the inline diffs.
+    /// The word form's own id (equal ids, equal text, below 2^30 forms), for
+    /// the inline diffs.
     form: u32,
 }
 

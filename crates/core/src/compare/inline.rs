@@ -33,7 +33,8 @@ pub struct DiffOp<'a> {
 
 /// A sentence split into diff tokens: the words of [`crate::text::tokens::words`]
 /// ("3,000", "U.S", "don't" stay whole), runs of whitespace, and single other
-/// characters. Each token is an id, equal exactly when the texts are equal, so
+/// characters. Each token is an id, equal exactly when the texts are equal
+/// (for up to 2^30 distinct words in one comparison, far past any text), so
 /// the diff compares integers, not strings.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DiffTokens {
