@@ -45,5 +45,15 @@ async fn question_mark_lists_the_shortcuts_and_escape_closes_them() {
     app.click("shortcuts-close").await;
     app.wait_gone("shortcuts-dialog", "Close did not close the shortcuts")
         .await;
+    // The keyboard is back where it was before the dialog opened.
+    let focused = app
+        .client
+        .active_element()
+        .await
+        .expect("an element has focus")
+        .attr("data-testid")
+        .await
+        .expect("its test id");
+    assert_eq!(focused.as_deref(), Some("shortcuts-button"));
     app.close().await;
 }
