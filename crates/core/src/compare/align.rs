@@ -117,29 +117,36 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
-    /// Per sentence: its words, kept for the facts and labels of its pairs.
-    pub words: Vec<Vec<Word<'a>>>,
-    /// Per sentence: its diff tokens, for the inline diffs of its pairs.
-    pub tokens: Vec<DiffTokens>,
+    /// Per sentence: its words (for the facts and labels of its pairs) and its
+    /// diff tokens (for their inline diffs); `None` for a side built only to
+    /// be aligned.
+    pub tokenised: Option<(Vec<Vec<Word<'a>>>, Vec<DiffTokens>)>,
 }
 
 impl<'a> Side<'a> {
-    /// Segments `text` and extracts each sentence's features.
+    /// Segments `text` and extracts each sentence's features, words and diff tokens.
     pub fn new(text: &'a str, vocab: &mut Vocab<'a>) -> Side<'a> {
-        Side::from_sentences(segment(text), vocab)
+        Side::build(segment(text), vocab, true)
     }
 
     /// Each sentence's words and diff tokens, for [`super::build`].
     pub fn tokenised(&self) -> super::Tokenised<'_, 'a> {
-        Some((&self.words, &self.tokens))
+        self.tokenised
+            .as_ref()
+            .map(|(words, tokens)| (words.as_slice(), tokens.as_slice()))
     }
 
-    /// Extracts features for already segmented sentences.
-    pub fn from_sentences(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>) -> Side<'a> {
+    /// Extracts the features of already segmented sentences, for aligning
+    /// them only (no words or diff tokens are kept).
+    pub fn for_alignment(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>) -> Side<'a> {
+        Side::build(sentences, vocab, false)
+    }
+
+    fn build(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>, keep: bool) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
-        let mut words = Vec::with_capacity(sentences.len());
-        let mut tokens = Vec::with_capacity(sentences.len());
+        let mut words = Vec::with_capacity(if keep { sentences.len() } else { 0 });
+        let mut tokens = Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut forms = Vec::new();
         for s in &sentences {
             // Usually one allocation: news words average over five bytes with a space.
@@ -147,17 +154,18 @@ impl<'a> Side<'a> {
             w.extend(tokens::words(s.text));
             forms.clear();
             let (f, h) = features(s.text, &w, vocab, &mut forms);
-            tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
             feats.push(f);
             exact.push(h);
-            words.push(w);
+            if keep {
+                tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
+                words.push(w);
+            }
         }
         Side {
             sentences,
             feats,
             exact,
-            words,
-            tokens,
+            tokenised: keep.then_some((words, tokens)),
         }
     }
 }

@@ -133,8 +133,8 @@ pub fn compare_versions<'a>(old: &'a str, new: &'a str, opts: &CompareOptions) -
 /// Aligns the sentences of one changed stretch (indices relative to the stretch).
 fn align_region<'a>(old: &[Sentence<'a>], new: &[Sentence<'a>]) -> Alignment {
     let mut vocab = Vocab::default();
-    let left = Side::from_sentences(old.to_vec(), &mut vocab);
-    let right = Side::from_sentences(new.to_vec(), &mut vocab);
+    let left = Side::for_alignment(old.to_vec(), &mut vocab);
+    let right = Side::for_alignment(new.to_vec(), &mut vocab);
     let weights = Weights::new(vocab.len(), &[&left, &right]);
     align::align(&left, &right, &weights)
 }
