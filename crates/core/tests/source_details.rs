@@ -194,27 +194,28 @@ fn undoing_an_edit_puts_back_every_field_even_the_blank_ones() {
     assert_eq!(source.canonical_url, None, "no canonical URL, as before");
 }
 
-#[test]
-fn undo_puts_back_a_captured_language_an_edit_would_refuse() {
-    let ws = Workspace::create(
-        tempfile::tempdir()
-            .expect("tempdir")
-            .path()
-            .join("d.sqlite"),
-    )
-    .expect("create");
-    // Pages give "en_US" in <html lang>; capture keeps it as given.
+/// A workspace holding one pasted source (no URL, dates or authors), and its id.
+fn pasted(title: &str, language: Option<&str>) -> (tempfile::TempDir, Workspace, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("create");
     let id = ws
         .sources()
         .add(NewSource {
-            title: "Ferry talks stall".into(),
-            language: Some("en_US".into()),
+            title: title.into(),
+            language: language.map(Into::into),
             text: ARTICLE.into(),
             ..Default::default()
         })
         .expect("add")
         .source
         .id;
+    (dir, ws, id)
+}
+
+#[test]
+fn undo_puts_back_a_captured_language_an_edit_would_refuse() {
+    // Pages give "en_US" in <html lang>; capture keeps it as given.
+    let (_dir, ws, id) = pasted("Ferry talks stall", Some("en_US"));
     let mut fixed = SourceDetails::of(&ws.sources().get(&id).expect("get"));
     fixed.language = Some("en-US".into());
     let saved = ws.sources().edit_details(&id, fixed).expect("edit");
@@ -227,23 +228,7 @@ fn undo_puts_back_a_captured_language_an_edit_would_refuse() {
 
 #[test]
 fn undoing_an_older_edit_never_throws_away_a_later_one() {
-    let ws = Workspace::create(
-        tempfile::tempdir()
-            .expect("tempdir")
-            .path()
-            .join("d.sqlite"),
-    )
-    .expect("create");
-    let id = ws
-        .sources()
-        .add(NewSource {
-            title: "Ferry talks stal".into(),
-            text: ARTICLE.into(),
-            ..Default::default()
-        })
-        .expect("add")
-        .source
-        .id;
+    let (_dir, ws, id) = pasted("Ferry talks stal", None);
     let mut details = SourceDetails::of(&ws.sources().get(&id).expect("get"));
     details.title = "Ferry talks stall".into();
     let first = ws
