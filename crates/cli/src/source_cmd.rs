@@ -245,13 +245,7 @@ fn report_added(added: &SourceAdded) {
 /// failures, and ends with a summary. Exits non-zero when an input failed.
 fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
     let ws = ctx.open()?;
-    let expanded = batch::expand(&a.path)?;
-    if expanded.inputs.is_empty() {
-        return Err(Error::Invalid(format!(
-            "nothing to import in {}: no .html, .md, .txt or .pdf files, or no URLs",
-            a.path.display()
-        )));
-    }
+    let expanded = batch::ImportFrom::path(&a.path).expand()?;
     // Hidden automatically when stderr is not a terminal.
     let bar = ProgressBar::new(expanded.inputs.len() as u64);
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {

@@ -803,3 +803,31 @@ fn a_url_list_that_is_not_text_is_refused() {
     let err = batch::expand(&list).expect_err("refused");
     assert!(err.to_string().contains("one URL per line"), "{err}");
 }
+
+#[test]
+fn a_batch_with_nothing_to_import_says_what_to_give_instead() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("empty");
+    fs::create_dir(&folder).expect("folder");
+    fs::write(folder.join("photo.png"), b"\x89PNG").expect("write");
+    let list = dir.path().join("urls.txt");
+    fs::write(&list, "# only a comment\n\n").expect("write");
+    for (from, says) in [
+        (
+            batch::ImportFrom::path(&folder),
+            "no .html, .md, .txt or .pdf files",
+        ),
+        (batch::ImportFrom::path(&list), "lists no URLs"),
+        (
+            batch::ImportFrom::PastedUrls("  \n".into()),
+            "paste at least one URL",
+        ),
+    ] {
+        let err = from.expand().expect_err("nothing to import");
+        assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+        assert!(err.to_string().contains(says), "{err}");
+    }
+    fs::write(&list, "https://a.example/1\n").expect("write");
+    let one = batch::ImportFrom::path(&list).expand().expect("one URL");
+    assert_eq!(one.inputs.len(), 1);
+}

@@ -2,58 +2,18 @@
 //! the window, imported one by one with progress sent to the window and a
 //! stop button that takes effect between items.
 
-use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use claimdesk_core::ingest::add;
-use claimdesk_core::ingest::batch::{self, BatchSummary, Expanded, Progress};
+use claimdesk_core::ingest::batch::{self, BatchSummary, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
-use serde::Deserialize;
 use tauri::State;
 use tauri::ipc::Channel;
 
-use crate::error::{CommandError, CommandResult};
+pub use claimdesk_core::ingest::batch::ImportFrom;
+
+use crate::error::CommandResult;
 use crate::state::{AppState, on_blocking_thread};
-
-/// Where a batch comes from.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
-pub enum ImportFrom {
-    /// Every HTML, Markdown, text or PDF file in a folder and its subfolders.
-    Folder(String),
-    /// A text file with one URL per line (`#` starts a comment).
-    UrlListFile(String),
-    /// URLs pasted into the window, one per line.
-    PastedUrls(String),
-}
-
-impl ImportFrom {
-    fn expand(&self) -> claimdesk_core::Result<Expanded> {
-        match self {
-            ImportFrom::Folder(dir) => batch::expand_folder(Path::new(dir)),
-            ImportFrom::UrlListFile(file) => batch::expand(Path::new(file)),
-            ImportFrom::PastedUrls(text) => Ok(Expanded {
-                inputs: batch::url_list(text),
-                skipped: Vec::new(),
-            }),
-        }
-    }
-
-    /// Why there is nothing to import, in the user's terms.
-    fn nothing_to_import(&self) -> CommandError {
-        let message = match self {
-            ImportFrom::Folder(dir) => {
-                format!("nothing to import in {dir}: it has no .html, .md, .txt or .pdf files")
-            }
-            ImportFrom::UrlListFile(file) => format!("{file} lists no URLs"),
-            ImportFrom::PastedUrls(_) => "paste at least one URL, one per line".into(),
-        };
-        CommandError {
-            kind: "invalid".into(),
-            message,
-        }
-    }
-}
 
 /// Imports every item of a batch, sending [`Progress`] to `on_progress` as
 /// it goes, and returns the summary (also sent as the last progress event).
@@ -71,9 +31,6 @@ pub async fn import_sources(
     let stop = import.stop.clone();
     let summary = on_blocking_thread(move || {
         let expanded = from.expand()?;
-        if expanded.inputs.is_empty() {
-            return Err(from.nothing_to_import());
-        }
         let options = FetchOptions::default();
         Ok(batch::run_batch_until(
             &expanded.inputs,

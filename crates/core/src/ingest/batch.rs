@@ -74,6 +74,54 @@ pub fn expand(path: &Path) -> Result<Expanded> {
     }
 }
 
+/// Where a batch comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum ImportFrom {
+    /// Every HTML, Markdown, text or PDF file in a folder and its subfolders.
+    Folder(String),
+    /// A text file with one URL per line (`#` starts a comment).
+    UrlListFile(String),
+    /// URLs pasted into the window, one per line.
+    PastedUrls(String),
+}
+
+impl ImportFrom {
+    /// A path given on the command line: a folder, else a URL-list file.
+    pub fn path(path: &Path) -> ImportFrom {
+        let name = path.display().to_string();
+        if path.is_dir() {
+            ImportFrom::Folder(name)
+        } else {
+            ImportFrom::UrlListFile(name)
+        }
+    }
+
+    /// The items to import. Refused with what to do, in the user's terms,
+    /// when there are none.
+    pub fn expand(&self) -> Result<Expanded> {
+        let expanded = match self {
+            ImportFrom::Folder(dir) => expand_folder(Path::new(dir))?,
+            ImportFrom::UrlListFile(file) => expand(Path::new(file))?,
+            ImportFrom::PastedUrls(text) => Expanded {
+                inputs: url_list(text),
+                skipped: Vec::new(),
+            },
+        };
+        if !expanded.inputs.is_empty() {
+            return Ok(expanded);
+        }
+        Err(Error::invalid(match self {
+            ImportFrom::Folder(dir) => {
+                format!("nothing to import in {dir}: it has no .html, .md, .txt or .pdf files")
+            }
+            ImportFrom::UrlListFile(file) => format!("{file} lists no URLs"),
+            ImportFrom::PastedUrls(_) => "paste at least one URL, one per line".into(),
+        }))
+    }
+}
+
 /// The supported files under `dir`, recursively, sorted by path.
 pub fn expand_folder(dir: &Path) -> Result<Expanded> {
     let mut files = Vec::new();
