@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test suite of Claimdesk:
+#   0. Rust formatting (cargo fmt --check)
 #   1. UI type check (svelte-check) and unit tests (vitest)
 #   2. the desktop app build (front end + Tauri crate, built once)
-#   3. Rust tests of every crate (core, CLI, app commands, bindings drift)
+#   3. Rust tests of every crate (core, CLI, app commands, bindings drift),
+#      then clippy over every crate and target with warnings as errors
 #   4. end-to-end tests: the built app under Xvfb, driven by tauri-driver
 # Every suite runs even when an earlier one fails; the exit code is non-zero
 # when any of them failed.
@@ -36,6 +38,7 @@ skip_suite() {
   FAILED=1
 }
 
+run_suite "rust format (cargo fmt --check)" cargo fmt --all --check
 run_suite "ui type check (svelte-check)" bash -c 'cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings'
 run_suite "ui unit tests (vitest)" bash -c 'cd ui && npx vitest run'
 APP_BUILT=0
@@ -44,6 +47,10 @@ run_suite "desktop app build" "$ROOT/scripts/build-app.sh" && APP_BUILT=1
 # Same features as the app build so the Tauri crates compile once.
 run_suite "rust tests (cargo test --workspace)" \
   cargo test --workspace --exclude claimdesk-e2e --features claimdesk-app/custom-protocol
+
+# Warnings are errors; same features as the build, so the check reuses its dependencies.
+run_suite "rust lint (cargo clippy -D warnings)" \
+  cargo clippy --workspace --all-targets --features claimdesk-app/custom-protocol -- -D warnings
 
 if [ "$APP_BUILT" -eq 1 ]; then
   # The e2e tests refuse to skip when CI is set: a missing app is a failure.
