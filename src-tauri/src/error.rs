@@ -1,14 +1,50 @@
 //! The one error shape that crosses IPC: `{kind, message}`, so the window can
 //! show the message and react to the kind.
 
+use claimdesk_core::ErrorKind;
 use serde::Serialize;
+
+/// What kind of failure a command met: the core's kinds, and those only the
+/// app has. Crosses IPC as a TypeScript union of snake_case words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CommandErrorKind {
+    /// Nothing with that id (or id prefix) exists.
+    NotFound,
+    /// The input cannot be accepted as given.
+    Invalid,
+    /// The request clashes with what is stored, or with work in progress.
+    Conflict,
+    /// The file is not a Claimdesk workspace.
+    NotAWorkspace,
+    /// SQLite failed.
+    Storage,
+    /// Reading or writing a file failed.
+    Io,
+    /// No workspace is open.
+    NoWorkspace,
+    /// The work stopped unexpectedly (a background task died).
+    Internal,
+}
+
+impl From<ErrorKind> for CommandErrorKind {
+    fn from(kind: ErrorKind) -> Self {
+        match kind {
+            ErrorKind::NotFound => CommandErrorKind::NotFound,
+            ErrorKind::Invalid => CommandErrorKind::Invalid,
+            ErrorKind::Conflict => CommandErrorKind::Conflict,
+            ErrorKind::NotAWorkspace => CommandErrorKind::NotAWorkspace,
+            ErrorKind::Storage => CommandErrorKind::Storage,
+            ErrorKind::Io => CommandErrorKind::Io,
+        }
+    }
+}
 
 /// A failed command as the UI receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct CommandError {
-    /// A stable snake_case word: not_found, invalid, conflict, not_a_workspace,
-    /// storage, io, or no_workspace when nothing is open.
-    pub kind: String,
+    /// What kind of failure it was, for the window to react to.
+    pub kind: CommandErrorKind,
     /// A sentence for a person, saying what went wrong and what to fix.
     pub message: String,
 }
@@ -17,7 +53,7 @@ impl CommandError {
     /// No workspace is open, so there is nothing to read or change.
     pub fn no_workspace() -> Self {
         CommandError {
-            kind: "no_workspace".into(),
+            kind: CommandErrorKind::NoWorkspace,
             message: "No workspace is open. Create or open one from the File menu.".into(),
         }
     }
@@ -25,13 +61,8 @@ impl CommandError {
 
 impl From<claimdesk_core::Error> for CommandError {
     fn from(err: claimdesk_core::Error) -> Self {
-        // The core's kind serialises as one snake_case string.
-        let kind = serde_json::to_value(err.kind())
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "internal".into());
         CommandError {
-            kind,
+            kind: err.kind().into(),
             message: err.to_string(),
         }
     }
@@ -61,7 +92,25 @@ mod tests {
             "notes.sqlite is not a Claimdesk workspace".into(),
         )
         .into();
-        assert_eq!(err.kind, "not_a_workspace");
+        assert_eq!(err.kind, CommandErrorKind::NotAWorkspace);
         assert_eq!(err.message, "notes.sqlite is not a Claimdesk workspace");
+    }
+
+    #[test]
+    fn every_core_kind_keeps_its_wire_name_in_the_app() {
+        for kind in [
+            ErrorKind::NotFound,
+            ErrorKind::Invalid,
+            ErrorKind::Conflict,
+            ErrorKind::NotAWorkspace,
+            ErrorKind::Storage,
+            ErrorKind::Io,
+        ] {
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                serde_json::to_value(CommandErrorKind::from(kind)).ok(),
+                "{kind:?}"
+            );
+        }
     }
 }

@@ -16,7 +16,7 @@ use claimdesk_core::Workspace;
 use tauri::Runtime;
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-pub use error::{CommandError, CommandResult};
+pub use error::{CommandError, CommandErrorKind, CommandResult};
 pub use state::AppState;
 
 /// The app's version, shown in the window.

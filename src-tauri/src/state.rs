@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use claimdesk_core::Workspace;
 
-use crate::error::{CommandError, CommandResult};
+use crate::error::{CommandError, CommandErrorKind, CommandResult};
 use crate::recent::RecentList;
 
 /// Locks the workspace. A panic while holding the lock cannot leave SQLite
@@ -23,7 +23,7 @@ pub async fn on_blocking_thread<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(f)
         .await
         .map_err(|e| CommandError {
-            kind: "internal".into(),
+            kind: CommandErrorKind::Internal,
             message: format!("the work stopped unexpectedly: {e}"),
         })?
 }
@@ -121,7 +121,7 @@ impl AppState {
         let mut slot = self.import_stop.lock().unwrap_or_else(|p| p.into_inner());
         if slot.is_some() {
             return Err(CommandError {
-                kind: "conflict".into(),
+                kind: CommandErrorKind::Conflict,
                 message: "an import is already running; wait for it or stop it first".into(),
             });
         }
@@ -231,7 +231,7 @@ mod tests {
         assert!(!state.stop_import(), "nothing to stop yet");
         let running = state.start_import().expect("the first import starts");
         let second = state.start_import().err().expect("a second is refused");
-        assert_eq!(second.kind, "conflict");
+        assert_eq!(second.kind, CommandErrorKind::Conflict);
         assert!(state.stop_import());
         assert!(
             running.stop.load(Ordering::SeqCst),

@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use claimdesk_app::AppState;
 use claimdesk_app::commands::import::{ImportFrom, import_sources};
+use claimdesk_app::{AppState, CommandErrorKind};
 use claimdesk_core::ingest::batch::{BatchSummary, Failure, Progress};
 use serde_json::{Value, json};
 use support::{Harness, fixture_page};
@@ -318,7 +318,7 @@ fn an_empty_url_paste_is_refused_before_anything_runs() {
         |_, _| {},
     );
     let err = result.expect_err("nothing to import");
-    assert_eq!(err.kind, "invalid");
+    assert_eq!(err.kind, CommandErrorKind::Invalid);
     assert!(err.message.contains("paste at least one URL"));
     assert!(events.is_empty());
 }

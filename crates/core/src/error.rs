@@ -30,14 +30,23 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The kind of an error as a stable snake_case word, for the UI and scripts.
+/// It crosses IPC as a generated TypeScript union, so the window can match on
+/// it without string typos.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
+    /// See [`Error::NotFound`].
     NotFound,
+    /// See [`Error::Invalid`].
     Invalid,
+    /// See [`Error::Conflict`].
     Conflict,
+    /// See [`Error::NotAWorkspace`].
     NotAWorkspace,
+    /// See [`Error::Storage`].
     Storage,
+    /// See [`Error::Io`].
     Io,
 }
 

@@ -9,7 +9,7 @@ suite('unwrap', () => {
   it('turns a Rust error into an ApiError with its kind and message', async () => {
     const failing = Promise.resolve({
       status: 'error' as const,
-      error: { kind: 'not_found', message: 'No claim matches 01ab.' },
+      error: { kind: 'not_found' as const, message: 'No claim matches 01ab.' },
     });
     const err = await unwrap(failing).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);

@@ -1,7 +1,9 @@
+import type { CommandErrorKind } from './bindings';
+
 /** A failed command, as the Rust side reports it: a stable kind and a sentence. */
 export class ApiError extends Error {
-  readonly kind: string;
-  constructor(kind: string, message: string) {
+  readonly kind: CommandErrorKind;
+  constructor(kind: CommandErrorKind, message: string) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
@@ -11,7 +13,7 @@ export class ApiError extends Error {
 /** The result shape tauri-specta generates for commands that can fail. */
 export type CommandOutcome<T> =
   | { status: 'ok'; data: T }
-  | { status: 'error'; error: { kind: string; message: string } };
+  | { status: 'error'; error: { kind: CommandErrorKind; message: string } };
 
 /**
  * Unwraps a command's outcome: the data, or an ApiError carrying the message

@@ -562,14 +562,50 @@ export type ClaimSort = "updated" | "claimed_on" | "created"
  */
 export type CommandError = { 
 /**
- * A stable snake_case word: not_found, invalid, conflict, not_a_workspace,
- * storage, io, or no_workspace when nothing is open.
+ * What kind of failure it was, for the window to react to.
  */
-kind: string; 
+kind: CommandErrorKind; 
 /**
  * A sentence for a person, saying what went wrong and what to fix.
  */
 message: string }
+/**
+ * What kind of failure a command met: the core's kinds, and those only the
+ * app has. Crosses IPC as a TypeScript union of snake_case words.
+ */
+export type CommandErrorKind = 
+/**
+ * Nothing with that id (or id prefix) exists.
+ */
+"not_found" | 
+/**
+ * The input cannot be accepted as given.
+ */
+"invalid" | 
+/**
+ * The request clashes with what is stored, or with work in progress.
+ */
+"conflict" | 
+/**
+ * The file is not a Claimdesk workspace.
+ */
+"not_a_workspace" | 
+/**
+ * SQLite failed.
+ */
+"storage" | 
+/**
+ * Reading or writing a file failed.
+ */
+"io" | 
+/**
+ * No workspace is open.
+ */
+"no_workspace" | 
+/**
+ * The work stopped unexpectedly (a background task died).
+ */
+"internal"
 /**
  * Two sides compared, owned and ready to send to the window.
  */
