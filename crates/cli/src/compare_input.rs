@@ -31,16 +31,24 @@ fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error>
     if !looks_like_source(arg) {
         return Ok((read_utf8_file(Path::new(arg))?, None));
     }
-    let side = compare::load_side(ws, &SourceRef::parse(arg)?).map_err(|e| match e {
-        Error::NotFound(msg) if msg.starts_with("no source ") => Error::NotFound(format!(
-            "{arg:?} is neither a file nor a source id of this workspace"
-        )),
-        Error::Invalid(_) if !arg.contains('@') => Error::NotFound(format!(
-            "{arg:?} is neither a file nor a source id of this workspace"
-        )),
-        other => other,
-    })?;
+    let source = SourceRef::parse(arg)?;
+    // The id is resolved on its own first, so that an unknown (or too short)
+    // id reads as "neither a file nor a source", while a missing version of a
+    // known source keeps its own message.
+    match ws.sources().resolve(&source.source) {
+        Ok(_) => {}
+        Err(Error::NotFound(_)) => return Err(neither_file_nor_source(arg)),
+        Err(Error::Invalid(_)) if !arg.contains('@') => return Err(neither_file_nor_source(arg)),
+        Err(other) => return Err(other),
+    }
+    let side = compare::load_side(ws, &source)?;
     Ok((side.text, side.info.published_on))
+}
+
+fn neither_file_nor_source(arg: &str) -> Error {
+    Error::NotFound(format!(
+        "{arg:?} is neither a file nor a source id of this workspace"
+    ))
 }
 
 /// A source id (hexadecimal and dashes, maybe `@N`) that is not also a file here.

@@ -301,6 +301,13 @@ fn source_ids_and_id_at_n_compare_versions_from_the_workspace() {
         .stderr(predicate::str::contains(
             "is neither a file nor a source id of this workspace",
         ));
+    // Too short to be an id prefix: also neither, rather than an id rule.
+    run(&["compare", "012", &format!("{id}@2")])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "\"012\" is neither a file nor a source id of this workspace",
+        ));
 }
 
 #[test]
