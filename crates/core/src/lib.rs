@@ -18,6 +18,7 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod selection;
 pub mod store;
 pub mod text;
 mod workspace;

@@ -7,7 +7,7 @@ use super::{
     BundleVersion,
 };
 use crate::error::{Error, Result};
-use crate::report::Selection;
+use crate::selection::{Selection, select_claims};
 use crate::store::{claims, evidence, history, imports, scale, sources};
 use crate::workspace::Workspace;
 
@@ -19,7 +19,7 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
     let conn = ws.conn();
     let mut claim_rows = claims::all_rows(conn)?;
     if !selection.is_all() {
-        let chosen: BTreeSet<String> = crate::report::data::select_claims(ws, selection)?
+        let chosen: BTreeSet<String> = select_claims(ws, selection)?
             .into_iter()
             .map(|c| c.id)
             .collect();

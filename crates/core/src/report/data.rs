@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Selection;
 use crate::error::Result;
-use crate::model::{Claim, ClaimFilter, ClaimSort, Stance, Verdict};
+use crate::model::{Stance, Verdict};
+use crate::selection::{Selection, select_claims};
 use crate::store::{scale, sources};
 use crate::workspace::Workspace;
 
@@ -179,26 +179,4 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
         claims,
         sources: cited,
     })
-}
-
-/// The live claims a selection names, oldest first. Unknown verdicts and
-/// ids are errors; a tag nobody uses selects nothing.
-pub(crate) fn select_claims(ws: &Workspace, selection: &Selection) -> Result<Vec<Claim>> {
-    let filter = ClaimFilter {
-        text: None,
-        verdict: selection.verdict.clone(),
-        tag: selection.tag.clone(),
-        sort: ClaimSort::Created,
-    };
-    let mut claims = ws.claims().list(&filter)?;
-    claims.reverse();
-    if !selection.claims.is_empty() {
-        let mut wanted = Vec::new();
-        for id in &selection.claims {
-            // `get` refuses unknown, ambiguous and deleted claims with a message.
-            wanted.push(ws.claims().get(id)?.id);
-        }
-        claims.retain(|c| wanted.contains(&c.id));
-    }
-    Ok(claims)
 }

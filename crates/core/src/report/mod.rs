@@ -24,6 +24,8 @@ mod json;
 mod markdown;
 mod save;
 
+pub use crate::selection::Selection;
+
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -113,50 +115,6 @@ impl FromStr for ReportFormat {
             ))),
         }
     }
-}
-
-/// Which claims go into a report or bundle. Every given part must hold (they
-/// narrow each other); an empty selection means every claim.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Selection {
-    /// Only claims with this tag.
-    pub tag: Option<String>,
-    /// Only claims with this verdict (key or label).
-    pub verdict: Option<String>,
-    /// Only these claims (ids or unique prefixes), e.g. those selected in the list.
-    #[serde(default)]
-    pub claims: Vec<String>,
-}
-
-impl Selection {
-    /// True when nothing narrows the selection: every claim.
-    pub fn is_all(&self) -> bool {
-        blank(&self.tag) && blank(&self.verdict) && self.claims.is_empty()
-    }
-
-    /// Words for messages, e.g. "tag ferry, verdict false".
-    pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(t) = self.tag.as_deref().filter(|t| !t.trim().is_empty()) {
-            parts.push(format!("tag {t}"));
-        }
-        if let Some(v) = self.verdict.as_deref().filter(|v| !v.trim().is_empty()) {
-            parts.push(format!("verdict {v}"));
-        }
-        if !self.claims.is_empty() {
-            parts.push(format!("{} chosen claim(s)", self.claims.len()));
-        }
-        if parts.is_empty() {
-            "all claims".into()
-        } else {
-            parts.join(", ")
-        }
-    }
-}
-
-fn blank(v: &Option<String>) -> bool {
-    v.as_deref().is_none_or(|s| s.trim().is_empty())
 }
 
 /// What to export.
