@@ -9,18 +9,31 @@
 //! assert_eq!(claim.verdict, "unverified");
 //! ```
 
+/// W3C selectors for a passage, and finding it again in a text.
 pub mod anchor;
+/// Bundles: a workspace or part of it as one JSON file, out and back in.
 pub mod bundle;
+/// Sentence alignment, inline word diffs and labelled differences between texts.
 pub mod compare;
+/// The one error type and its stable kinds.
 pub mod error;
+/// UUID v7 ids and the short prefixes people type.
 pub mod ids;
+/// Capture: text, Markdown, HTML, PDF and URLs into normalised text and metadata.
 pub mod ingest;
+/// The domain's nouns: claims, verdicts, sources, versions, evidence, history.
 pub mod model;
+/// Reports out: Markdown, HTML, CSV, JSON, ClaimReview; and ClaimReview import.
 pub mod report;
+/// A sample story of two invented outlets, to explore an empty workspace.
 pub mod sample;
+/// Which claims a report or bundle covers.
 pub mod selection;
+/// SQLite storage: migrations and one file per table family.
 pub mod store;
+/// Normalised text, tokens, sentences and the facts a sentence states.
 pub mod text;
+/// The open workspace file and the handles on its tables.
 mod workspace;
 
 pub use error::{Error, ErrorKind, Result};
