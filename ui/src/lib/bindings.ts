@@ -630,7 +630,15 @@ versions: VersionCounts | null }
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
  */
-export type DetailsSaved = { source: Source; previous: SourceDetails; 
+export type DetailsSaved = { 
+/**
+ * The source as the edit left it.
+ */
+source: Source; 
+/**
+ * The details as they were before the edit.
+ */
+previous: SourceDetails; 
 /**
  * The details as the edit left them: undo checks the source still holds
  * them, so it never throws away a later change.
@@ -690,7 +698,15 @@ export type EvidenceView = { evidence: Evidence; source_title: string; outlet: s
 /**
  * One input that failed, and why.
  */
-export type Failure = { input: string; reason: string }
+export type Failure = { 
+/**
+ * The input as the user gave it (a path or URL).
+ */
+input: string; 
+/**
+ * Why it could not be imported.
+ */
+reason: string }
 /**
  * One change to a claim. History rows are appended, never rewritten.
  */
@@ -738,7 +754,15 @@ warnings: string[] }
 /**
  * One input that was stored but needs a look, and why.
  */
-export type ItemWarning = { input: string; message: string }
+export type ItemWarning = { 
+/**
+ * The input as the user gave it (a path or URL).
+ */
+input: string; 
+/**
+ * What to check about the stored capture.
+ */
+message: string }
 /**
  * What is needed to create a claim; everything but the statement is optional.
  */
@@ -813,11 +837,11 @@ start: number; end: number; stance: Stance }
  */
 export type Progress = 
 /**
- * The batch starts with `total` inputs.
+ * The batch starts.
  */
 { event: "started"; total: number } | 
 /**
- * Input number `index` (from 0) is being imported.
+ * An input is being imported.
  */
 { event: "item_started"; index: number; label: string } | 
 /**
@@ -831,7 +855,11 @@ export type Progress =
 /**
  * A rendered report: the preview and the file's content are the same text.
  */
-export type Report = { format: ReportFormat; 
+export type Report = { 
+/**
+ * The format it is rendered in.
+ */
+format: ReportFormat; 
 /**
  * The whole file, UTF-8.
  */
@@ -843,7 +871,11 @@ claim_count: number;
 /**
  * A file name to offer in a save dialog, e.g. `claimdesk-report.html`.
  */
-file_name: string; media_type: string }
+file_name: string; 
+/**
+ * The media type to save it with, e.g. `text/markdown; charset=utf-8`.
+ */
+media_type: string }
 /**
  * The formats a report can be written in.
  */
@@ -883,11 +915,31 @@ extension: string }
 /**
  * What to export.
  */
-export type ReportRequest = { format: ReportFormat; selection?: Selection }
+export type ReportRequest = { 
+/**
+ * The format to render.
+ */
+format: ReportFormat; 
+/**
+ * Which claims to include; every claim when empty.
+ */
+selection?: Selection }
 /**
  * What the sample put in the workspace.
  */
-export type SampleSummary = { claims: number; sources: number; evidence: number }
+export type SampleSummary = { 
+/**
+ * Claims added.
+ */
+claims: number; 
+/**
+ * Sources added.
+ */
+sources: number; 
+/**
+ * Passages of evidence linked.
+ */
+evidence: number }
 /**
  * Which claims go into a report or bundle. Every given part must hold (they
  * narrow each other); an empty selection means every claim.
@@ -978,7 +1030,31 @@ export type SourceAdded = { outcome: AddOutcome; source: Source; version: Source
  * (`YYYY-MM-DD`) so that a wrong one is refused with a clear message rather
  * than failing to decode; blank fields mean "not known".
  */
-export type SourceDetails = { title: string; outlet: string | null; authors: string[]; published_on: string | null; modified_on: string | null; canonical_url: string | null; 
+export type SourceDetails = { 
+/**
+ * The title shown in lists and reports.
+ */
+title: string; 
+/**
+ * The publishing outlet.
+ */
+outlet: string | null; 
+/**
+ * The authors, in the order the article names them.
+ */
+authors: string[]; 
+/**
+ * The day of publication, as `YYYY-MM-DD`.
+ */
+published_on: string | null; 
+/**
+ * The day of the last update, as `YYYY-MM-DD`.
+ */
+modified_on: string | null; 
+/**
+ * The page's canonical URL; re-capturing it adds a version.
+ */
+canonical_url: string | null; 
 /**
  * A BCP 47 language tag such as `en` or `pt-BR`.
  */

@@ -17,11 +17,17 @@ use crate::{Error, Result, Workspace};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Corrections {
+    /// A better title than the page gave.
     pub title: Option<String>,
+    /// The publishing outlet.
     pub outlet: Option<String>,
+    /// The authors, replacing those found on the page.
     pub authors: Vec<String>,
+    /// Where the source was read, instead of the URL the capture found.
     pub url: Option<String>,
+    /// The day of publication.
     pub published_on: Option<NaiveDate>,
+    /// A BCP 47 language tag such as `en`.
     pub language: Option<String>,
 }
 

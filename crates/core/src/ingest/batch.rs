@@ -190,19 +190,34 @@ pub struct Imported {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case", tag = "event")]
 pub enum Progress {
-    /// The batch starts with `total` inputs.
-    Started { total: usize },
-    /// Input number `index` (from 0) is being imported.
-    ItemStarted { index: usize, label: String },
+    /// The batch starts.
+    Started {
+        /// How many inputs it will try.
+        total: usize,
+    },
+    /// An input is being imported.
+    ItemStarted {
+        /// Which input, counted from 0.
+        index: usize,
+        /// The input as the user gave it (a path or URL).
+        label: String,
+    },
     /// Input number `index` is done: `imported` when it worked, else `error` says why not.
     ItemFinished {
+        /// Which input, counted from 0.
         index: usize,
+        /// The input as the user gave it (a path or URL).
         label: String,
+        /// What was stored, when it worked.
         imported: Option<Imported>,
+        /// Why not, when it failed.
         error: Option<String>,
     },
     /// Every input was tried.
-    Finished { summary: BatchSummary },
+    Finished {
+        /// What the batch did, input by input.
+        summary: BatchSummary,
+    },
 }
 
 /// One input that failed, and why.
@@ -210,7 +225,9 @@ pub enum Progress {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct Failure {
+    /// The input as the user gave it (a path or URL).
     pub input: String,
+    /// Why it could not be imported.
     pub reason: String,
 }
 
@@ -219,7 +236,9 @@ pub struct Failure {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct ItemWarning {
+    /// The input as the user gave it (a path or URL).
     pub input: String,
+    /// What to check about the stored capture.
     pub message: String,
 }
 

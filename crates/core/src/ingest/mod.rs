@@ -124,9 +124,13 @@ impl Warning {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
+    /// An HTML page.
     Html,
+    /// A Markdown file.
     Markdown,
+    /// Plain text.
     PlainText,
+    /// A PDF document (its text layer).
     Pdf,
 }
 

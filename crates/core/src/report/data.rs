@@ -38,15 +38,25 @@ pub struct ReportData {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportClaim {
+    /// The claim's id.
     pub id: String,
+    /// The statement checked.
     pub statement: String,
+    /// Who made the statement.
     pub claimant: Option<String>,
+    /// When the statement was made.
     pub claimed_on: Option<NaiveDate>,
+    /// A date the statement is about, such as a deadline.
     pub event_on: Option<NaiveDate>,
+    /// The claim's tags.
     pub tags: Vec<String>,
+    /// The verdict given, with its label and rating.
     pub verdict: Verdict,
+    /// Why the verdict was given.
     pub rationale: String,
+    /// When the claim was created.
     pub created_at: DateTime<Utc>,
+    /// When the claim last changed.
     pub updated_at: DateTime<Utc>,
     /// Linked passages, oldest first.
     pub evidence: Vec<ReportEvidence>,
@@ -56,18 +66,25 @@ pub struct ReportClaim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportEvidence {
+    /// The evidence's id.
     pub id: String,
+    /// How the passage bears on the claim.
     pub stance: Stance,
     /// The quoted words, exactly as they stand in the source version.
     pub quote: String,
     /// Up to 32 characters before and after the quote (W3C TextQuoteSelector).
     pub prefix: String,
+    /// The characters just after the quote (up to 32).
     pub suffix: String,
     /// Code point offsets of the quote in the version's text (TextPositionSelector).
     pub start: u32,
+    /// Code point offset where the quote ends (exclusive).
     pub end: u32,
+    /// The checker's note on the passage.
     pub note: String,
+    /// The source the passage is quoted from.
     pub source: ReportSource,
+    /// The captured version the passage is quoted from.
     pub version: ReportVersion,
 }
 
@@ -75,11 +92,17 @@ pub struct ReportEvidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportSource {
+    /// The source's id.
     pub id: String,
+    /// The article's title.
     pub title: String,
+    /// The publishing outlet.
     pub outlet: Option<String>,
+    /// The authors named by the article.
     pub authors: Vec<String>,
+    /// Where the article was read.
     pub url: Option<String>,
+    /// The day of publication.
     pub published_on: Option<NaiveDate>,
 }
 
@@ -87,10 +110,13 @@ pub struct ReportSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportVersion {
+    /// The version's id.
     pub id: String,
+    /// 1 for the first capture, then 2, 3 …
     pub number: u32,
     /// SHA-256 of the version's text: proof of exactly what was quoted.
     pub sha256: String,
+    /// When the version was captured.
     pub captured_at: DateTime<Utc>,
 }
 

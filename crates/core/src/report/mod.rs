@@ -121,8 +121,10 @@ impl FromStr for ReportFormat {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportRequest {
+    /// The format to render.
     pub format: ReportFormat,
     #[serde(default)]
+    /// Which claims to include; every claim when empty.
     pub selection: Selection,
 }
 
@@ -130,6 +132,7 @@ pub struct ReportRequest {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
+    /// The format it is rendered in.
     pub format: ReportFormat,
     /// The whole file, UTF-8.
     pub content: String,
@@ -137,6 +140,7 @@ pub struct Report {
     pub claim_count: u32,
     /// A file name to offer in a save dialog, e.g. `claimdesk-report.html`.
     pub file_name: String,
+    /// The media type to save it with, e.g. `text/markdown; charset=utf-8`.
     pub media_type: String,
 }
 

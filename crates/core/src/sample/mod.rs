@@ -16,8 +16,11 @@ const COASTAL_COURIER: &str = include_str!("coastal-courier.txt");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SampleSummary {
+    /// Claims added.
     pub claims: u32,
+    /// Sources added.
     pub sources: u32,
+    /// Passages of evidence linked.
     pub evidence: u32,
 }
 

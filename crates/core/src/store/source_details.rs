@@ -19,11 +19,17 @@ use crate::store::Sources;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub struct SourceDetails {
+    /// The title shown in lists and reports.
     pub title: String,
+    /// The publishing outlet.
     pub outlet: Option<String>,
+    /// The authors, in the order the article names them.
     pub authors: Vec<String>,
+    /// The day of publication, as `YYYY-MM-DD`.
     pub published_on: Option<String>,
+    /// The day of the last update, as `YYYY-MM-DD`.
     pub modified_on: Option<String>,
+    /// The page's canonical URL; re-capturing it adds a version.
     pub canonical_url: Option<String>,
     /// A BCP 47 language tag such as `en` or `pt-BR`.
     pub language: Option<String>,
@@ -49,7 +55,9 @@ impl SourceDetails {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DetailsSaved {
+    /// The source as the edit left it.
     pub source: Source,
+    /// The details as they were before the edit.
     pub previous: SourceDetails,
     /// The details as the edit left them: undo checks the source still holds
     /// them, so it never throws away a later change.
