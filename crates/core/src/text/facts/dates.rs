@@ -217,14 +217,7 @@ pub(super) fn find_dates<'a>(
         if let Some(month) = month_of(word) {
             // "May" alone is usually the verb; other month names alone are months.
             if let Some(day) = next.and_then(day_of) {
-                let year = after.and_then(year_of);
-                let last = if year.is_some() { i + 2 } else { i + 1 };
-                let value = match (year, published) {
-                    (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(DateValue::Day),
-                    (None, Some(p)) => nearest_month_day(month, day, p).map(DateValue::Day),
-                    (None, None) => Some(DateValue::MonthDay { month, day }),
-                };
-                found = value.map(|v| (last, v));
+                found = month_day(month, day, i, after, published);
             } else if let Some(year) = next.and_then(year_of) {
                 found = Some((i + 1, DateValue::MonthYear { year, month }));
             } else if word != "May" && word.len() > 3 && !word.eq_ignore_ascii_case("sept") {
@@ -237,14 +230,7 @@ pub(super) fn find_dates<'a>(
                 .flatten(),
             next.and_then(month_of),
         ) {
-            let year = after.and_then(year_of);
-            let last = if year.is_some() { i + 2 } else { i + 1 };
-            let value = match (year, published) {
-                (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(DateValue::Day),
-                (None, Some(p)) => nearest_month_day(month, day, p).map(DateValue::Day),
-                (None, None) => Some(DateValue::MonthDay { month, day }),
-            };
-            found = value.map(|v| (last, v));
+            found = month_day(month, day, i, after, published);
         } else if let Some(weekday) = weekday_of(word) {
             let value = published
                 .and_then(|p| nearest_weekday(weekday, p))
@@ -274,6 +260,27 @@ pub(super) fn find_dates<'a>(
         }
     }
     dates
+}
+
+/// A month and day ("Nov. 27", "27 November") whose words start at word `i`,
+/// with the year if the word after them (`after`) is one: the last word's index
+/// and the day meant. Without a year the day is placed in the year nearest to
+/// `published`, or left as a month-day when that is unknown.
+fn month_day(
+    month: u32,
+    day: u32,
+    i: usize,
+    after: Option<&str>,
+    published: Option<NaiveDate>,
+) -> Option<(usize, DateValue)> {
+    let year = after.and_then(year_of);
+    let last = if year.is_some() { i + 2 } else { i + 1 };
+    let value = match (year, published) {
+        (Some(y), _) => NaiveDate::from_ymd_opt(y, month, day).map(DateValue::Day),
+        (None, Some(p)) => nearest_month_day(month, day, p).map(DateValue::Day),
+        (None, None) => Some(DateValue::MonthDay { month, day }),
+    };
+    value.map(|v| (last, v))
 }
 
 /// "today", "tomorrow", "Thanksgiving (Day)", "Christmas (Eve)", "Labor Day" ...
@@ -416,6 +423,46 @@ mod tests {
         assert_eq!(
             extract("Back by Christmas Eve.", None).dates[0].value,
             DateValue::Named("christmas eve".into())
+        );
+    }
+
+    #[test]
+    fn day_first_and_month_first_dates_resolve_alike() {
+        fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(&str, DateValue)> {
+            extract(s, published)
+                .dates
+                .into_iter()
+                .map(|d| (d.surface, d.value))
+                .collect()
+        }
+        let published = Some(day(2025, 12, 20));
+        // Without a year, a day is placed in the year nearest to publication.
+        assert_eq!(
+            dates("Talks resume on 3rd January.", published),
+            [("3rd January", DateValue::Day(day(2026, 1, 3)))]
+        );
+        assert_eq!(
+            dates("Talks resume on January 3rd.", published),
+            [("January 3rd", DateValue::Day(day(2026, 1, 3)))]
+        );
+        assert_eq!(
+            dates("Signed on 27 November 2024.", published),
+            [("27 November 2024", DateValue::Day(day(2024, 11, 27)))]
+        );
+        assert_eq!(
+            dates("Signed on 27 Nov.", None),
+            [("27 Nov", DateValue::MonthDay { month: 11, day: 27 })]
+        );
+        // Not a day of that month: only the month and year stand.
+        assert_eq!(
+            dates("Signed on 31 February 2024.", published),
+            [(
+                "February 2024",
+                DateValue::MonthYear {
+                    year: 2024,
+                    month: 2
+                }
+            )]
         );
     }
 
