@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
 
+use super::numbers::without_ordinal;
 use super::{is_capitalised, packed_lower, strip_possessive};
 use crate::text::tokens::Word;
 
@@ -144,11 +145,7 @@ fn weekday_of(word: &str) -> Option<Weekday> {
 
 /// "27", "27th", "1st" as a day of the month.
 fn day_of(word: &str) -> Option<u32> {
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) || digits.len() > 2 {
-        return None;
-    }
+    let digits = without_ordinal(word).filter(|d| d.len() <= 2)?;
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 

@@ -94,15 +94,21 @@ pub fn digit_value(word: &str) -> Option<f64> {
     if !word.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) {
-        return None;
-    }
+    let digits = without_ordinal(word)?;
     if digits.contains(',') {
         digits.replace(',', "").parse().ok()
     } else {
         digits.parse().ok()
+    }
+}
+
+/// A word's digits without an ordinal ending ("27th" -> "27", "1,200" as it
+/// is); `None` when other letters follow the digits ("5km").
+pub(super) fn without_ordinal(word: &str) -> Option<&str> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    match &word[digits.len()..] {
+        "" | "st" | "nd" | "rd" | "th" => Some(digits),
+        _ => None,
     }
 }
 
@@ -187,6 +193,7 @@ pub(super) fn find_numbers<'a>(
 #[cfg(test)]
 mod tests {
     use super::super::extract;
+    use super::*;
 
     #[test]
     fn spelled_and_digit_numbers_have_the_same_value() {
@@ -209,6 +216,20 @@ mod tests {
             values("It cost $1.2 billion, or 1,200 per person."),
             [1.2e9, 1200.0]
         );
+    }
+
+    #[test]
+    fn ordinals_count_as_numbers_and_days() {
+        assert_eq!(digit_value("27th"), Some(27.0));
+        assert_eq!(digit_value("1st"), Some(1.0));
+        assert_eq!(digit_value("1,200th"), Some(1200.0));
+        assert_eq!(digit_value("5km"), None);
+        let facts = extract("She came 2nd of 40 runners on November 22nd.", None);
+        assert_eq!(
+            facts.numbers.iter().map(|n| n.value).collect::<Vec<_>>(),
+            [2.0, 40.0]
+        );
+        assert_eq!(facts.dates[0].surface, "November 22nd");
     }
 
     #[test]
