@@ -288,13 +288,24 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A word without a possessive ending, straight or curly ("Sunday's" ->
+/// "Sunday", "talk’s" -> "talk"). The one place possessives are recognised, so
+/// alignment, names and dates agree on them.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
 /// Strips possessives and plural endings from a lowercase word.
-pub fn stem(mut lower: Cow<'_, str>) -> Cow<'_, str> {
-    for suffix in ["'s", "’s"] {
-        if let Some(stripped) = lower.strip_suffix(suffix) {
-            lower = Cow::Owned(stripped.to_owned());
+pub fn stem(lower: Cow<'_, str>) -> Cow<'_, str> {
+    let lower = match lower {
+        Cow::Borrowed(b) => Cow::Borrowed(strip_possessive(b)),
+        Cow::Owned(mut o) => {
+            o.truncate(strip_possessive(&o).len());
+            Cow::Owned(o)
         }
-    }
+    };
     let len = lower.len();
     if len > 4 && lower.ends_with("ies") {
         return Cow::Owned(format!("{}y", &lower[..len - 3]));
@@ -343,6 +354,15 @@ mod tests {
         }
         let list: Vec<_> = words(text).map(|w| w.text).collect();
         assert_eq!(list, ["Café", "owners", "don’t", "go", "said", "Ortiz"]);
+    }
+
+    #[test]
+    fn possessives_straight_and_curly_are_stripped_once() {
+        assert_eq!(strip_possessive("Sunday's"), "Sunday");
+        assert_eq!(strip_possessive("Kestria’s"), "Kestria");
+        assert_eq!(strip_possessive("boss"), "boss");
+        assert_eq!(stem(lowercase("Geneva’s")), "geneva");
+        assert_eq!(stem(Cow::Owned("ministry's".to_owned())), "ministry");
     }
 
     #[test]

@@ -7,8 +7,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
 
 use super::numbers::without_ordinal;
-use super::{is_capitalised, packed_lower, strip_possessive};
-use crate::text::tokens::Word;
+use super::{is_capitalised, packed_lower};
+use crate::text::tokens::{Word, strip_possessive};
 
 /// What a date expression means, as far as the sentence and its publication date tell.
 #[derive(Debug, Clone, PartialEq, Eq)]

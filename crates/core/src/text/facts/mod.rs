@@ -10,7 +10,7 @@ mod quotes;
 
 use chrono::NaiveDate;
 
-use super::tokens::{self, Word};
+use super::tokens::{self, Word, strip_possessive};
 
 use dates::find_dates;
 pub use dates::{DateFact, DateValue};
@@ -107,13 +107,6 @@ fn is_capitalised(word: &str) -> bool {
 /// Lowercase without a possessive ending ("Sunday's" -> "sunday").
 pub fn bare(word: &str) -> String {
     tokens::lowercase(strip_possessive(word)).into_owned()
-}
-
-/// A word without a possessive ending ("Sunday's" -> "Sunday").
-fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
 }
 
 /// A word of up to 16 ASCII letters, lowercased and packed into an integer: a

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::{bare, is_capitalised, strip_possessive};
-use crate::text::tokens::{self, Word};
+use super::{bare, is_capitalised};
+use crate::text::tokens::{self, Word, strip_possessive};
 
 /// True when `word` names what `key` (a [`NameFact`] key word) names: equal
 /// once lowercased and stripped of a possessive, or one a prefix of the other of
