@@ -297,6 +297,12 @@ pub fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Lowercase without a possessive ending ("Sunday's" -> "sunday"): how names
+/// are keyed and looked for.
+pub fn lowercase_without_possessive(word: &str) -> Cow<'_, str> {
+    lowercase(strip_possessive(word))
+}
+
 /// Strips possessives and plural endings from a lowercase word.
 pub fn stem(lower: Cow<'_, str>) -> Cow<'_, str> {
     let lower = match lower {
@@ -363,6 +369,7 @@ mod tests {
         assert_eq!(strip_possessive("boss"), "boss");
         assert_eq!(stem(lowercase("Geneva’s")), "geneva");
         assert_eq!(stem(Cow::Owned("ministry's".to_owned())), "ministry");
+        assert_eq!(lowercase_without_possessive("Sunday's"), "sunday");
     }
 
     #[test]

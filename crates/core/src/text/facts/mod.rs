@@ -10,7 +10,7 @@ mod quotes;
 
 use chrono::NaiveDate;
 
-use super::tokens::{self, Word, strip_possessive};
+use super::tokens::{self, Word};
 
 use dates::find_dates;
 pub use dates::{DateFact, DateValue};
@@ -102,11 +102,6 @@ pub(crate) fn extract_from_words<'a>(
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Lowercase without a possessive ending ("Sunday's" -> "sunday").
-pub fn bare(word: &str) -> String {
-    tokens::lowercase(strip_possessive(word)).into_owned()
 }
 
 /// A word of up to 16 ASCII letters, lowercased and packed into an integer: a

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{bare, is_capitalised};
+use super::is_capitalised;
 use crate::text::tokens::{self, Word, strip_possessive};
 
 /// True when `word` names what `key` (a [`NameFact`] key word) names: equal
@@ -42,7 +42,7 @@ impl<'t> Mentions<'t> {
         let mut words: Vec<Cow<'t, str>> = texts
             .into_iter()
             .flat_map(tokens::words)
-            .map(|w| tokens::lowercase(strip_possessive(w.text)))
+            .map(|w| tokens::lowercase_without_possessive(w.text))
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -156,7 +156,7 @@ pub(super) fn find_names<'a>(
         }
         let key: Vec<String> = words[head..=last]
             .iter()
-            .map(|w| bare(w.text))
+            .map(|w| tokens::lowercase_without_possessive(w.text).into_owned())
             .filter(|w| TITLES.binary_search(&w.as_str()).is_err())
             .collect();
         if key.is_empty() {
