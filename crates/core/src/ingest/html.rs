@@ -8,8 +8,9 @@ use reqwest::Url;
 
 use super::charset::decode_html;
 use super::metadata::{Fallbacks, document_title, page_meta};
-use super::{Captured, Warning, WarningKind, normalise_text};
+use super::{Captured, Warning, WarningKind};
 use crate::Result;
+use crate::text::normalise::normalise_extracted;
 
 /// Below this many words the extraction most likely missed the article
 /// (a paywall, a page built by scripts, an error page), so the capture is flagged.
@@ -158,7 +159,7 @@ pub fn capture_html(html: &str, url: Option<&str>) -> Result<Captured> {
             )
         }
     };
-    let text = normalise_text(&raw_text);
+    let text = normalise_extracted(&raw_text);
     fallbacks.fill(&mut meta);
 
     let words = text.split_whitespace().count();

@@ -23,7 +23,6 @@ pub mod charset;
 pub mod fetch;
 pub mod html;
 mod metadata;
-mod normalise;
 pub mod pdf;
 pub mod text;
 
@@ -33,8 +32,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Result};
-
-pub use normalise::normalise_text;
 
 /// What a capture found: the text to store, the original snapshot and the metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

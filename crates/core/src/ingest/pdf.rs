@@ -2,7 +2,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{Captured, PageMeta, normalise_text};
+use super::{Captured, PageMeta};
+use crate::text::normalise::normalise_extracted;
 use crate::{Error, Result};
 
 /// Capture the text of a PDF. Pages are separated by a blank line.
@@ -24,7 +25,7 @@ pub fn capture_pdf(bytes: &[u8]) -> Result<Captured> {
         Error::invalid("this PDF is damaged or uses features the text extractor cannot read")
     })?
     .map_err(|e| Error::invalid(format!("cannot read this PDF: {e}")))?;
-    let text = normalise_text(&pages.join("\n\n"));
+    let text = normalise_extracted(&pages.join("\n\n"));
     if text.is_empty() {
         return Err(Error::invalid(
             "this PDF has no text layer (probably a scan); run OCR on it first and import the result",

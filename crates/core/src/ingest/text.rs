@@ -2,8 +2,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Captured, PageMeta, normalise_text, refuse_binary};
-use crate::text::normalize::normalize;
+use super::{Captured, PageMeta, refuse_binary};
+use crate::text::normalise::{normalise, normalise_extracted};
 use crate::{Error, Result};
 
 /// Capture a UTF-8 plain text file (a leading BOM is allowed). The text is
@@ -11,7 +11,7 @@ use crate::{Error, Result};
 /// exactly as for text added by hand.
 pub fn capture_plain_text(bytes: &[u8]) -> Result<Captured> {
     let raw = utf8(bytes, "a text file")?;
-    let text = non_empty(normalize(raw))?;
+    let text = non_empty(normalise(raw))?;
     Ok(Captured {
         text,
         html: None,
@@ -27,7 +27,7 @@ pub fn capture_plain_text(bytes: &[u8]) -> Result<Captured> {
 pub fn capture_markdown(bytes: &[u8]) -> Result<Captured> {
     let raw = utf8(bytes, "a Markdown file")?;
     let (plain, title) = markdown_to_plain(raw);
-    let text = non_empty(normalise_text(&plain))?;
+    let text = non_empty(normalise_extracted(&plain))?;
     Ok(Captured {
         text,
         html: None,
@@ -57,7 +57,7 @@ fn markdown_to_plain(markdown: &str) -> (String, Option<String>) {
             }) if title.is_none() => in_title = true,
             Event::End(TagEnd::Heading(_)) if in_title => {
                 in_title = false;
-                title = Some(normalise_text(&title_buf)).filter(|t| !t.is_empty());
+                title = Some(normalise_extracted(&title_buf)).filter(|t| !t.is_empty());
                 out.push_str("\n\n");
             }
             Event::Start(Tag::Image { .. }) => image_depth += 1,

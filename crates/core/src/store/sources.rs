@@ -7,7 +7,7 @@ use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{AddOutcome, NewSource, Source, SourceAdded, SourceVersion};
-use crate::text::normalize::{normalize, sha256_hex};
+use crate::text::normalise::{normalise, sha256_hex};
 use crate::workspace::Workspace;
 
 const SOURCE_COLUMNS: &str =
@@ -34,7 +34,7 @@ impl<'a> Sources<'a> {
     /// changed text for a source with the same (canonical) URL becomes its
     /// next version.
     pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
-        let text = normalize(&new.text);
+        let text = normalise(&new.text);
         if text.is_empty() {
             return Err(Error::invalid(
                 "the source text is empty: there is nothing to check against",

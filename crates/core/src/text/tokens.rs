@@ -1,4 +1,5 @@
-//! Word tokens, content words and stopwords.
+//! Word tokens, stopwords, and the lowercasing and light stemming that let
+//! different wordings of a word meet.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -273,12 +274,6 @@ pub fn is_stopword(lowercase: &str) -> bool {
     lowercase.len() <= 10 && STOPWORD_SET.contains(lowercase)
 }
 
-/// Lowercases and lightly stems a word so "Talks", "talk" and "talk's" meet:
-/// possessives and plural "s"/"ies" are stripped. Dots are kept ("u.s").
-pub fn normalise(word: &str) -> Cow<'_, str> {
-    stem(lowercase(word))
-}
-
 /// Lowercases without allocating when the word is already lowercase.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
@@ -288,13 +283,31 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Strips possessives and plural endings from a lowercase word.
-pub fn stem(mut lower: Cow<'_, str>) -> Cow<'_, str> {
-    for suffix in ["'s", "’s"] {
-        if let Some(stripped) = lower.strip_suffix(suffix) {
-            lower = Cow::Owned(stripped.to_owned());
+/// A word without a possessive ending, straight or curly ("Sunday's" ->
+/// "Sunday", "talk’s" -> "talk"). The one place possessives are recognised, so
+/// alignment, names and dates agree on them.
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Lowercase without a possessive ending ("Sunday's" -> "sunday"): how names
+/// are keyed and looked for.
+pub fn lowercase_without_possessive(word: &str) -> Cow<'_, str> {
+    lowercase(strip_possessive(word))
+}
+
+/// Strips possessives and plural endings from a lowercase word, so "talks",
+/// "talk" and "talk's" meet ("ministries" -> "ministry"). Dots are kept ("u.s").
+pub fn stem(lower: Cow<'_, str>) -> Cow<'_, str> {
+    let lower = match lower {
+        Cow::Borrowed(b) => Cow::Borrowed(strip_possessive(b)),
+        Cow::Owned(mut o) => {
+            o.truncate(strip_possessive(&o).len());
+            Cow::Owned(o)
         }
-    }
+    };
     let len = lower.len();
     if len > 4 && lower.ends_with("ies") {
         return Cow::Owned(format!("{}y", &lower[..len - 3]));
@@ -314,14 +327,6 @@ pub fn stem(mut lower: Cow<'_, str>) -> Cow<'_, str> {
         };
     }
     lower
-}
-
-/// The normalised content words of `text`, in order (stopwords dropped).
-pub fn content_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    words(text)
-        .map(|w| lowercase(w.text))
-        .filter(|w| !is_stopword(w))
-        .map(stem)
 }
 
 #[cfg(test)]
@@ -346,9 +351,22 @@ mod tests {
     }
 
     #[test]
+    fn possessives_straight_and_curly_are_stripped_once() {
+        assert_eq!(strip_possessive("Sunday's"), "Sunday");
+        assert_eq!(strip_possessive("Kestria’s"), "Kestria");
+        assert_eq!(strip_possessive("boss"), "boss");
+        assert_eq!(stem(lowercase("Geneva’s")), "geneva");
+        assert_eq!(stem(Cow::Owned("ministry's".to_owned())), "ministry");
+        assert_eq!(lowercase_without_possessive("Sunday's"), "sunday");
+    }
+
+    #[test]
     fn content_words_are_normalised_and_skip_stopwords() {
-        let list: Vec<_> =
-            content_words("The talks in Geneva's old hall were the Ministries' idea").collect();
+        let list: Vec<_> = words("The talks in Geneva's old hall were the Ministries' idea")
+            .map(|w| lowercase(w.text))
+            .filter(|w| !is_stopword(w))
+            .map(stem)
+            .collect();
         assert_eq!(list, ["talk", "geneva", "old", "hall", "ministry", "idea"]);
     }
 }
