@@ -6,7 +6,7 @@ use claimdesk_core::Error;
 use claimdesk_core::bundle;
 use clap::Subcommand;
 
-use crate::report_cmd::{SelectionArgs, read_input};
+use crate::report_cmd::{ForceArg, SelectionArgs, read_input};
 use crate::{Context, output};
 
 #[derive(Subcommand)]
@@ -18,6 +18,8 @@ pub enum BundleCommand {
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        force: ForceArg,
     },
     /// Bring a bundle into this workspace, keeping ids; the newer copy of a claim wins
     Import {
@@ -28,14 +30,18 @@ pub enum BundleCommand {
 
 pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
     match cmd {
-        BundleCommand::Export { selection, output } => {
+        BundleCommand::Export {
+            selection,
+            output,
+            force,
+        } => {
             let ws = ctx.open()?;
             let bundle = bundle::export_bundle(&ws, &selection.selection())?;
             let text = bundle::bundle_to_json(&bundle)?;
             match output {
                 None => print!("{text}"),
                 Some(path) => {
-                    claimdesk_core::report::save_text(&path, &text)?;
+                    claimdesk_core::report::save_text(&path, &text, force.rules(&ws))?;
                     if ctx.json {
                         return output::json(&serde_json::json!({
                             "path": path,

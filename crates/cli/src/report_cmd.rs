@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use claimdesk_core::Error;
-use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
+use claimdesk_core::report::{self, ReportFormat, ReportRequest, SaveRules, Selection};
 use clap::{Args, Subcommand};
 
 use crate::{Context, output};
@@ -18,6 +18,28 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    force: ForceArg,
+}
+
+/// Leave to replace another SQLite file with the output file.
+#[derive(Args)]
+pub struct ForceArg {
+    /// Replace the --output file even when it holds an SQLite database
+    /// (never the workspace in use)
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+impl ForceArg {
+    /// What saving to the --output file must leave alone.
+    pub fn rules<'a>(&self, ws: &'a claimdesk_core::Workspace) -> SaveRules<'a> {
+        SaveRules {
+            workspace: Some(ws.path()),
+            force: self.force,
+            force_hint: Some("--force"),
+        }
+    }
 }
 
 /// Which claims: all of them unless narrowed (every given filter must hold).
@@ -70,7 +92,7 @@ pub fn run_report(ctx: &Context, args: ReportArgs) -> Result<(), Error> {
         print!("{}", report.content);
         return Ok(());
     };
-    report.save(&path)?;
+    report.save(&path, args.force.rules(&ws))?;
     if ctx.json {
         return output::json(&serde_json::json!({
             "path": path,

@@ -1,0 +1,204 @@
+//! What `claimdesk` writes, run as a user would: `-o` never destroys the
+//! workspace or what is not a file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+struct Desk {
+    dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new() -> Self {
+        let desk = Desk {
+            dir: tempfile::tempdir().expect("tempdir"),
+        };
+        desk.cmd(&["init"]).assert().success();
+        desk
+    }
+
+    /// A workspace holding the built-in sample (two outlets, four claims).
+    fn sample() -> Self {
+        let desk = Desk::new();
+        desk.cmd(&["sample"]).assert().success();
+        desk
+    }
+
+    fn db(&self) -> PathBuf {
+        self.path("desk.sqlite")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::cargo_bin("claimdesk").expect("binary");
+        c.env_remove("CLAIMDESK_DB")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        c
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).expect("one JSON document")
+    }
+}
+
+fn text(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+// ---- -o: what a report or a bundle may be written over -----------------
+
+#[test]
+fn report_and_bundle_refuse_to_write_over_the_open_workspace() {
+    let desk = Desk::sample();
+    let before = std::fs::read(desk.db()).expect("read");
+    let link = desk.path("report.md");
+    std::os::unix::fs::symlink(desk.db(), &link).expect("symlink");
+    let roundabout = desk.dir.path().join(".").join("desk.sqlite");
+    for target in [desk.db(), roundabout, link] {
+        for args in [
+            vec!["report", "--format", "md", "-o", text(&target)],
+            vec!["report", "--format", "md", "-o", text(&target), "--force"],
+            vec!["bundle", "export", "-o", text(&target), "--force"],
+        ] {
+            desk.cmd(&args).assert().code(1).stdout("").stderr(
+                predicate::str::starts_with("error: ")
+                    .and(predicate::str::contains("is the workspace in use"))
+                    .and(predicate::str::contains("wrote").not()),
+            );
+        }
+    }
+    assert_eq!(std::fs::read(desk.db()).expect("read"), before);
+    assert!(
+        std::fs::symlink_metadata(desk.path("report.md"))
+            .expect("link")
+            .is_symlink()
+    );
+    let claims = desk.json(&["claim", "list"]);
+    assert_eq!(
+        claims.as_array().map_or(0, Vec::len),
+        4,
+        "the workspace still works"
+    );
+}
+
+#[test]
+fn another_sqlite_file_is_replaced_only_with_force() {
+    let desk = Desk::sample();
+    let other = desk.path("other.sqlite");
+    Command::cargo_bin("claimdesk")
+        .expect("binary")
+        .env_remove("CLAIMDESK_DB")
+        .args(["--db", text(&other), "init"])
+        .assert()
+        .success();
+    let before = std::fs::read(&other).expect("read");
+    for args in [
+        vec!["report", "--format", "md", "-o", text(&other)],
+        vec!["bundle", "export", "-o", text(&other)],
+    ] {
+        desk.cmd(&args).assert().code(1).stderr(
+            predicate::str::contains("holds an SQLite database")
+                .and(predicate::str::contains("--force")),
+        );
+    }
+    assert_eq!(
+        std::fs::read(&other).expect("read"),
+        before,
+        "left as it was"
+    );
+    desk.cmd(&["bundle", "export", "-o", text(&other), "--force"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote 4 claims"));
+    let bundle: Value =
+        serde_json::from_str(&std::fs::read_to_string(&other).expect("read")).expect("JSON");
+    assert_eq!(bundle["claims"].as_array().map_or(0, Vec::len), 4);
+    desk.cmd(&[
+        "report",
+        "-f",
+        "md",
+        "-o",
+        text(&other),
+        "--force",
+        "--json",
+    ])
+    .assert()
+    .success();
+    assert!(
+        std::fs::read_to_string(&other)
+            .expect("read")
+            .starts_with('#')
+    );
+}
+
+#[test]
+fn force_needs_an_output_file() {
+    let desk = Desk::sample();
+    desk.cmd(&["report", "--format", "md", "--force"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--output"));
+}
+
+#[test]
+fn a_fifo_is_refused_without_being_opened() {
+    let desk = Desk::sample();
+    let fifo = desk.path("pipe");
+    let made = Process::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for args in [
+        vec!["report", "--format", "md", "-o", text(&fifo)],
+        vec!["bundle", "export", "-o", text(&fifo), "--force"],
+    ] {
+        // Opening a FIFO for writing would wait for a reader: the timeout
+        // turns a hang into a failure.
+        desk.cmd(&args)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("is not a regular file"));
+    }
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(&fifo).expect("meta").file_type();
+    assert!(kind.is_fifo(), "still a FIFO, not replaced by a file");
+}
+
+#[test]
+fn a_symlink_is_written_through_to_its_file() {
+    let desk = Desk::sample();
+    let real = desk.path("ferry-2026.md");
+    std::fs::write(&real, "old report").expect("write");
+    let link = desk.path("latest.md");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    desk.cmd(&["report", "--format", "md", "-o", text(&link)])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote 4 claims"));
+    assert!(std::fs::symlink_metadata(&link).expect("link").is_symlink());
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("read")
+            .starts_with('#')
+    );
+}
