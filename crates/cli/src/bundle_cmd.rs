@@ -1,5 +1,6 @@
 //! `claimdesk bundle …`: a workspace, or part of it, as one JSON file.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use claimdesk_core::Error;
@@ -28,7 +29,7 @@ pub enum BundleCommand {
     },
 }
 
-pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
+pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<(), Error> {
     match cmd {
         BundleCommand::Export {
             selection,
@@ -39,16 +40,19 @@ pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
             let bundle = bundle::export_bundle(&ws, &selection.selection())?;
             let text = bundle::bundle_to_json(&bundle)?;
             match output {
-                None => print!("{text}"),
+                None => write!(out, "{text}").map_err(output::write_failed)?,
                 Some(path) => {
                     claimdesk_core::report::save_text(&path, &text, force.rules(&ws))?;
                     if ctx.json {
-                        return output::json(&serde_json::json!({
-                            "path": path,
-                            "claims": bundle.claims.len(),
-                            "sources": bundle.sources.len(),
-                            "evidence": bundle.evidence.len(),
-                        }));
+                        return output::json(
+                            out,
+                            &serde_json::json!({
+                                "path": path,
+                                "claims": bundle.claims.len(),
+                                "sources": bundle.sources.len(),
+                                "evidence": bundle.evidence.len(),
+                            }),
+                        );
                     }
                     eprintln!(
                         "wrote {} claims, {} sources and {} passages to {}",
@@ -66,7 +70,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
             let ws = ctx.open()?;
             let r = bundle::import_bundle(&ws, &text)?;
             if ctx.json {
-                return output::json(&r);
+                return output::json(out, &r);
             }
             if !r.changed() {
                 eprintln!(

@@ -1,10 +1,75 @@
-//! Printing: one JSON document, or short readable text.
+//! Printing: one JSON document, or short readable text, on a standard
+//! output that tolerates a reader who stops early (`| head`). Every command
+//! writes its standard output through [`with_stdout`].
 
 use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
 
 use claimdesk_core::Error;
 use claimdesk_core::model::{Claim, EvidenceView, Verdict};
 use serde::Serialize;
+
+/// `writeln!` for a command's output, failing with the core's error.
+macro_rules! outln {
+    ($out:expr $(, $($arg:tt)*)?) => {
+        writeln!($out $(, $($arg)*)?).map_err($crate::output::write_failed)
+    };
+}
+pub(crate) use outln;
+
+/// The error of a write to standard output that failed.
+pub fn write_failed(e: std::io::Error) -> Error {
+    Error::Io(format!("cannot write output: {e}"))
+}
+
+/// Runs `f` on standard output and flushes it. When the reader goes away
+/// early (`claimdesk claim list | head`), stops quietly: nobody is left to
+/// read the rest, so that is no error.
+pub fn with_stdout(
+    f: impl FnOnce(&mut std::io::BufWriter<ReaderWatch<std::io::StdoutLock<'_>>>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let stdout = std::io::stdout();
+    // On a terminal lines go out as they are written, so they stay in order
+    // with the messages on stderr; into a pipe or a file they are buffered.
+    let capacity = if stdout.is_terminal() { 0 } else { 64 * 1024 };
+    let mut out = std::io::BufWriter::with_capacity(
+        capacity,
+        ReaderWatch {
+            inner: stdout.lock(),
+            reader_gone: false,
+        },
+    );
+    let result = f(&mut out).and_then(|()| out.flush().map_err(write_failed));
+    if out.get_ref().reader_gone {
+        return Ok(());
+    }
+    result
+}
+
+/// A writer that notes when the reading end of its pipe has closed.
+pub struct ReaderWatch<W> {
+    inner: W,
+    reader_gone: bool,
+}
+
+impl<W: Write> ReaderWatch<W> {
+    fn note(&mut self, e: std::io::Error) -> std::io::Error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.reader_gone = true;
+        }
+        e
+    }
+}
+
+impl<W: Write> Write for ReaderWatch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.note(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush().map_err(|e| self.note(e))
+    }
+}
 
 /// The shortest unambiguous prefix of each id, keyed by the full id.
 pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
@@ -14,12 +79,11 @@ pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, Stri
     sorted.into_iter().zip(shorts).collect()
 }
 
-/// Prints `value` as one pretty JSON document on stdout.
-pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<(), Error> {
-    let text = serde_json::to_string_pretty(value)
+/// Prints `value` as one pretty JSON document.
+pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<(), Error> {
+    serde_json::to_writer_pretty(&mut *out, value)
         .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    outln!(out)
 }
 
 /// The label of a verdict key, falling back to the key.
@@ -44,46 +108,53 @@ pub fn one_line(s: &str, max: usize) -> String {
 }
 
 /// A claim's fields as aligned lines.
-pub fn claim(c: &Claim, scale: &[Verdict]) {
-    println!("claim      {}", c.id);
-    println!("statement  {}", c.statement);
+pub fn claim(out: &mut impl Write, c: &Claim, scale: &[Verdict]) -> Result<(), Error> {
+    outln!(out, "claim      {}", c.id)?;
+    outln!(out, "statement  {}", c.statement)?;
     if let Some(who) = &c.claimant {
-        println!("claimant   {who}");
+        outln!(out, "claimant   {}", who)?;
     }
     if let Some(d) = c.claimed_on {
-        println!("claimed on {d}");
+        outln!(out, "claimed on {d}")?;
     }
     if let Some(d) = c.event_on {
-        println!("event on   {d}");
+        outln!(out, "event on   {d}")?;
     }
-    println!("verdict    {}", label(scale, &c.verdict));
+    outln!(out, "verdict    {}", label(scale, &c.verdict))?;
     if !c.rationale.is_empty() {
-        println!("rationale  {}", c.rationale);
+        outln!(out, "rationale  {}", c.rationale)?;
     }
     if !c.tags.is_empty() {
-        println!("tags       {}", c.tags.join(", "));
+        outln!(out, "tags       {}", c.tags.join(", "))?;
     }
     if !c.notes.is_empty() {
-        println!("notes      {}", c.notes);
+        outln!(out, "notes      {}", c.notes)?;
     }
-    println!("updated    {}", c.updated_at.format("%Y-%m-%d %H:%M UTC"));
+    outln!(
+        out,
+        "updated    {}",
+        c.updated_at.format("%Y-%m-%d %H:%M UTC")
+    )
 }
 
 /// One evidence passage with its stance and source.
-pub fn evidence(e: &EvidenceView) {
+pub fn evidence(out: &mut impl Write, e: &EvidenceView) -> Result<(), Error> {
     let ev = &e.evidence;
     let from = e.outlet.as_deref().map_or(e.source_title.clone(), |o| {
         format!("{o}, {}", e.source_title)
     });
-    println!(
+    outln!(
+        out,
         "  {:<8} \"{}\"",
         ev.stance.as_str(),
         one_line(&ev.exact, 100)
-    );
-    println!(
-        "           from {from} (version {}, sha256 {})",
+    )?;
+    outln!(
+        out,
+        "           from {} (version {}, sha256 {})",
+        from,
         e.version_number,
         &e.version_sha256[..12.min(e.version_sha256.len())]
-    );
-    println!("           evidence {}", ev.id);
+    )?;
+    outln!(out, "           evidence {}", ev.id)
 }

@@ -1,12 +1,14 @@
 //! What `claimdesk` writes, run as a user would: `-o` never destroys the
-//! workspace or what is not a file.
+//! workspace or what is not a file, and a reader who stops early (`| head`)
+//! is no error.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
+use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 struct Desk {
     dir: tempfile::TempDir,
@@ -60,10 +62,26 @@ impl Desk {
         all.push("--json");
         serde_json::from_str(&self.ok(&all)).expect("one JSON document")
     }
+
+    /// Imports ClaimReview JSON-LD as another fact-checker would send it.
+    fn import_reviews(&self, reviews: &Value) -> String {
+        let file = self.path("reviews.jsonld");
+        std::fs::write(&file, reviews.to_string()).expect("write");
+        self.ok(&["import", "claimreview", text(&file)])
+    }
 }
 
 fn text(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")
+}
+
+fn review(statement: &str) -> Value {
+    json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": statement,
+        "reviewRating": { "@type": "Rating", "alternateName": "False" },
+    })
 }
 
 // ---- -o: what a report or a bundle may be written over -----------------
@@ -200,5 +218,100 @@ fn a_symlink_is_written_through_to_its_file() {
         std::fs::read_to_string(&real)
             .expect("read")
             .starts_with('#')
+    );
+}
+
+// ---- a reader who stops early ------------------------------------------
+
+/// Runs `args`, reads the first line of its output, then stops reading, as
+/// `| head -1` does; returns the exit status and everything on stderr.
+fn read_one_line_then_stop(desk: &Desk, args: &[&str]) -> (std::process::ExitStatus, String) {
+    let mut child = Process::new(env!("CARGO_BIN_EXE_claimdesk"))
+        .env_remove("CLAIMDESK_DB")
+        .arg("--db")
+        .arg(desk.db())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimdesk starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut line = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read_exact(&mut byte).is_ok() && byte[0] != b'\n' {
+        line.push(byte[0]);
+    }
+    assert!(!line.is_empty(), "{args:?} printed nothing");
+    drop(stdout);
+    let out = child.wait_with_output().expect("claimdesk ends");
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn output_cut_short_by_a_closed_pipe_ends_quietly() {
+    let desk = Desk::sample();
+    // Thousands of claims in one go, so each listing is far more than a pipe holds.
+    let reviews: Vec<Value> = (0..3000)
+        .map(|i| {
+            review(&format!(
+                "The harbour ferry carried {i} passengers on its first crossing of the season"
+            ))
+        })
+        .collect();
+    desk.import_reviews(&Value::Array(reviews));
+    let claim = desk.json(&["claim", "list"])[0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let long_text = desk.path("long.txt");
+    let sentences: Vec<String> = (0..3000)
+        .map(|i| format!("The gauge at the weir read {i} centimetres."))
+        .collect();
+    std::fs::write(&long_text, sentences.join(" ")).expect("write");
+    let more_reviews = desk.path("more.jsonld");
+    let more: Vec<Value> = (0..3000)
+        .map(|i| {
+            review(&format!(
+                "The night bus stopped {i} times before the bridge"
+            ))
+        })
+        .collect();
+    std::fs::write(&more_reviews, Value::Array(more).to_string()).expect("write");
+
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["claim", "list"],
+        vec!["claim", "list", "--json"],
+        vec!["claim", "show", &claim, "--json"],
+        vec!["claim", "history", &claim, "--json"],
+        vec!["source", "list", "--json"],
+        vec!["evidence", "list"],
+        vec!["report", "--format", "md"],
+        vec!["report", "--format", "json"],
+        vec!["bundle", "export"],
+        vec!["segment", text(&long_text)],
+        vec!["import", "claimreview", text(&more_reviews)],
+    ];
+    for args in &commands {
+        let (status, stderr) = read_one_line_then_stop(&desk, args);
+        let stderr = if args[0] == "import" {
+            // The one line of summary import always says on stderr.
+            stderr
+                .lines()
+                .filter(|l| !l.starts_with("imported "))
+                .collect()
+        } else {
+            stderr
+        };
+        assert!(status.success(), "{args:?} ended with {status}: {stderr}");
+        assert_eq!(stderr, "", "{args:?} complained");
+    }
+    let listed = desk.json(&["claim", "list"]);
+    assert_eq!(
+        listed.as_array().map_or(0, Vec::len),
+        6004,
+        "the import whose reader went away still imported everything"
     );
 }
