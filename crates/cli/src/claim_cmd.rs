@@ -174,7 +174,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 let tags = if c.tags.is_empty() {
                     String::new()
                 } else {
-                    format!("  #{}", c.tags.join(" #"))
+                    format!("  #{}", output::escaped(&c.tags.join(" #")))
                 };
                 outln!(
                     out,
@@ -267,13 +267,13 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 let note = h
                     .note
                     .as_deref()
-                    .map(|n| format!("  ({n})"))
+                    .map(|n| format!("  ({})", output::escaped(n)))
                     .unwrap_or_default();
                 outln!(
                     out,
                     "{}  {:<10} {}{}{}",
                     h.at.format("%Y-%m-%d %H:%M:%S"),
-                    h.actor,
+                    output::escaped(&h.actor),
                     h.field,
                     change,
                     note

@@ -2,6 +2,7 @@
 //! output that tolerates a reader who stops early (`| head`). Every command
 //! writes its standard output through [`with_stdout`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
@@ -71,6 +72,45 @@ impl<W: Write> Write for ReaderWatch<W> {
     }
 }
 
+/// `s` as it can go to a terminal: control characters, bidirectional
+/// overrides and isolates, and invisible format characters become visible
+/// escapes such as `\u{1b}`, so stored text cannot move the cursor, set the
+/// window title or reorder what is shown. Line breaks and tabs stay. JSON
+/// output never goes through here: it keeps the exact characters.
+pub fn escaped(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(hidden_or_harmful) {
+        return Cow::Borrowed(s);
+    }
+    let mut shown = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden_or_harmful(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// Characters a terminal would act on, or that hide or reorder text.
+/// Joiners (U+200C, U+200D) and the left-to-right and right-to-left marks
+/// stay: scripts and emoji need them, and they cannot override a stretch.
+fn hidden_or_harmful(c: char) -> bool {
+    matches!(c,
+        // C0 controls (ESC, BEL, CR, backspace…) and DEL and C1 controls.
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        // Bidirectional embeddings, overrides and isolates.
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        // Line and paragraph separators a terminal does not know.
+        | '\u{2028}' | '\u{2029}'
+        // Invisible characters: zero width space, word joiner, invisible
+        // operators, deprecated format controls, byte order mark,
+        // interlinear annotation, tag characters.
+        | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}'
+        | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
 /// The shortest unambiguous prefix of each id, keyed by the full id.
 pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
     let mut sorted: Vec<String> = ids.map(str::to_string).collect();
@@ -79,26 +119,29 @@ pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, Stri
     sorted.into_iter().zip(shorts).collect()
 }
 
-/// Prints `value` as one pretty JSON document.
+/// Prints `value` as one pretty JSON document, characters exactly as stored.
 pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<(), Error> {
     serde_json::to_writer_pretty(&mut *out, value)
         .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
     outln!(out)
 }
 
-/// The label of a verdict key, falling back to the key.
-pub fn label<'a>(scale: &'a [Verdict], key: &'a str) -> &'a str {
-    scale
-        .iter()
-        .find(|v| v.key == key)
-        .map_or(key, |v| v.label.as_str())
+/// The label of a verdict key, falling back to the key, escaped for the terminal.
+pub fn label<'a>(scale: &'a [Verdict], key: &'a str) -> Cow<'a, str> {
+    escaped(
+        scale
+            .iter()
+            .find(|v| v.key == key)
+            .map_or(key, |v| v.label.as_str()),
+    )
 }
 
-/// Cuts `s` to `max` characters on one line.
+/// Cuts `s` to `max` characters on one line, escaped for the terminal.
 pub fn one_line(s: &str, max: usize) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = escaped(&flat);
     if flat.chars().count() <= max {
-        flat
+        flat.into_owned()
     } else {
         format!(
             "{}…",
@@ -110,9 +153,9 @@ pub fn one_line(s: &str, max: usize) -> String {
 /// A claim's fields as aligned lines.
 pub fn claim(out: &mut impl Write, c: &Claim, scale: &[Verdict]) -> Result<(), Error> {
     outln!(out, "claim      {}", c.id)?;
-    outln!(out, "statement  {}", c.statement)?;
+    outln!(out, "statement  {}", escaped(&c.statement))?;
     if let Some(who) = &c.claimant {
-        outln!(out, "claimant   {}", who)?;
+        outln!(out, "claimant   {}", escaped(who))?;
     }
     if let Some(d) = c.claimed_on {
         outln!(out, "claimed on {d}")?;
@@ -122,13 +165,13 @@ pub fn claim(out: &mut impl Write, c: &Claim, scale: &[Verdict]) -> Result<(), E
     }
     outln!(out, "verdict    {}", label(scale, &c.verdict))?;
     if !c.rationale.is_empty() {
-        outln!(out, "rationale  {}", c.rationale)?;
+        outln!(out, "rationale  {}", escaped(&c.rationale))?;
     }
     if !c.tags.is_empty() {
-        outln!(out, "tags       {}", c.tags.join(", "))?;
+        outln!(out, "tags       {}", escaped(&c.tags.join(", ")))?;
     }
     if !c.notes.is_empty() {
-        outln!(out, "notes      {}", c.notes)?;
+        outln!(out, "notes      {}", escaped(&c.notes))?;
     }
     outln!(
         out,
@@ -152,9 +195,25 @@ pub fn evidence(out: &mut impl Write, e: &EvidenceView) -> Result<(), Error> {
     outln!(
         out,
         "           from {} (version {}, sha256 {})",
-        from,
+        escaped(&from),
         e.version_number,
         &e.version_sha256[..12.min(e.version_sha256.len())]
     )?;
     outln!(out, "           evidence {}", ev.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_show_controls_and_overrides_and_keep_layout_and_scripts() {
+        assert_eq!(
+            escaped("a\u{1b}]0;pwned\u{7}b\u{202e}c\u{2066}d\u{9b}e\u{7f}\r"),
+            "a\\u{1b}]0;pwned\\u{7}b\\u{202e}c\\u{2066}d\\u{9b}e\\u{7f}\\u{d}"
+        );
+        assert_eq!(escaped("two\nlines\tand a tab"), "two\nlines\tand a tab");
+        assert!(matches!(escaped("Überschrift — שלום 👍🏽"), Cow::Borrowed(_)));
+        assert_eq!(one_line("a\u{1b}[2J b\n c", 80), "a\\u{1b}[2J b c");
+    }
 }

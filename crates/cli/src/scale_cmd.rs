@@ -59,8 +59,8 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Resu
             outln!(
                 out,
                 "{}  {}  {}",
-                v.key,
-                v.label,
+                output::escaped(&v.key),
+                output::escaped(&v.label),
                 v.rating.map_or("-".into(), |r| r.to_string())
             )?;
             Ok(())
@@ -74,8 +74,8 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Resu
         outln!(
             out,
             "{:<14} {:<14} {}",
-            v.key,
-            v.label,
+            output::escaped(&v.key),
+            output::escaped(&v.label),
             v.rating.map_or("-".into(), |r| format!("{r}/5"))
         )?;
     }
@@ -95,7 +95,10 @@ pub fn run_settings(
     if ctx.json {
         return output::json(out, &s);
     }
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(unset)".into());
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "(unset)".into(), |v| output::escaped(v).into_owned())
+    };
     outln!(out, "user             {}", show(&s.user))?;
     outln!(out, "publisher        {}", show(&s.publisher))?;
     outln!(out, "report_base_url  {}", show(&s.report_base_url))?;

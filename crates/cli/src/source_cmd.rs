@@ -165,15 +165,19 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
                 return output::json(out, &serde_json::json!({ "source": source, "version": v }));
             }
             outln!(out, "source     {}", source.id)?;
-            outln!(out, "title      {}", source.title)?;
+            outln!(out, "title      {}", output::escaped(&source.title))?;
             if let Some(o) = &source.outlet {
-                outln!(out, "outlet     {o}")?;
+                outln!(out, "outlet     {}", output::escaped(o))?;
             }
             if !source.authors.is_empty() {
-                outln!(out, "authors    {}", source.authors.join(", "))?;
+                outln!(
+                    out,
+                    "authors    {}",
+                    output::escaped(&source.authors.join(", "))
+                )?;
             }
             if let Some(u) = &source.url {
-                outln!(out, "url        {u}")?;
+                outln!(out, "url        {}", output::escaped(u))?;
             }
             if let Some(d) = source.published_on {
                 outln!(out, "published  {d}")?;
@@ -187,7 +191,7 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
                 v.sha256
             )?;
             outln!(out)?;
-            outln!(out, "{}", v.text)?;
+            outln!(out, "{}", output::escaped(&v.text))?;
         }
         SourceCommand::Versions { id } => {
             let ws = ctx.open()?;
@@ -232,15 +236,16 @@ fn report_capture(ctx: &Context, stored: &CaptureAdded, out: &mut impl Write) ->
 
 fn report_added(added: &SourceAdded, out: &mut impl Write) -> Result<(), Error> {
     outln!(out, "{}", added.source.id)?;
+    let title = output::escaped(&added.source.title);
     match added.outcome {
-        AddOutcome::NewSource => eprintln!("added source \"{}\"", added.source.title),
+        AddOutcome::NewSource => eprintln!("added source \"{title}\""),
         AddOutcome::NewVersion => eprintln!(
             "added version {} of \"{}\": the text changed since the last capture",
-            added.version.number, added.source.title
+            added.version.number, title
         ),
         AddOutcome::Unchanged => eprintln!(
             "unchanged: this text is already version {} of \"{}\"",
-            added.version.number, added.source.title
+            added.version.number, title
         ),
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! What `claimdesk` writes, run as a user would: `-o` never destroys the
-//! workspace or what is not a file, and a reader who stops early (`| head`)
-//! is no error.
+//! workspace or what is not a file, a reader who stops early (`| head`) is
+//! no error, and stored text cannot drive the terminal.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -313,5 +313,81 @@ fn output_cut_short_by_a_closed_pipe_ends_quietly() {
         listed.as_array().map_or(0, Vec::len),
         6004,
         "the import whose reader went away still imported everything"
+    );
+}
+
+// ---- stored text cannot drive the terminal -----------------------------
+
+#[test]
+fn control_characters_and_bidi_overrides_are_shown_escaped_and_json_keeps_them() {
+    let desk = Desk::new();
+    let statement = "The mayor said \u{1b}]0;pwned\u{7}the bridge is \u{202e}closed\u{202c} today";
+    let mut tricky = review(statement);
+    tricky["itemReviewed"] = json!({
+        "@type": "Claim",
+        "author": { "@type": "Person", "name": "Ann \u{1b}[2JTrent" },
+    });
+    let id = desk.import_reviews(&json!([tricky])).trim().to_owned();
+    let shown_statement =
+        "The mayor said \\u{1b}]0;pwned\\u{7}the bridge is \\u{202e}closed\\u{202c} today";
+    for args in [
+        vec!["claim", "list"],
+        vec!["claim", "show", id.as_str()],
+        vec!["claim", "history", id.as_str()],
+    ] {
+        let out = desk.ok(&args);
+        assert!(
+            !out.contains('\u{1b}'),
+            "{args:?} printed a raw ESC: {out:?}"
+        );
+        assert!(
+            !out.contains('\u{7}'),
+            "{args:?} printed a raw BEL: {out:?}"
+        );
+        assert!(
+            !out.contains('\u{202e}'),
+            "{args:?} printed a raw override: {out:?}"
+        );
+        assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{args:?}: {out:?}");
+    }
+    let show = desk.ok(&["claim", "show", &id]);
+    assert!(show.contains(shown_statement), "{show}");
+    assert!(show.contains("Ann \\u{1b}[2JTrent"), "{show}");
+    let exact = desk.json(&["claim", "show", &id]);
+    assert_eq!(
+        exact["claim"]["statement"], statement,
+        "JSON keeps the exact text"
+    );
+    assert_eq!(exact["claim"]["claimant"], "Ann \u{1b}[2JTrent");
+    let listed = desk.json(&["claim", "list"]);
+    assert_eq!(listed[0]["statement"], statement);
+
+    let left = desk.path("left.txt");
+    let right = desk.path("right.txt");
+    std::fs::write(
+        &left,
+        "The ferry left at noon. \u{1b}[2JThe bridge is closed.",
+    )
+    .expect("write");
+    std::fs::write(
+        &right,
+        "The ferry left at one. \u{1b}[2JThe bridge is \u{202e}open.",
+    )
+    .expect("write");
+    for args in [
+        vec!["compare", text(&left), text(&right)],
+        vec!["segment", text(&right)],
+    ] {
+        let out = desk.ok(&args);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("\\u{1b}[2J"), "{args:?}: {out:?}");
+    }
+    let exact = desk.json(&["segment", text(&right)]);
+    assert!(
+        exact.to_string().contains('\u{202e}'),
+        "JSON keeps the override"
     );
 }
