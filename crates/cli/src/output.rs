@@ -136,17 +136,15 @@ pub fn label<'a>(scale: &'a [Verdict], key: &'a str) -> Cow<'a, str> {
     )
 }
 
-/// Cuts `s` to `max` characters on one line, escaped for the terminal.
+/// Cuts `s` to `max` characters on one line, escaped for the terminal
+/// (after the cut, so no escape is cut in half).
 pub fn one_line(s: &str, max: usize) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let flat = escaped(&flat);
     if flat.chars().count() <= max {
-        flat.into_owned()
+        escaped(&flat).into_owned()
     } else {
-        format!(
-            "{}…",
-            flat.chars().take(max.saturating_sub(1)).collect::<String>()
-        )
+        let kept: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", escaped(&kept))
     }
 }
 
@@ -215,5 +213,6 @@ mod tests {
         assert_eq!(escaped("two\nlines\tand a tab"), "two\nlines\tand a tab");
         assert!(matches!(escaped("Überschrift — שלום 👍🏽"), Cow::Borrowed(_)));
         assert_eq!(one_line("a\u{1b}[2J b\n c", 80), "a\\u{1b}[2J b c");
+        assert_eq!(one_line("abc\u{1b}def", 5), "abc\\u{1b}…");
     }
 }
