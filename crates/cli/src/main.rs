@@ -1,5 +1,8 @@
 //! `claimdesk`: the Claimdesk workspace on the command line.
 //! A thin adapter: parse arguments, call `claimdesk-core`, print.
+// Standard output goes through `output::with_stdout`; `println!` would panic
+// when the reader of a pipe goes away.
+#![deny(clippy::print_stdout)]
 
 mod args;
 mod bundle_cmd;
