@@ -343,6 +343,45 @@ fn save_into_a_missing_folder_fails_and_writes_nothing() {
 }
 
 #[test]
+fn save_refuses_the_open_workspace_and_other_sqlite_files_and_leaves_them_whole() {
+    let h = Harness::new();
+    sample_claim(&h);
+    let open = h.dir.path().join("desk.sqlite");
+    let other = h.dir.path().join("other.sqlite");
+    drop(claimdesk_core::Workspace::create(&other).expect("another workspace"));
+    for (path, says) in [
+        (&open, "is the workspace in use"),
+        (&other, "holds an SQLite database"),
+    ] {
+        let before = std::fs::read(path).expect("read");
+        let err = h
+            .call(
+                "save_report",
+                json!({
+                    "request": { "format": "markdown", "selection": { "tag": null, "verdict": null, "claims": [] } },
+                    "path": path.display().to_string(),
+                }),
+            )
+            .expect_err("refused");
+        assert_eq!(err["kind"], "conflict");
+        let message = err["message"].as_str().unwrap_or_default();
+        assert!(message.contains(says), "{message}");
+        assert!(
+            !message.contains("--force"),
+            "the window has no such flag: {message}"
+        );
+        assert_eq!(std::fs::read(path).expect("read"), before, "left as it was");
+    }
+    let claims = h
+        .call(
+            "claim_list",
+            json!({ "filter": { "text": null, "verdict": null, "tag": null, "sort": "updated" } }),
+        )
+        .expect("the workspace still works");
+    assert!(!claims.as_array().expect("list").is_empty());
+}
+
+#[test]
 fn an_html_file_becomes_a_source_with_its_title_and_outlet() {
     let h = Harness::new();
     h.create_workspace();

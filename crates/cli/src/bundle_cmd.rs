@@ -1,12 +1,13 @@
 //! `claimdesk bundle …`: a workspace, or part of it, as one JSON file.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use claimdesk_core::Error;
 use claimdesk_core::bundle;
 use clap::Subcommand;
 
-use crate::report_cmd::{SelectionArgs, read_input};
+use crate::report_cmd::{ForceArg, SelectionArgs, read_input};
 use crate::{Context, output};
 
 #[derive(Subcommand)]
@@ -18,6 +19,8 @@ pub enum BundleCommand {
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        force: ForceArg,
     },
     /// Bring a bundle into this workspace, keeping ids; the newer copy of a claim wins
     Import {
@@ -26,23 +29,30 @@ pub enum BundleCommand {
     },
 }
 
-pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
+pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<(), Error> {
     match cmd {
-        BundleCommand::Export { selection, output } => {
+        BundleCommand::Export {
+            selection,
+            output,
+            force,
+        } => {
             let ws = ctx.open()?;
             let bundle = bundle::export_bundle(&ws, &selection.selection())?;
             let text = bundle::bundle_to_json(&bundle)?;
             match output {
-                None => print!("{text}"),
+                None => write!(out, "{text}").map_err(output::write_failed)?,
                 Some(path) => {
-                    claimdesk_core::report::save_text(&path, &text)?;
+                    claimdesk_core::report::save_text(&path, &text, force.rules(&ws))?;
                     if ctx.json {
-                        return output::json(&serde_json::json!({
-                            "path": path,
-                            "claims": bundle.claims.len(),
-                            "sources": bundle.sources.len(),
-                            "evidence": bundle.evidence.len(),
-                        }));
+                        return output::json(
+                            out,
+                            &serde_json::json!({
+                                "path": path,
+                                "claims": bundle.claims.len(),
+                                "sources": bundle.sources.len(),
+                                "evidence": bundle.evidence.len(),
+                            }),
+                        );
                     }
                     eprintln!(
                         "wrote {} claims, {} sources and {} passages to {}",
@@ -60,7 +70,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand) -> Result<(), Error> {
             let ws = ctx.open()?;
             let r = bundle::import_bundle(&ws, &text)?;
             if ctx.json {
-                return output::json(&r);
+                return output::json(out, &r);
             }
             if !r.changed() {
                 eprintln!(

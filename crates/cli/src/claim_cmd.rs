@@ -1,10 +1,13 @@
 //! `claimdesk claim …`
 
+use std::io::Write;
+
 use chrono::NaiveDate;
 use claimdesk_core::Error;
 use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::output::outln;
 use crate::{Context, args, output};
 
 #[derive(Subcommand)]
@@ -121,7 +124,7 @@ pub struct EditArgs {
     note: Option<String>,
 }
 
-pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
+pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(), Error> {
     let ws = ctx.open()?;
     let claims = ws.claims();
     let scale = ws.scale().list()?;
@@ -137,9 +140,9 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 verdict: a.verdict,
             })?;
             if ctx.json {
-                output::json(&claim)?;
+                output::json(out, &claim)?;
             } else {
-                println!("{}", claim.id);
+                outln!(out, "{}", claim.id)?;
                 eprintln!("added claim ({})", output::label(&scale, &claim.verdict));
             }
         }
@@ -156,7 +159,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
             };
             let list = claims.list(&filter)?;
             if ctx.json {
-                return output::json(&list);
+                return output::json(out, &list);
             }
             if list.is_empty() {
                 eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
@@ -171,30 +174,34 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 let tags = if c.tags.is_empty() {
                     String::new()
                 } else {
-                    format!("  #{}", c.tags.join(" #"))
+                    format!("  #{}", output::escaped(&c.tags.join(" #")))
                 };
-                println!(
+                outln!(
+                    out,
                     "{}  {:<12} {}  {}{}",
                     shorts[&c.id],
                     output::label(&scale, &c.verdict),
                     date,
                     output::one_line(&c.statement, 70),
                     tags
-                );
+                )?;
             }
         }
         ClaimCommand::Show { id } => {
             let detail = claims.detail(&id)?;
             if ctx.json {
-                return output::json(&detail);
+                return output::json(out, &detail);
             }
-            output::claim(&detail.claim, &scale);
+            output::claim(out, &detail.claim, &scale)?;
             if detail.evidence.is_empty() {
-                println!("evidence   none yet; link a passage with `claimdesk evidence add`");
+                outln!(
+                    out,
+                    "evidence   none yet; link a passage with `claimdesk evidence add`"
+                )?;
             } else {
-                println!("evidence");
+                outln!(out, "evidence")?;
                 for e in &detail.evidence {
-                    output::evidence(e);
+                    output::evidence(out, e)?;
                 }
             }
         }
@@ -207,7 +214,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 notes: e.notes,
             };
             let claim = claims.edit(&e.id, edit, e.note.as_deref())?;
-            print_claim(ctx, &claim, &scale)?;
+            print_claim(ctx, out, &claim, &scale)?;
         }
         ClaimCommand::Status {
             id,
@@ -216,7 +223,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
             note,
         } => {
             let claim = claims.set_verdict(&id, &verdict, rationale.as_deref(), note.as_deref())?;
-            print_claim(ctx, &claim, &scale)?;
+            print_claim(ctx, out, &claim, &scale)?;
         }
         ClaimCommand::Tag {
             id,
@@ -228,7 +235,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 return Err(Error::Invalid("name tags to add, or --remove TAG".into()));
             }
             let claim = claims.tag(&id, &tags, &remove, note.as_deref())?;
-            print_claim(ctx, &claim, &scale)?;
+            print_claim(ctx, out, &claim, &scale)?;
         }
         ClaimCommand::Delete { id, note } => {
             let full = claims.resolve(&id)?;
@@ -237,12 +244,12 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
         }
         ClaimCommand::Restore { id, note } => {
             let claim = claims.restore(&id, note.as_deref())?;
-            print_claim(ctx, &claim, &scale)?;
+            print_claim(ctx, out, &claim, &scale)?;
         }
         ClaimCommand::History { id } => {
             let history = claims.history(&id)?;
             if ctx.json {
-                return output::json(&history);
+                return output::json(out, &history);
             }
             for h in &history {
                 let change = match (&h.old, &h.new) {
@@ -260,16 +267,17 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 let note = h
                     .note
                     .as_deref()
-                    .map(|n| format!("  ({n})"))
+                    .map(|n| format!("  ({})", output::escaped(n)))
                     .unwrap_or_default();
-                println!(
+                outln!(
+                    out,
                     "{}  {:<10} {}{}{}",
                     h.at.format("%Y-%m-%d %H:%M:%S"),
-                    h.actor,
+                    output::escaped(&h.actor),
                     h.field,
                     change,
                     note
-                );
+                )?;
             }
         }
     }
@@ -278,13 +286,13 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
 
 fn print_claim(
     ctx: &Context,
+    out: &mut impl Write,
     claim: &claimdesk_core::model::Claim,
     scale: &[claimdesk_core::model::Verdict],
 ) -> Result<(), Error> {
     if ctx.json {
-        output::json(claim)
+        output::json(out, claim)
     } else {
-        output::claim(claim, scale);
-        Ok(())
+        output::claim(out, claim, scale)
     }
 }

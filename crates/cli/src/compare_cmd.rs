@@ -132,7 +132,7 @@ fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<(), Error>
 const COLUMN: usize = 48;
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::output::one_line(text, usize::MAX)
 }
 
 /// Wraps text into lines of at most `width` characters (longer words are cut).
@@ -224,7 +224,8 @@ fn rows<'p, 'a>(c: &'p Comparison<'a>) -> Vec<Row<'p, 'a>> {
 }
 
 fn write_columns(out: &mut impl Write, marker: char, left: &str, right: &str) -> Result<(), Error> {
-    let (l, r) = (wrap(left, COLUMN), wrap(right, COLUMN));
+    let (left, right) = (crate::output::escaped(left), crate::output::escaped(right));
+    let (l, r) = (wrap(&left, COLUMN), wrap(&right, COLUMN));
     for i in 0..l.len().max(r.len()).max(1) {
         let lt = l.get(i).map_or("", String::as_str);
         let rt = r.get(i).map_or("", String::as_str);

@@ -13,9 +13,9 @@ use crate::Context;
 use crate::compare_cmd::{self, CompareArgs};
 
 /// Loads both sides and prints the comparison.
-pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
+pub fn run(ctx: &Context, args: &CompareArgs, out: &mut impl Write) -> Result<(), Error> {
     if !looks_like_source(&args.left) && !looks_like_source(&args.right) {
-        return with_stdout(|out| compare_cmd::run_compare(args, out));
+        return compare_cmd::run_compare(args, out);
     }
     let ws = ctx.open()?;
     let (left, left_date) = load(&ws, &args.left)?;
@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), Error> {
     let mut args = args.clone();
     args.left_date = args.left_date.or(left_date);
     args.right_date = args.right_date.or(right_date);
-    with_stdout(|out| compare_cmd::run_compare_texts(&left, &right, &args, out))
+    compare_cmd::run_compare_texts(&left, &right, &args, out)
 }
 
 /// A file's text, or a source version's text with the source's publication day.
@@ -57,50 +57,4 @@ fn looks_like_source(arg: &str) -> bool {
     !Path::new(arg).exists()
         && !id.is_empty()
         && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
-}
-
-/// Runs `f` on a buffered stdout and flushes it. When the reader goes away
-/// early (`claimdesk compare a b | head`), stops quietly: nobody is left to
-/// read the rest, so that is no error.
-pub fn with_stdout(
-    f: impl FnOnce(&mut std::io::BufWriter<ReaderWatch<std::io::StdoutLock<'_>>>) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(ReaderWatch {
-        inner: stdout.lock(),
-        reader_gone: false,
-    });
-    let result = f(&mut out).and_then(|()| {
-        out.flush()
-            .map_err(|e| Error::Io(format!("cannot write output: {e}")))
-    });
-    if out.get_ref().reader_gone {
-        return Ok(());
-    }
-    result
-}
-
-/// A writer that notes when the reading end of its pipe has closed.
-pub struct ReaderWatch<W> {
-    inner: W,
-    reader_gone: bool,
-}
-
-impl<W: Write> ReaderWatch<W> {
-    fn note(&mut self, e: std::io::Error) -> std::io::Error {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            self.reader_gone = true;
-        }
-        e
-    }
-}
-
-impl<W: Write> Write for ReaderWatch<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.inner.write(buf).map_err(|e| self.note(e))
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush().map_err(|e| self.note(e))
-    }
 }

@@ -1,9 +1,12 @@
 //! `claimdesk evidence …`
 
+use std::io::Write;
+
 use claimdesk_core::Error;
 use claimdesk_core::model::{NewEvidence, Stance};
 use clap::{Args, Subcommand};
 
+use crate::output::outln;
 use crate::{Context, output};
 
 #[derive(Subcommand)]
@@ -59,7 +62,7 @@ fn parse_stance(s: &str) -> Result<Stance, String> {
     s.parse::<Stance>().map_err(|e| e.to_string())
 }
 
-pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), Error> {
+pub fn run(ctx: &Context, cmd: EvidenceCommand, out: &mut impl Write) -> Result<(), Error> {
     let ws = ctx.open()?;
     let evidence = ws.evidence();
     match cmd {
@@ -74,9 +77,9 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), Error> {
                 note: a.note,
             })?;
             if ctx.json {
-                return output::json(&view);
+                return output::json(out, &view);
             }
-            println!("{}", view.evidence.id);
+            outln!(out, "{}", view.evidence.id)?;
             eprintln!(
                 "linked: {} \"{}\"",
                 view.evidence.stance.as_str(),
@@ -86,14 +89,14 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), Error> {
         EvidenceCommand::List { claim } => {
             let list = evidence.list(claim.as_deref())?;
             if ctx.json {
-                return output::json(&list);
+                return output::json(out, &list);
             }
             if list.is_empty() {
                 eprintln!("no evidence yet; link a passage with `claimdesk evidence add`");
             }
             for e in &list {
-                println!("claim {}", e.evidence.claim_id);
-                output::evidence(e);
+                outln!(out, "claim {}", e.evidence.claim_id)?;
+                output::evidence(out, e)?;
             }
         }
         EvidenceCommand::Remove { id, note } => {
@@ -106,9 +109,9 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<(), Error> {
         EvidenceCommand::Restore { id, note } => {
             let view = evidence.restore(&id, note.as_deref())?;
             if ctx.json {
-                return output::json(&view);
+                return output::json(out, &view);
             }
-            output::evidence(&view);
+            output::evidence(out, &view)?;
         }
     }
     Ok(())

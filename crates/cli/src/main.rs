@@ -1,5 +1,8 @@
 //! `claimdesk`: the Claimdesk workspace on the command line.
 //! A thin adapter: parse arguments, call `claimdesk-core`, print.
+// Standard output goes through `output::with_stdout`; `println!` would panic
+// when the reader of a pipe goes away.
+#![deny(clippy::print_stdout)]
 
 mod args;
 mod bundle_cmd;
@@ -17,6 +20,7 @@ mod source_cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -117,29 +121,34 @@ fn run(cli: Cli) -> Result<(), Error> {
         user: cli.user,
         json: cli.json,
     };
-    match cli.command {
-        Command::Init => init(&ctx),
-        Command::Sample => sample(&ctx),
-        Command::Claim(cmd) => claim_cmd::run(&ctx, cmd),
-        Command::Source(cmd) => source_cmd::run(&ctx, cmd),
-        Command::Evidence(cmd) => evidence_cmd::run(&ctx, cmd),
+    output::with_stdout(|out| dispatch(&ctx, cli.command, out))
+}
+
+/// Runs one command, its standard output going to `out`.
+fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(), Error> {
+    match command {
+        Command::Init => init(ctx, out),
+        Command::Sample => sample(ctx, out),
+        Command::Claim(cmd) => claim_cmd::run(ctx, cmd, out),
+        Command::Source(cmd) => source_cmd::run(ctx, cmd, out),
+        Command::Evidence(cmd) => evidence_cmd::run(ctx, cmd, out),
         Command::Compare(mut args) => {
             args.json = ctx.json;
-            compare_input::run(&ctx, &args)
+            compare_input::run(ctx, &args, out)
         }
         Command::Segment(mut args) => {
             args.json = ctx.json;
-            compare_input::with_stdout(|out| compare_cmd::run_segment(&args, out))
+            compare_cmd::run_segment(&args, out)
         }
-        Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
-        Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
-        Command::Report(args) => report_cmd::run_report(&ctx, args),
-        Command::Import(cmd) => report_cmd::run_import(&ctx, cmd),
-        Command::Bundle(cmd) => bundle_cmd::run(&ctx, cmd),
+        Command::Scale(cmd) => scale_cmd::run_scale(ctx, cmd, out),
+        Command::Settings(cmd) => scale_cmd::run_settings(ctx, cmd, out),
+        Command::Report(args) => report_cmd::run_report(ctx, args, out),
+        Command::Import(cmd) => report_cmd::run_import(ctx, cmd, out),
+        Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
     }
 }
 
-fn init(ctx: &Context) -> Result<(), Error> {
+fn init(ctx: &Context, out: &mut impl Write) -> Result<(), Error> {
     if ctx.db.exists() {
         Workspace::open(&ctx.db)?;
         eprintln!(
@@ -151,16 +160,16 @@ fn init(ctx: &Context) -> Result<(), Error> {
         eprintln!("created workspace {}", ctx.db.display());
     }
     if ctx.json {
-        output::json(&serde_json::json!({ "path": ctx.db }))?;
+        output::json(out, &serde_json::json!({ "path": ctx.db }))?;
     }
     Ok(())
 }
 
-fn sample(ctx: &Context) -> Result<(), Error> {
+fn sample(ctx: &Context, out: &mut impl Write) -> Result<(), Error> {
     let ws = Workspace::open_or_create(&ctx.db)?;
     let summary = claimdesk_core::sample::fill(&ws)?;
     if ctx.json {
-        return output::json(&summary);
+        return output::json(out, &summary);
     }
     eprintln!(
         "added the sample to {}: {} claims, {} sources, {} passages of evidence; try `claimdesk claim list`",

@@ -1,11 +1,13 @@
 //! `claimdesk report …` and `claimdesk import claimreview …`
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use claimdesk_core::Error;
-use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
+use claimdesk_core::report::{self, ReportFormat, ReportRequest, SaveRules, Selection};
 use clap::{Args, Subcommand};
 
+use crate::output::outln;
 use crate::{Context, output};
 
 #[derive(Args)]
@@ -18,6 +20,28 @@ pub struct ReportArgs {
     /// Write to this file instead of standard output
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    force: ForceArg,
+}
+
+/// Leave to replace another SQLite file with the output file.
+#[derive(Args)]
+pub struct ForceArg {
+    /// Replace the --output file even when it holds an SQLite database
+    /// (never the workspace in use)
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+impl ForceArg {
+    /// What saving to the --output file must leave alone.
+    pub fn rules<'a>(&self, ws: &'a claimdesk_core::Workspace) -> SaveRules<'a> {
+        SaveRules {
+            workspace: Some(ws.path()),
+            force: self.force,
+            force_hint: Some("--force"),
+        }
+    }
 }
 
 /// Which claims: all of them unless narrowed (every given filter must hold).
@@ -57,7 +81,7 @@ fn parse_format(s: &str) -> Result<ReportFormat, String> {
     s.parse::<ReportFormat>().map_err(|e| e.to_string())
 }
 
-pub fn run_report(ctx: &Context, args: ReportArgs) -> Result<(), Error> {
+pub fn run_report(ctx: &Context, args: ReportArgs, out: &mut impl Write) -> Result<(), Error> {
     let ws = ctx.open()?;
     let report = report::export(
         &ws,
@@ -67,16 +91,18 @@ pub fn run_report(ctx: &Context, args: ReportArgs) -> Result<(), Error> {
         },
     )?;
     let Some(path) = args.output else {
-        print!("{}", report.content);
-        return Ok(());
+        return write!(out, "{}", report.content).map_err(output::write_failed);
     };
-    report.save(&path)?;
+    report.save(&path, args.force.rules(&ws))?;
     if ctx.json {
-        return output::json(&serde_json::json!({
-            "path": path,
-            "format": report.format,
-            "claims": report.claim_count,
-        }));
+        return output::json(
+            out,
+            &serde_json::json!({
+                "path": path,
+                "format": report.format,
+                "claims": report.claim_count,
+            }),
+        );
     }
     eprintln!(
         "wrote {} claim{} to {}",
@@ -87,16 +113,16 @@ pub fn run_report(ctx: &Context, args: ReportArgs) -> Result<(), Error> {
     Ok(())
 }
 
-pub fn run_import(ctx: &Context, cmd: ImportCommand) -> Result<(), Error> {
+pub fn run_import(ctx: &Context, cmd: ImportCommand, out: &mut impl Write) -> Result<(), Error> {
     let ImportCommand::Claimreview { file } = cmd;
     let text = read_input(&file)?;
     let ws = ctx.open()?;
     let result = report::import_claimreview(&ws, &text)?;
     if ctx.json {
-        return output::json(&result);
+        return output::json(out, &result);
     }
     for id in &result.added {
-        println!("{id}");
+        outln!(out, "{id}")?;
     }
     eprintln!(
         "imported {} claim{}; {} already imported; {} with a rating not on the scale (tagged imported-unmapped)",

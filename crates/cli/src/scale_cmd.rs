@@ -1,8 +1,11 @@
 //! `claimdesk scale …` and `claimdesk settings …`
 
+use std::io::Write;
+
 use claimdesk_core::Error;
 use clap::Subcommand;
 
+use crate::output::outln;
 use crate::{Context, output};
 
 #[derive(Subcommand)]
@@ -37,7 +40,7 @@ pub enum SettingsCommand {
     Set { key: String, value: String },
 }
 
-pub fn run_scale(ctx: &Context, cmd: ScaleCommand) -> Result<(), Error> {
+pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Result<(), Error> {
     let ws = ctx.open()?;
     let scale = ws.scale();
     let changed = match cmd {
@@ -51,44 +54,53 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand) -> Result<(), Error> {
     };
     if let Some(v) = changed {
         return if ctx.json {
-            output::json(&v)
+            output::json(out, &v)
         } else {
-            println!(
+            outln!(
+                out,
                 "{}  {}  {}",
-                v.key,
-                v.label,
+                output::escaped(&v.key),
+                output::escaped(&v.label),
                 v.rating.map_or("-".into(), |r| r.to_string())
-            );
+            )?;
             Ok(())
         };
     }
     let list = scale.list()?;
     if ctx.json {
-        return output::json(&list);
+        return output::json(out, &list);
     }
     for v in &list {
-        println!(
+        outln!(
+            out,
             "{:<14} {:<14} {}",
-            v.key,
-            v.label,
+            output::escaped(&v.key),
+            output::escaped(&v.label),
             v.rating.map_or("-".into(), |r| format!("{r}/5"))
-        );
+        )?;
     }
     Ok(())
 }
 
-pub fn run_settings(ctx: &Context, cmd: SettingsCommand) -> Result<(), Error> {
+pub fn run_settings(
+    ctx: &Context,
+    cmd: SettingsCommand,
+    out: &mut impl Write,
+) -> Result<(), Error> {
     let ws = ctx.open()?;
     if let SettingsCommand::Set { key, value } = &cmd {
         ws.settings().set(key, value)?;
     }
     let s = ws.settings().get()?;
     if ctx.json {
-        return output::json(&s);
+        return output::json(out, &s);
     }
-    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(unset)".into());
-    println!("user             {}", show(&s.user));
-    println!("publisher        {}", show(&s.publisher));
-    println!("report_base_url  {}", show(&s.report_base_url));
+    let show = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "(unset)".into(), |v| output::escaped(v).into_owned())
+    };
+    outln!(out, "user             {}", show(&s.user))?;
+    outln!(out, "publisher        {}", show(&s.publisher))?;
+    outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
     Ok(())
 }

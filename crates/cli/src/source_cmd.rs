@@ -1,6 +1,6 @@
 //! `claimdesk source …`
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -13,6 +13,7 @@ use claimdesk_core::model::{AddOutcome, SourceAdded};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::output::outln;
 use crate::{Context, args, output};
 
 #[derive(Subcommand)]
@@ -101,7 +102,7 @@ impl FieldArgs {
     }
 }
 
-pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
+pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<(), Error> {
     match cmd {
         SourceCommand::Add(a) if a.file == Path::new("-") => {
             let mut bytes = Vec::new();
@@ -112,12 +113,12 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
                 .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;
             let stored = add::add_captured(&ws, captured, None, &a.fields.corrections())?;
-            report_capture(ctx, &stored)?;
+            report_capture(ctx, &stored, out)?;
         }
         SourceCommand::Add(a) => {
             let ws = ctx.open()?;
             let stored = add::add_file(&ws, &a.file, &a.fields.corrections())?;
-            report_capture(ctx, &stored)?;
+            report_capture(ctx, &stored, out)?;
         }
         SourceCommand::Fetch(a) => {
             let ws = ctx.open()?;
@@ -127,14 +128,14 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
                 &fetch_options(a.timeout),
                 &a.fields.corrections(),
             )?;
-            report_capture(ctx, &stored)?;
+            report_capture(ctx, &stored, out)?;
         }
-        SourceCommand::Import(a) => import(ctx, &a)?,
+        SourceCommand::Import(a) => import(ctx, &a, out)?,
         SourceCommand::List => {
             let ws = ctx.open()?;
             let list = ws.sources().list()?;
             if ctx.json {
-                return output::json(&list);
+                return output::json(out, &list);
             }
             if list.is_empty() {
                 eprintln!("no sources yet; add one with `claimdesk source add FILE`");
@@ -147,12 +148,13 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
                     .published_on
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "          ".into());
-                println!(
+                outln!(
+                    out,
                     "{short}  {date}  {:<20} {}  (v{})",
                     output::one_line(s.outlet.as_deref().unwrap_or("-"), 20),
                     output::one_line(&s.title, 60),
                     s.version_count
-                );
+                )?;
             }
         }
         SourceCommand::Show { id, version } => {
@@ -160,46 +162,52 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
             let source = ws.sources().get(&id)?;
             let v = ws.sources().version(&source.id, version)?;
             if ctx.json {
-                return output::json(&serde_json::json!({ "source": source, "version": v }));
+                return output::json(out, &serde_json::json!({ "source": source, "version": v }));
             }
-            println!("source     {}", source.id);
-            println!("title      {}", source.title);
+            outln!(out, "source     {}", source.id)?;
+            outln!(out, "title      {}", output::escaped(&source.title))?;
             if let Some(o) = &source.outlet {
-                println!("outlet     {o}");
+                outln!(out, "outlet     {}", output::escaped(o))?;
             }
             if !source.authors.is_empty() {
-                println!("authors    {}", source.authors.join(", "));
+                outln!(
+                    out,
+                    "authors    {}",
+                    output::escaped(&source.authors.join(", "))
+                )?;
             }
             if let Some(u) = &source.url {
-                println!("url        {u}");
+                outln!(out, "url        {}", output::escaped(u))?;
             }
             if let Some(d) = source.published_on {
-                println!("published  {d}");
+                outln!(out, "published  {d}")?;
             }
-            println!(
+            outln!(
+                out,
                 "version    {} of {} (captured {}, sha256 {})",
                 v.number,
                 source.version_count,
                 v.captured_at.format("%Y-%m-%d %H:%M UTC"),
                 v.sha256
-            );
-            println!();
-            println!("{}", v.text);
+            )?;
+            outln!(out)?;
+            outln!(out, "{}", output::escaped(&v.text))?;
         }
         SourceCommand::Versions { id } => {
             let ws = ctx.open()?;
             let versions = ws.sources().versions(&id)?;
             if ctx.json {
-                return output::json(&versions);
+                return output::json(out, &versions);
             }
             for v in &versions {
-                println!(
+                outln!(
+                    out,
                     "v{}  {}  sha256 {}  {} characters",
                     v.number,
                     v.captured_at.format("%Y-%m-%d %H:%M:%S UTC"),
                     &v.sha256[..16],
                     v.text.chars().count()
-                );
+                )?;
             }
         }
     }
@@ -215,35 +223,37 @@ fn fetch_options(timeout_secs: u64) -> FetchOptions {
 
 /// Prints what a capture stored: the id on stdout, the outcome and any
 /// warnings on stderr (or one JSON document with both).
-fn report_capture(ctx: &Context, stored: &CaptureAdded) -> Result<(), Error> {
+fn report_capture(ctx: &Context, stored: &CaptureAdded, out: &mut impl Write) -> Result<(), Error> {
     if ctx.json {
-        return output::json(stored);
+        return output::json(out, stored);
     }
-    report_added(&stored.added);
+    report_added(&stored.added, out)?;
     for w in &stored.warnings {
         eprintln!("warning: {}", w.message);
     }
     Ok(())
 }
 
-fn report_added(added: &SourceAdded) {
-    println!("{}", added.source.id);
+fn report_added(added: &SourceAdded, out: &mut impl Write) -> Result<(), Error> {
+    outln!(out, "{}", added.source.id)?;
+    let title = output::escaped(&added.source.title);
     match added.outcome {
-        AddOutcome::NewSource => eprintln!("added source \"{}\"", added.source.title),
+        AddOutcome::NewSource => eprintln!("added source \"{title}\""),
         AddOutcome::NewVersion => eprintln!(
             "added version {} of \"{}\": the text changed since the last capture",
-            added.version.number, added.source.title
+            added.version.number, title
         ),
         AddOutcome::Unchanged => eprintln!(
             "unchanged: this text is already version {} of \"{}\"",
-            added.version.number, added.source.title
+            added.version.number, title
         ),
     }
+    Ok(())
 }
 
 /// Imports a folder or URL list with a progress bar on stderr, going on past
 /// failures, and ends with a summary. Exits non-zero when an input failed.
-fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
+fn import(ctx: &Context, a: &ImportArgs, out: &mut impl Write) -> Result<(), Error> {
     let ws = ctx.open()?;
     let expanded = batch::ImportFrom::path(&a.path).expand()?;
     // Hidden automatically when stderr is not a terminal.
@@ -277,7 +287,7 @@ fn import(ctx: &Context, a: &ImportArgs) -> Result<(), Error> {
     });
     bar.finish_and_clear();
     if ctx.json {
-        output::json(&summary)?;
+        output::json(out, &summary)?;
     } else {
         for path in &summary.skipped {
             eprintln!("skipped: {path} (not a file type Claimdesk reads)");

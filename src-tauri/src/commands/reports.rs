@@ -1,6 +1,6 @@
 //! Commands for Export…: the format menu, a preview, and saving a report.
 
-use claimdesk_core::report::{self, Report, ReportFormat, ReportRequest};
+use claimdesk_core::report::{self, Report, ReportFormat, ReportRequest, SaveRules};
 use serde::Serialize;
 use tauri::State;
 
@@ -39,6 +39,8 @@ pub fn preview_report(state: State<'_, AppState>, request: ReportRequest) -> Com
 }
 
 /// Renders the report afresh and saves it to `path`, whole or not at all.
+/// Refuses the open workspace, any other SQLite file (the window has no way
+/// to force it) and anything that is not a regular file.
 #[tauri::command]
 #[specta::specta]
 pub fn save_report(
@@ -46,5 +48,12 @@ pub fn save_report(
     request: ReportRequest,
     path: String,
 ) -> CommandResult<()> {
-    state.with(|ws| report::export(ws, &request)?.save(std::path::Path::new(&path)))
+    state.with(|ws| {
+        let rules = SaveRules {
+            workspace: Some(ws.path()),
+            force: false,
+            force_hint: None,
+        };
+        report::export(ws, &request)?.save(std::path::Path::new(&path), rules)
+    })
 }

@@ -328,6 +328,8 @@ async previewReport(request: ReportRequest) : Promise<Result<Report, CommandErro
 },
 /**
  * Renders the report afresh and saves it to `path`, whole or not at all.
+ * Refuses the open workspace, any other SQLite file (the window has no way
+ * to force it) and anything that is not a regular file.
  */
 async saveReport(request: ReportRequest, path: string) : Promise<Result<null, CommandError>> {
     try {

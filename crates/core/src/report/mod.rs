@@ -36,7 +36,7 @@ use crate::workspace::Workspace;
 pub use claimreview_import::{ClaimReviewImport, import_claimreview};
 pub use data::{ReportClaim, ReportData, ReportEvidence, ReportSource, ReportVersion, gather};
 pub use json::REPORT_SCHEMA;
-pub use save::save_text;
+pub use save::{SaveRules, save_text};
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,9 +166,10 @@ pub fn export(ws: &Workspace, request: &ReportRequest) -> Result<Report> {
 }
 
 impl Report {
-    /// Saves the content to `path` (whole file or nothing).
-    pub fn save(&self, path: &std::path::Path) -> Result<()> {
-        save_text(path, &self.content)
+    /// Saves the content to `path` (whole file or nothing), refusing what
+    /// `rules` protect: see [`save_text`].
+    pub fn save(&self, path: &std::path::Path, rules: SaveRules<'_>) -> Result<()> {
+        save_text(path, &self.content, rules)
     }
 }
 
