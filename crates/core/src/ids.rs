@@ -12,6 +12,12 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// True for a whole id written as Claimdesk writes them: a UUID in lower-case
+/// hyphenated form. Anything else could be stored but never found by prefix.
+pub(crate) fn is_id(text: &str) -> bool {
+    uuid::Uuid::parse_str(text).is_ok_and(|u| u.hyphenated().to_string() == text)
+}
+
 /// Finds the one id in `table` that starts with `prefix`.
 /// `what` names the thing in messages ("claim", "source").
 pub(crate) fn resolve(conn: &Connection, table: &str, what: &str, prefix: &str) -> Result<String> {
@@ -82,6 +88,17 @@ mod tests {
         assert_eq!(short[0], "019ad3f2-aaaa-7000-8000-000000000001");
         assert_eq!(short[1], "019ad3f2-aaaa-7000-8000-000000000002");
         assert_eq!(short[2], "019ad400");
+    }
+
+    #[test]
+    fn only_lower_case_hyphenated_uuids_are_ids() {
+        assert!(is_id("019ad3f2-aaaa-7000-8000-000000000001"));
+        assert!(is_id(&new_id()));
+        assert!(!is_id("claim-1"));
+        assert!(!is_id("019AD3F2-AAAA-7000-8000-000000000001"));
+        assert!(!is_id("019ad3f2aaaa70008000000000000001"));
+        assert!(!is_id("{019ad3f2-aaaa-7000-8000-000000000001}"));
+        assert!(!is_id(""));
     }
 
     #[test]

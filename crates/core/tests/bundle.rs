@@ -6,7 +6,8 @@ use claimdesk_core::bundle::{self, Bundle};
 use claimdesk_core::model::{ClaimEdit, NewClaim};
 use claimdesk_core::report::{Selection, import_claimreview};
 use claimdesk_core::{ErrorKind, Workspace};
-use common::{empty_workspace, fixture};
+use common::{empty_workspace, fixture, table_dump};
+use serde_json::{Value, json};
 
 fn bundle_text(ws: &Workspace) -> String {
     bundle::bundle_to_json(&bundle::export_bundle(ws, &Selection::default()).expect("export"))
@@ -343,4 +344,260 @@ fn versions_captured_on_both_sides_are_matched_or_renumbered() {
             .iter()
             .any(|e| e.evidence.exact == "the rise is 10%" && e.version_number == 3)
     );
+}
+
+/// Two workspaces a bad bundle is offered to: the one it came from and one
+/// holding other work. Each must refuse it with a message naming `words` and
+/// stay exactly as it was.
+fn refused_everywhere(f: &common::Fixture, other: &Workspace, bundle: &Value, words: &[&str]) {
+    let text = bundle.to_string();
+    for ws in [&f.ws, other] {
+        let before = table_dump(ws);
+        let err = bundle::import_bundle(ws, &text).expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+        for w in words {
+            assert!(err.to_string().contains(w), "{w:?} not in: {err}");
+        }
+        assert!(err.to_string().contains("nothing was imported"), "{err}");
+        assert_eq!(
+            table_dump(ws),
+            before,
+            "a refused bundle wrote nothing: {err}"
+        );
+    }
+}
+
+fn workspace_with_other_work() -> (tempfile::TempDir, Workspace) {
+    let (dir, ws) = empty_workspace();
+    ws.claims()
+        .add(NewClaim {
+            statement: "The harbour opens at dawn".into(),
+            ..Default::default()
+        })
+        .expect("claim");
+    (dir, ws)
+}
+
+#[test]
+fn a_passage_that_is_not_in_its_version_refuses_the_whole_bundle() {
+    let f = fixture();
+    let (_d, other) = workspace_with_other_work();
+    let good: Value = serde_json::from_str(&bundle_text(&f.ws)).expect("json");
+    let first = &good["evidence"][0];
+    assert_eq!(first["exact"], "fares will rise 12% from 1 April");
+    let id = first["id"].as_str().expect("id").to_string();
+    let claim = first["claim_id"].as_str().expect("claim").to_string();
+    // A new claim rides along, so a silent import would show.
+    let mut with_new_claim = good.clone();
+    let mut extra = good["claims"][0].clone();
+    extra["id"] = json!("01990000-0000-7000-8000-00000000abcd");
+    extra["statement"] = json!("A claim that must not arrive");
+    with_new_claim["claims"]
+        .as_array_mut()
+        .expect("claims")
+        .push(extra);
+
+    let altered = |field: &str, value: Value| {
+        let mut b = with_new_claim.clone();
+        b["evidence"][0][field] = value;
+        b
+    };
+    let named: [&str; 3] = [&id, &claim, "evidence 1"];
+    let with = |more: &[&'static str]| -> Vec<String> {
+        named
+            .iter()
+            .map(|s| s.to_string())
+            .chain(more.iter().map(|s| s.to_string()))
+            .collect()
+    };
+    let cases = [
+        (
+            altered("exact", json!("fares will fall 50% from 1 April")),
+            with(&[
+                "fares will fall 50% from 1 April",
+                "fares will rise 12% from 1 April",
+            ]),
+        ),
+        (
+            altered("start", json!(400)),
+            with(&["runs past", "191 characters"]),
+        ),
+        (altered("end", json!(4000)), with(&["runs past"])),
+        (
+            altered("prefix", json!("The island ferry firm said that ")),
+            with(&["prefix", "The island ferry firm said that "]),
+        ),
+        (
+            altered("suffix", json!(".\nA single ticket")),
+            with(&["suffix"]),
+        ),
+    ];
+    for (bundle, words) in &cases {
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        refused_everywhere(&f, &other, bundle, &words);
+    }
+    // The words of another passage of the same version, at this one's offsets.
+    let mut moved = with_new_claim.clone();
+    moved["evidence"][0]["start"] = json!(first["start"].as_u64().expect("start") + 1);
+    moved["evidence"][0]["end"] = json!(first["end"].as_u64().expect("end") + 1);
+    refused_everywhere(&f, &other, &moved, &[&id, "holds"]);
+
+    // The good bundle with its extra claim still imports.
+    bundle::import_bundle(&other, &with_new_claim.to_string()).expect("good bundle");
+}
+
+#[test]
+fn a_version_must_match_its_sha256_when_the_bundle_gives_one() {
+    let f = fixture();
+    let (_d, other) = workspace_with_other_work();
+    let good: Value = serde_json::from_str(&bundle_text(&f.ws)).expect("json");
+    let mut wrong = good.clone();
+    wrong["sources"][0]["versions"][0]["sha256"] = json!("0".repeat(64));
+    let version = good["sources"][0]["versions"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    refused_everywhere(&f, &other, &wrong, &["sha256", &version]);
+
+    // Without a sha256 the import computes it.
+    let mut without = good.clone();
+    for s in without["sources"].as_array_mut().expect("sources") {
+        for v in s["versions"].as_array_mut().expect("versions") {
+            v.as_object_mut().expect("version").remove("sha256");
+        }
+    }
+    let (_e, fresh) = empty_workspace();
+    bundle::import_bundle(&fresh, &without.to_string()).expect("import");
+    assert_eq!(bundle_text(&fresh), bundle_text(&f.ws));
+}
+
+#[test]
+fn a_version_id_this_workspace_holds_with_another_text_is_refused() {
+    let f = fixture();
+    let mut b: Value = serde_json::from_str(&bundle_text(&f.ws)).expect("json");
+    // Version 1 of the Mainland Morning story, given version 2's text.
+    let (v1, v2) = (
+        b["sources"][1]["versions"][0].clone(),
+        b["sources"][1]["versions"][1].clone(),
+    );
+    assert_eq!(v1["number"], 1);
+    let mut swapped = v2.clone();
+    swapped["id"] = v1["id"].clone();
+    swapped["number"] = json!(1);
+    b["sources"][1]["versions"] = json!([swapped]);
+    b["evidence"] = json!([]);
+    let before = table_dump(&f.ws);
+    let err = bundle::import_bundle(&f.ws, &b.to_string()).expect_err("refused");
+    assert!(
+        err.to_string().contains(v1["id"].as_str().expect("id")),
+        "{err}"
+    );
+    assert!(err.to_string().contains("another text"), "{err}");
+    assert_eq!(table_dump(&f.ws), before);
+}
+
+#[test]
+fn malformed_ids_refuse_the_whole_bundle() {
+    let f = fixture();
+    let (_d, other) = workspace_with_other_work();
+    let good: Value = serde_json::from_str(&bundle_text(&f.ws)).expect("json");
+    let upper = good["claims"][0]["id"].as_str().expect("id").to_uppercase();
+    let cases: [(&[&str], Value, &str); 8] = [
+        (
+            &["claims", "0", "id"],
+            json!("claim-1"),
+            "claim \"claim-1\"",
+        ),
+        (
+            &["claims", "0", "id"],
+            json!(upper),
+            "is not a Claimdesk id",
+        ),
+        (
+            &["sources", "0", "id"],
+            json!("gazette"),
+            "source \"gazette\"",
+        ),
+        (
+            &["sources", "0", "versions", "0", "id"],
+            json!("v1"),
+            "version \"v1\"",
+        ),
+        (&["evidence", "0", "id"], json!("e 1"), "evidence \"e 1\""),
+        (&["evidence", "0", "claim_id"], json!("nope"), "\"nope\""),
+        (&["evidence", "0", "version_id"], json!(""), "version \"\""),
+        (
+            &["claimreview_imports", "0", "claim_id"],
+            json!("x"),
+            "\"x\"",
+        ),
+    ];
+    let mut rich = good.clone();
+    rich["claimreview_imports"] =
+        json!([{"key": "id:https://other.example/1", "claim_id": good["claims"][0]["id"]}]);
+    for (path, value, words) in cases {
+        let mut b = rich.clone();
+        let mut at = &mut b;
+        for step in path {
+            at = match step.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*step],
+            };
+        }
+        *at = value;
+        refused_everywhere(&f, &other, &b, &[words, "not a Claimdesk id"]);
+    }
+}
+
+#[test]
+fn duplicate_ids_refuse_the_whole_bundle() {
+    let f = fixture();
+    let (_d, other) = workspace_with_other_work();
+    let good: Value = serde_json::from_str(&bundle_text(&f.ws)).expect("json");
+    let twice = |list: &str, i: usize, change: &dyn Fn(&mut Value)| {
+        let mut b = good.clone();
+        let mut copy = b[list][i].clone();
+        change(&mut copy);
+        b[list].as_array_mut().expect("list").push(copy);
+        b
+    };
+    // Two claims with one id: the second, newer copy would overwrite the
+    // workspace's statement.
+    let claim = good["claims"][0]["id"].as_str().expect("id").to_string();
+    let b = twice("claims", 0, &|c| {
+        c["statement"] = json!("An invented statement");
+        c["updated_at"] = json!("2099-01-01T00:00:00.000000Z");
+    });
+    refused_everywhere(&f, &other, &b, &[&claim, "twice"]);
+    assert_ne!(
+        f.ws.claims().get(&claim).expect("claim").statement,
+        "An invented statement"
+    );
+
+    let source = good["sources"][0]["id"].as_str().expect("id").to_string();
+    refused_everywhere(
+        &f,
+        &other,
+        &twice("sources", 0, &|_| {}),
+        &[&source, "twice"],
+    );
+
+    let evidence = good["evidence"][0]["id"].as_str().expect("id").to_string();
+    refused_everywhere(
+        &f,
+        &other,
+        &twice("evidence", 0, &|e| e["stance"] = json!("disputes")),
+        &[&evidence, "twice"],
+    );
+
+    // One version id under two sources.
+    let version = good["sources"][0]["versions"][0]["id"].clone();
+    let mut b = good.clone();
+    let mut copy = b["sources"][2]["versions"][0].clone();
+    copy["id"] = version.clone();
+    b["sources"][2]["versions"]
+        .as_array_mut()
+        .expect("versions")
+        .push(copy);
+    refused_everywhere(&f, &other, &b, &[version.as_str().expect("id"), "twice"]);
 }

@@ -163,6 +163,111 @@ fn our_own_claimreview_export_imports_into_another_workspace() {
 }
 
 #[test]
+fn a_rating_outside_its_scale_is_kept_unmapped_and_printed_short() {
+    let (_d, ws) = empty_workspace();
+    let huge = format!("1{}", "0".repeat(400));
+    // Written by hand: 1e308 must reach the import as the number it is.
+    let file = format!(
+        r#"[
+        {{"@type": "ClaimReview", "@id": "https://o.example/huge", "claimReviewed": "Huge rating",
+          "reviewRating": {{"ratingValue": 1e308, "bestRating": 5, "worstRating": 1}}}},
+        {{"@type": "ClaimReview", "@id": "https://o.example/below", "claimReviewed": "Below the worst",
+          "reviewRating": {{"ratingValue": 0, "bestRating": 10, "worstRating": 1}}}},
+        {{"@type": "ClaimReview", "@id": "https://o.example/endless", "claimReviewed": "Endless digits",
+          "reviewRating": {{"ratingValue": "{huge}"}}}},
+        {{"@type": "ClaimReview", "@id": "https://o.example/fine", "claimReviewed": "In range",
+          "reviewRating": {{"ratingValue": 5, "bestRating": 5, "worstRating": 1}}}}
+    ]"#
+    );
+    let out = import_claimreview(&ws, &file).expect("import");
+    assert_eq!(out.added.len(), 4);
+    assert_eq!(
+        out.unmapped,
+        out.added[..3],
+        "out-of-range ratings are flagged like an unknown label"
+    );
+    let claim = |i: usize| ws.claims().get(&out.added[i]).expect("claim");
+    for i in 0..3 {
+        let c = claim(i);
+        assert_eq!(
+            c.verdict, "unverified",
+            "{}: not clamped onto a verdict",
+            c.statement
+        );
+        assert!(c.tags.contains(&"imported-unmapped".to_string()));
+        assert!(
+            !c.rationale
+                .chars()
+                .collect::<Vec<_>>()
+                .windows(40)
+                .any(|w| w.iter().all(char::is_ascii_digit)),
+            "no endless number in {:?}",
+            c.rationale
+        );
+    }
+    let huge_rationale = claim(0).rationale;
+    assert!(
+        [
+            "Rated (rating 1e308 outside 1 to 5).",
+            "Rated (rating 1e+308 outside 1 to 5)."
+        ]
+        .contains(&huge_rationale.as_str()),
+        "{huge_rationale}"
+    );
+    assert_eq!(claim(1).rationale, "Rated (rating 0 outside 1 to 10).");
+    assert_eq!(
+        claim(2).rationale,
+        format!("Rated (rating {}… outside 1 to 5).", &huge[..24]),
+        "a number written out at length is cut short"
+    );
+    assert_eq!(claim(3).verdict, "verified");
+    assert_eq!(claim(3).rationale, "Rated (5 on a scale of 1 to 5).");
+}
+
+#[test]
+fn our_own_claimreview_export_is_recognised_by_its_id_and_adds_nothing() {
+    let f = fixture();
+    let exported = report::export(
+        &f.ws,
+        &ReportRequest {
+            format: ReportFormat::ClaimReview,
+            selection: Selection::default(),
+        },
+    )
+    .expect("export")
+    .content;
+    let mut ours = vec![f.fare_rise.clone(), f.frozen.clone(), f.doubling.clone()];
+    ours.sort();
+
+    let before = common::table_dump(&f.ws);
+    let out = import_claimreview(&f.ws, &exported).expect("re-import");
+    assert!(out.added.is_empty(), "{out:?}");
+    let mut known = out.already_imported.clone();
+    known.sort();
+    assert_eq!(known, ours, "the summary names the claims it recognised");
+    assert_eq!(common::table_dump(&f.ws), before, "nothing was written");
+
+    // A workspace that holds the same claims through a bundle, with another
+    // report URL, recognises them too.
+    let (_d, other) = empty_workspace();
+    let bundle = claimdesk_core::bundle::export_bundle(&f.ws, &Selection::default())
+        .and_then(|b| claimdesk_core::bundle::bundle_to_json(&b))
+        .expect("bundle");
+    claimdesk_core::bundle::import_bundle(&other, &bundle).expect("bundle import");
+    let out = import_claimreview(&other, &exported).expect("import there");
+    assert!(out.added.is_empty(), "{out:?}");
+    assert_eq!(out.already_imported.len(), 3);
+    assert_eq!(
+        other
+            .claims()
+            .list(&Default::default())
+            .expect("list")
+            .len(),
+        3
+    );
+}
+
+#[test]
 fn bad_files_are_refused_and_nothing_is_written() {
     let (_d, ws) = empty_workspace();
     let refuse = |text: &str, words: &str| {

@@ -3,7 +3,7 @@
 mod common;
 
 use claimdesk_core::ErrorKind;
-use claimdesk_core::model::NewClaim;
+use claimdesk_core::model::{NewClaim, NewEvidence, NewSource, Stance};
 use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
 use common::{BASE_URL, Fixture, PUBLISHER, fixture};
 use serde_json::Value;
@@ -271,6 +271,72 @@ fn claimreview_export_is_json_ld_with_the_required_properties() {
     assert!(
         review_pending.get("ratingValue").is_none(),
         "a workflow state has no rating"
+    );
+}
+
+#[test]
+fn claimreview_appearances_are_the_sources_that_carry_the_claim_never_those_disputing_it() {
+    let f = fixture();
+    // An outlet that correctly reported the other date, published before the
+    // one that carries the claim: citing it as disputing must not make it an
+    // appearance, let alone the first one.
+    let herald =
+        f.ws.sources()
+            .add(NewSource {
+                title: "Fare review continues".into(),
+                outlet: Some("Harbour Herald".into()),
+                url: Some("https://herald.example/fare-review".into()),
+                published_on: common::date(2025, 2, 28),
+                text: "The ferry company has not set new fares; the review continues.".into(),
+                ..Default::default()
+            })
+            .expect("herald")
+            .source
+            .id;
+    for (quote, stance) in [
+        ("has not set new fares", Stance::Disputes),
+        ("the review continues", Stance::Context),
+    ] {
+        f.ws.evidence()
+            .add(NewEvidence {
+                claim: f.fare_rise.clone(),
+                source: herald.clone(),
+                version: None,
+                quote: quote.into(),
+                occurrence: None,
+                stance,
+                note: None,
+            })
+            .expect("evidence");
+    }
+    let text = export(&f, ReportFormat::ClaimReview, Selection::default());
+    let reviews: Vec<Value> = serde_json::from_str(&text).expect("JSON");
+    let review = |id: &str| {
+        reviews
+            .iter()
+            .find(|r| r["@id"] == format!("{BASE_URL}#claim-{id}"))
+            .expect("review")
+    };
+    let rise = &review(&f.fare_rise)["itemReviewed"];
+    let urls: Vec<&str> = rise["appearance"]
+        .as_array()
+        .expect("appearances")
+        .iter()
+        .filter_map(|a| a["url"].as_str())
+        .collect();
+    assert_eq!(
+        urls,
+        ["https://gazette.example/news/ferry-fares"],
+        "only the supporting outlet carries the claim"
+    );
+    assert_eq!(
+        rise["firstAppearance"]["url"],
+        "https://gazette.example/news/ferry-fares"
+    );
+    let frozen = &review(&f.frozen)["itemReviewed"];
+    assert!(
+        frozen.get("appearance").is_none() && frozen.get("firstAppearance").is_none(),
+        "the frozen-fares claim is only disputed and given context: no appearance, {frozen}"
     );
 }
 

@@ -10,6 +10,7 @@
 //! same bytes (everything sorted, no export time inside), so bundles diff
 //! well and an export → import → export round trip is byte-identical.
 
+mod check;
 mod export;
 mod import;
 
@@ -91,7 +92,8 @@ pub struct BundleVersion {
     pub text: String,
     /// The original HTML snapshot, if one was captured.
     pub html: Option<String>,
-    /// SHA-256 of `text`; checked on import.
+    /// SHA-256 of `text`; checked on import, and computed there when absent.
+    #[serde(default)]
     pub sha256: String,
     pub captured_at: DateTime<Utc>,
     pub final_url: Option<String>,

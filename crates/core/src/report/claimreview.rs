@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::{ReportClaim, ReportData, web_link};
 use crate::error::{Error, Result};
-use crate::model::{BEST_RATING, WORST_RATING};
+use crate::model::{BEST_RATING, Stance, WORST_RATING};
 
 pub(super) fn render(data: &ReportData) -> Result<String> {
     let base = data
@@ -93,12 +93,17 @@ fn review(c: &ReportClaim, base: &str, publisher: Option<&str>) -> Value {
     Value::Object(review)
 }
 
-/// The cited sources with a web address, earliest published first (the
-/// first is the claim's `firstAppearance`), each once.
+/// The sources that carry the claim, with a web address, earliest published
+/// first (the first is the claim's `firstAppearance`), each once.
+///
+/// A source carries the claim when one of its passages supports it. That is
+/// also how a claim made from a comparison links the sentence it was made
+/// from, so the stance is the whole rule; a source cited only to dispute the
+/// claim or give context said something else and is never an appearance.
 fn appearances(c: &ReportClaim) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     let mut sources: Vec<&super::ReportSource> = Vec::new();
-    for e in &c.evidence {
+    for e in c.evidence.iter().filter(|e| e.stance == Stance::Supports) {
         if let Some(url) = web_link(e.source.url.as_deref())
             && !seen.contains(&url)
         {

@@ -4,17 +4,20 @@
 //! document with an `@graph`. Each review becomes a claim whose verdict is
 //! mapped onto this workspace's scale: first by the rating's label
 //! (`alternateName`, any case), else by `ratingValue` scaled from the
-//! review's worst..best range onto 1..5. A label the scale does not know is
-//! kept word for word in the rationale and the claim is tagged
-//! `imported-unmapped` so a checker can review it. Each review is
-//! remembered by its `@id` (else its `url` and statement), so importing the
-//! same file again adds nothing.
+//! review's worst..best range onto 1..5. A label the scale does not know, or
+//! a number outside the review's own range, is kept as written (numbers
+//! shortened) in the rationale and the claim is tagged `imported-unmapped`
+//! so a checker can review it. Each review is remembered by its `@id` (else
+//! its `url` and statement), so importing the same file again adds nothing;
+//! a review our own export wrote for a claim this workspace holds is
+//! recognised by the claim id in its `@id` and adds nothing either.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::ids;
 use crate::model::{BEST_RATING, NewClaim, Verdict, WORST_RATING};
 use crate::store::{claims, imports, scale};
 use crate::workspace::Workspace;
@@ -30,27 +33,56 @@ pub const UNMAPPED_TAG: &str = "imported-unmapped";
 pub struct ClaimReviewImport {
     /// Ids of the claims created.
     pub added: Vec<String>,
-    /// Ids of claims made by an earlier import of the same reviews; left as they are.
+    /// Ids of claims made by an earlier import of the same reviews, or
+    /// reviewed by this workspace's own export; left as they are.
     pub already_imported: Vec<String>,
-    /// Ids of the added claims whose rating label is not on the scale (tagged `imported-unmapped`).
+    /// Ids of the added claims whose rating label is not on the scale, or
+    /// whose number lies outside the review's range (tagged `imported-unmapped`).
     pub unmapped: Vec<String>,
 }
 
 /// One review, read and checked before anything is written.
 struct Review {
     key: String,
+    /// The claim id in an `@id` of the form our export writes (`…#claim-<id>`).
+    own_claim: Option<String>,
     statement: String,
     claimant: Option<String>,
     claimed_on: Option<NaiveDate>,
     label: Option<String>,
-    value: Option<f64>,
-    best: f64,
-    worst: f64,
+    value: Option<Written>,
+    best: Written,
+    worst: Written,
     reviewer: Option<String>,
     url: Option<String>,
     body: Option<String>,
     appearances: Vec<String>,
     unparsed_date: Option<String>,
+}
+
+/// A number from the file with the text it was written as, shortened for
+/// printing: a rating of `1e308` is shown as that, not as 309 digits.
+struct Written {
+    value: f64,
+    text: String,
+}
+
+impl Written {
+    /// Longest number text a rationale prints.
+    const SHOWN: usize = 24;
+
+    fn new(value: f64, text: &str) -> Self {
+        let text = if text.chars().count() > Self::SHOWN {
+            format!("{}…", text.chars().take(Self::SHOWN).collect::<String>())
+        } else {
+            text.to_string()
+        };
+        Written { value, text }
+    }
+
+    fn whole(value: u8) -> Self {
+        Written::new(f64::from(value), &value.to_string())
+    }
 }
 
 /// Imports the ClaimReview JSON-LD in `json`. Every review is checked first;
@@ -78,7 +110,11 @@ pub fn import_claimreview(ws: &Workspace, json: &str) -> Result<ClaimReviewImpor
         let scale = scale::list(conn)?;
         let mut outcome = ClaimReviewImport::default();
         for review in &reviews {
-            if let Some(id) = imports::claim_for(conn, &review.key)? {
+            let known = match imports::claim_for(conn, &review.key)? {
+                Some(id) => Some(id),
+                None => own_claim(conn, review)?,
+            };
+            if let Some(id) = known {
                 if !outcome.already_imported.contains(&id) {
                     outcome.already_imported.push(id);
                 }
@@ -155,8 +191,8 @@ fn read_review(r: &Map<String, Value>, n: usize) -> Result<Review> {
     let rating = first_object(r.get("reviewRating"));
     let number = |key: &str| rating.and_then(|o| number(o.get(key)));
     let (best, worst) = (
-        number("bestRating").unwrap_or(f64::from(BEST_RATING)),
-        number("worstRating").unwrap_or(f64::from(WORST_RATING)),
+        number("bestRating").unwrap_or_else(|| Written::whole(BEST_RATING)),
+        number("worstRating").unwrap_or_else(|| Written::whole(WORST_RATING)),
     );
     let item = first_object(r.get("itemReviewed"));
     let item_date = item.and_then(|i| string(i.get("datePublished")));
@@ -178,8 +214,14 @@ fn read_review(r: &Map<String, Value>, n: usize) -> Result<Review> {
         (None, Some(url)) => format!("url:{url}\n{statement}"),
         (None, None) => format!("text:{statement}"),
     };
+    let own_claim = id
+        .as_deref()
+        .and_then(|id| id.rsplit_once("#claim-"))
+        .map(|(_, claim)| claim.to_string())
+        .filter(|claim| ids::is_id(claim));
     Ok(Review {
         key,
+        own_claim,
         claimant: item.and_then(|i| name(i.get("author"))),
         unparsed_date: item_date.filter(|_| claimed_on.is_none()),
         claimed_on,
@@ -207,8 +249,8 @@ fn map_verdict(scale: &[Verdict], r: &Review) -> (Option<Verdict>, bool) {
             return (Some(v.clone()), true);
         }
     }
-    let by_number = r.value.and_then(|value| {
-        let rating = normalise_rating(value, r.worst, r.best)?;
+    let by_number = r.value.as_ref().and_then(|value| {
+        let rating = normalise_rating(value.value, r.worst.value, r.best.value)?;
         scale
             .iter()
             .filter_map(|v| v.rating.map(|vr| (vr.abs_diff(rating), v)))
@@ -220,9 +262,10 @@ fn map_verdict(scale: &[Verdict], r: &Review) -> (Option<Verdict>, bool) {
 }
 
 /// Maps `value` on a worst..best scale onto 1..5, to the nearest whole step.
-/// `None` when the range is empty or the value is not a number.
+/// `None` when the range is empty or the value is not a number or lies
+/// outside the range: such a rating says nothing we can place on our scale.
 pub(crate) fn normalise_rating(value: f64, worst: f64, best: f64) -> Option<u8> {
-    if !value.is_finite() || !worst.is_finite() || !best.is_finite() || best == worst {
+    if !in_range(value, worst, best) || best == worst {
         return None;
     }
     let span = f64::from(BEST_RATING - WORST_RATING);
@@ -234,13 +277,34 @@ pub(crate) fn normalise_rating(value: f64, worst: f64, best: f64) -> Option<u8> 
     Some(clamped as u8)
 }
 
+/// True when `value` lies between `worst` and `best`, whichever way round the
+/// review's scale runs, and all three are numbers.
+fn in_range(value: f64, worst: f64, best: f64) -> bool {
+    [value, worst, best].iter().all(|n| n.is_finite())
+        && (worst.min(best)..=worst.max(best)).contains(&value)
+}
+
+/// The claim of this workspace that one of our own reviews (`…#claim-<id>`)
+/// was written for, if the workspace holds it.
+fn own_claim(conn: &rusqlite::Connection, r: &Review) -> Result<Option<String>> {
+    match &r.own_claim {
+        Some(id) => Ok(claims::row(conn, id)?.map(|(claim, _)| claim.id)),
+        None => Ok(None),
+    }
+}
+
 fn rationale(r: &Review) -> String {
     let mut out = match &r.label {
         Some(label) => format!("Rated “{label}”"),
         None => "Rated".to_string(),
     };
-    if let Some(v) = r.value {
-        out.push_str(&format!(" ({v} on a scale of {} to {})", r.worst, r.best));
+    if let Some(v) = &r.value {
+        let (worst, best) = (&r.worst.text, &r.best.text);
+        if in_range(v.value, r.worst.value, r.best.value) {
+            out.push_str(&format!(" ({} on a scale of {worst} to {best})", v.text));
+        } else {
+            out.push_str(&format!(" (rating {} outside {worst} to {best})", v.text));
+        }
     }
     if let Some(who) = &r.reviewer {
         out.push_str(&format!(" by {who}"));
@@ -275,10 +339,11 @@ fn string(v: Option<&Value>) -> Option<String> {
     }
 }
 
-fn number(v: Option<&Value>) -> Option<f64> {
+fn number(v: Option<&Value>) -> Option<Written> {
     match v? {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        // A JSON number prints short (`1e308`), as it was written.
+        Value::Number(n) => Some(Written::new(n.as_f64()?, &n.to_string())),
+        Value::String(s) => Some(Written::new(s.trim().parse().ok()?, s.trim())),
         _ => None,
     }
 }
@@ -326,7 +391,14 @@ mod tests {
         assert_eq!(normalise_rating(10.0, 0.0, 10.0), Some(5));
         assert_eq!(normalise_rating(5.0, 0.0, 10.0), Some(3));
         assert_eq!(normalise_rating(2.0, 1.0, 7.0), Some(2));
-        assert_eq!(normalise_rating(99.0, 1.0, 5.0), Some(5));
+        assert_eq!(normalise_rating(99.0, 1.0, 5.0), None, "outside the range");
+        assert_eq!(normalise_rating(0.0, 1.0, 5.0), None, "below the worst");
+        assert_eq!(
+            normalise_rating(2.0, 5.0, 1.0),
+            Some(4),
+            "a scale running from best to worst"
+        );
+        assert_eq!(normalise_rating(1e308, 1.0, 5.0), None);
         assert_eq!(normalise_rating(3.0, 4.0, 4.0), None);
     }
 

@@ -227,3 +227,43 @@ impl Fixture {
         out
     }
 }
+
+/// Every row of every table of the workspace file, read through a second
+/// connection: equal before and after means nothing was written.
+pub fn table_dump(ws: &Workspace) -> String {
+    let conn = rusqlite::Connection::open_with_flags(
+        ws.path(),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .expect("open read-only");
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .expect("schema")
+        .query_map([], |r| r.get(0))
+        .expect("tables")
+        .collect::<rusqlite::Result<_>>()
+        .expect("names");
+    let mut out = String::new();
+    for table in tables {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{table}\""))
+            .expect("select");
+        let width = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                (0..width)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .map(|cells| cells.join(" | "))
+            })
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("row");
+        rows.sort();
+        out.push_str(&format!("## {table}\n{}\n", rows.join("\n")));
+    }
+    out
+}
