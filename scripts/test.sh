@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test suite of Claimdesk:
 #   0. Rust formatting (cargo fmt --check)
-#   1. UI type check (svelte-check) and unit tests (vitest)
+#   1. UI type check (svelte-check), lint and format check (eslint, prettier)
+#      and unit tests (vitest)
 #   2. the desktop app build (front end + Tauri crate, built once)
 #   3. Rust tests of every crate (core, CLI, app commands, bindings drift),
 #      then clippy over every crate and target with warnings as errors
@@ -40,6 +41,7 @@ skip_suite() {
 
 run_suite "rust format (cargo fmt --check)" cargo fmt --all --check
 run_suite "ui type check (svelte-check)" bash -c 'cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings'
+run_suite "ui lint and format (eslint, prettier)" bash -c 'cd ui && npm run lint && npm run format:check'
 run_suite "ui unit tests (vitest)" bash -c 'cd ui && npx vitest run'
 APP_BUILT=0
 run_suite "desktop app build" "$ROOT/scripts/build-app.sh" && APP_BUILT=1

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Tauri serves the built files itself; the dev server is only for `tauri dev`.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
@@ -11,4 +11,6 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
   },
-});
+  // Tests mount components, so vitest (mode "test") uses Svelte's browser build.
+  resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
+}));

@@ -80,48 +80,123 @@ fn a_verdict_off_the_scale_is_refused_and_nothing_changes() {
     assert_eq!(detail["claim"]["verdict"], "unverified");
 }
 
-#[test]
-fn pasted_source_text_can_be_quoted_as_evidence() {
-    let h = Harness::new();
-    h.create_workspace();
+/// A claim and a pasted source with `text`; returns (claim id, source id).
+fn claim_and_source(h: &Harness, text: &str) -> (Value, String) {
     let claim = h
         .call(
             "claim_add",
             json!({ "claim": { "statement": "The deadline stood", "tags": [] } }),
         )
         .expect("added");
-    let added = h
-        .call(
-            "source_add",
-            json!({ "source": {
-            "title": "Talks collapse", "authors": [],
-            "text": "The operator backed down from that deadline on Thursday."
+    let source = add_text(h, "Talks collapse", "Northern Ledger", text);
+    (claim["id"].clone(), source)
+}
+
+/// Links the code points `start..end` of version 1 the way the reader does.
+fn link_at(h: &Harness, claim: &Value, source: &str, start: u32, end: u32) -> Result<Value, Value> {
+    h.call(
+        "evidence_add",
+        json!({ "evidence": {
+            "claim": claim,
+            "passage": { "source": source, "version": 1, "start": start, "end": end, "stance": "disputes" },
+            "note": null
         } }),
-        )
-        .expect("source added");
-    let source_id = added["source"]["id"].as_str().expect("id");
-    let view = h
-        .call(
-            "evidence_add",
-            json!({ "evidence": {
-            "claim": claim["id"], "source": source_id, "version": null,
-            "quote": "backed down from that deadline", "occurrence": null,
-            "stance": "disputes", "note": null
-        } }),
-        )
-        .expect("evidence added");
+    )
+}
+
+fn code_points(s: &str) -> u32 {
+    u32::try_from(s.chars().count()).expect("short text")
+}
+
+#[test]
+fn a_selected_passage_is_linked_by_its_position() {
+    let h = Harness::new();
+    h.create_workspace();
+    let text = "The operator backed down from that deadline on Thursday.";
+    let (claim, source) = claim_and_source(&h, text);
+    let view = link_at(&h, &claim, &source, 13, 43).expect("evidence added");
+    assert_eq!(view["evidence"]["exact"], "backed down from that deadline");
     assert_eq!(view["evidence"]["start"], 13);
     assert_eq!(view["evidence"]["stance"], "disputes");
-    let err = h
+}
+
+#[test]
+fn the_second_occurrence_selected_after_non_ascii_text_is_the_one_linked() {
+    let h = Harness::new();
+    h.create_workspace();
+    // Before the selection: "«Kyiv» — " is 9 code points but 13 bytes and,
+    // with the emoji, more UTF-16 units than code points. The first "said no"
+    // breaks across a line, so an exact-match count finds only the second.
+    let before = "«Kyiv» — 🇺🇦 officials said\nno. Later the envoy ";
+    let text = format!("{before}said no. Then silence.");
+    let (claim, source) = claim_and_source(&h, &text);
+    let start = code_points(before);
+    let view = link_at(&h, &claim, &source, start, start + 7).expect("evidence added");
+    let e = &view["evidence"];
+    assert_eq!(e["exact"], "said no");
+    assert_eq!(e["start"], start, "the selected occurrence, in code points");
+    assert_eq!(e["end"], start + 7);
+    assert!(
+        e["prefix"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("Later the envoy "),
+        "the context is the second occurrence's: {e}"
+    );
+    assert_eq!(e["suffix"], ". Then silence.");
+}
+
+#[test]
+fn white_space_at_the_edges_of_a_selection_is_left_out() {
+    let h = Harness::new();
+    h.create_workspace();
+    let (claim, source) = claim_and_source(&h, "Talks ended.  The ferry sailed.");
+    let view = link_at(&h, &claim, &source, 12, 31).expect("evidence added");
+    assert_eq!(view["evidence"]["exact"], "The ferry sailed.");
+    assert_eq!(view["evidence"]["start"], 14);
+}
+
+#[test]
+fn a_selection_off_the_text_is_refused_and_nothing_is_linked() {
+    let h = Harness::new();
+    h.create_workspace();
+    let (claim, source) = claim_and_source(&h, "Talks ended.  The ferry sailed.");
+    let past_end = link_at(&h, &claim, &source, 20, 40).expect_err("past the end");
+    assert_eq!(past_end["kind"], "invalid");
+    assert_eq!(
+        past_end["message"],
+        "the passage 20..40 is not inside version 1 of the source, which has 31 characters"
+    );
+    let backwards = link_at(&h, &claim, &source, 9, 3).expect_err("end before start");
+    assert_eq!(backwards["kind"], "invalid");
+    let blank = link_at(&h, &claim, &source, 12, 14).expect_err("only spaces");
+    assert_eq!(
+        blank["message"],
+        "the passage is blank; select the words to link"
+    );
+    let missing = h
         .call(
             "evidence_add",
             json!({ "evidence": {
-            "claim": claim["id"], "source": source_id, "version": null,
-            "quote": "never said this", "occurrence": null, "stance": "supports", "note": null
-        } }),
+                "claim": claim,
+                "passage": { "source": source, "version": 2, "start": 0, "end": 5, "stance": "supports" },
+                "note": null
+            } }),
         )
-        .expect_err("quote not in the text");
-    assert_eq!(err["kind"], "invalid");
+        .expect_err("no version 2");
+    assert_eq!(missing["kind"], "not_found");
+    let detail = h
+        .call("claim_detail", json!({ "id": claim }))
+        .expect("detail");
+    assert_eq!(detail["evidence"], json!([]), "nothing was linked");
+    let history = h
+        .call("claim_history", json!({ "id": claim }))
+        .expect("history");
+    assert_eq!(
+        history.as_array().map(Vec::len),
+        Some(1),
+        "only its creation: {history}"
+    );
 }
 
 #[test]

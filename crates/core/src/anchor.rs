@@ -98,6 +98,9 @@ pub fn reanchor(text: &str, anchor: &Anchor) -> Option<Anchor> {
 
 /// Byte range of the code point range `start..end`, if it lies inside `text`.
 pub fn byte_range(text: &str, start: u32, end: u32) -> Option<(usize, usize)> {
+    if end < start {
+        return None;
+    }
     let mut offsets = text
         .char_indices()
         .map(|(i, _)| i)
@@ -108,7 +111,7 @@ pub fn byte_range(text: &str, start: u32, end: u32) -> Option<(usize, usize)> {
     } else {
         offsets.nth((end - start - 1) as usize)?
     };
-    (end >= start).then_some((s, e))
+    Some((s, e))
 }
 
 /// Byte ranges of every place where `words` follow each other separated by white space.
@@ -232,6 +235,12 @@ mod tests {
         let new = "Beta said yes. Alpha said yes. Gamma said yes.";
         let found = reanchor(new, &beta).expect("found");
         assert_eq!(found.start, 5, "the one after 'Beta '");
+    }
+
+    #[test]
+    fn a_byte_range_ending_before_it_starts_is_none() {
+        assert_eq!(byte_range("Talks ended.", 9, 3), None);
+        assert_eq!(byte_range("«Talks»", 1, 6), Some((2, 7)));
     }
 
     #[test]

@@ -264,6 +264,31 @@ pub struct NewEvidence {
     pub note: Option<String>,
 }
 
+/// A passage of one source version, in code points, with its stance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PassagePick {
+    /// Source id or unique prefix.
+    pub source: String,
+    pub version: u32,
+    /// Code point offsets into the version's text.
+    pub start: u32,
+    pub end: u32,
+    pub stance: Stance,
+}
+
+/// What is needed to link a passage picked by position (a selection in the
+/// reader) to a claim: no quote to search for, so a passage that occurs more
+/// than once is still the one the user selected.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewEvidenceAt {
+    /// Claim id or unique prefix.
+    pub claim: String,
+    pub passage: PassagePick,
+    pub note: Option<String>,
+}
+
 /// A passage with the source it comes from, as shown beside a claim.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

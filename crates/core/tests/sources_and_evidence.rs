@@ -1,6 +1,8 @@
 //! Sources with versions, and evidence anchored in them.
 
-use claimdesk_core::model::{AddOutcome, NewClaim, NewEvidence, NewSource, Stance};
+use claimdesk_core::model::{
+    AddOutcome, NewClaim, NewEvidence, NewEvidenceAt, NewSource, PassagePick, Stance,
+};
 use claimdesk_core::{ErrorKind, Workspace};
 
 const ARTICLE_V1: &str = "Envoys leave Moscow without a deal\r\n\r\nThe two envoys left Moscow on Tuesday after five hours of talks.\r\nThe White House later backed down from that deadline, officials said.\r\n";
@@ -213,6 +215,70 @@ fn a_quote_not_in_the_source_is_refused_and_nothing_is_written() {
         })
         .expect_err("refused");
     assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(ws.evidence().list(None).expect("list").is_empty());
+    assert_eq!(ws.claims().history(&claim_id).expect("history").len(), 1);
+}
+
+fn at(claim: &str, source: &str, start: u32, end: u32) -> NewEvidenceAt {
+    NewEvidenceAt {
+        claim: claim.into(),
+        passage: PassagePick {
+            source: source.into(),
+            version: 1,
+            start,
+            end,
+            stance: Stance::Context,
+        },
+        note: None,
+    }
+}
+
+#[test]
+fn a_passage_by_position_is_the_occurrence_at_that_position() {
+    let (_d, ws) = workspace();
+    let claim_id = claim(&ws);
+    let text = "«Kyiv» said no.\nMoscow said no.";
+    let src = ws.sources().add(article(text)).expect("source");
+    let second = text.rfind("said no").expect("in text");
+    let start = u32::try_from(text[..second].chars().count()).expect("short");
+    let view = ws
+        .evidence()
+        .add_at(at(&claim_id, &src.source.id, start, start + 7))
+        .expect("linked");
+    assert_eq!(view.evidence.exact, "said no");
+    assert_eq!(view.evidence.start, start);
+    assert!(
+        view.evidence.prefix.ends_with("\nMoscow "),
+        "{:?}",
+        view.evidence.prefix
+    );
+}
+
+#[test]
+fn a_passage_by_position_off_the_text_or_blank_is_refused_and_nothing_is_written() {
+    let (_d, ws) = workspace();
+    let claim_id = claim(&ws);
+    let src = ws
+        .sources()
+        .add(article("Talks ended.  Ferries ran."))
+        .expect("source");
+    for (start, end, says) in [
+        (
+            20,
+            99,
+            "is not inside version 1 of the source, which has 26 characters",
+        ),
+        (5, 5, "is not inside"),
+        (9, 3, "is not inside"),
+        (12, 14, "is blank"),
+    ] {
+        let err = ws
+            .evidence()
+            .add_at(at(&claim_id, &src.source.id, start, end))
+            .expect_err("refused");
+        assert_eq!(err.kind(), ErrorKind::Invalid);
+        assert!(err.to_string().contains(says), "{start}..{end}: {err}");
+    }
     assert!(ws.evidence().list(None).expect("list").is_empty());
     assert_eq!(ws.claims().history(&claim_id).expect("history").len(), 1);
 }

@@ -277,9 +277,11 @@ async importStop() : Promise<boolean> {
     return await TAURI_INVOKE("import_stop");
 },
 /**
- * Links a passage of a source to a claim with a stance.
+ * Links a passage selected in the reader to a claim with a stance. The
+ * passage is given by its code point offsets in the source version, so the
+ * occurrence the user selected is the one linked.
  */
-async evidenceAdd(evidence: NewEvidence) : Promise<Result<EvidenceView, CommandError>> {
+async evidenceAdd(evidence: NewEvidenceAt) : Promise<Result<EvidenceView, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("evidence_add", { evidence }) };
 } catch (e) {
@@ -774,29 +776,15 @@ export type NewClaim = { statement: string; claimant: string | null; claimed_on:
  */
 verdict: string | null }
 /**
- * What is needed to link a passage to a claim.
+ * What is needed to link a passage picked by position (a selection in the
+ * reader) to a claim: no quote to search for, so a passage that occurs more
+ * than once is still the one the user selected.
  */
-export type NewEvidence = { 
+export type NewEvidenceAt = { 
 /**
  * Claim id or unique prefix.
  */
-claim: string; 
-/**
- * Source id or unique prefix; its latest version is used unless `version` is set.
- */
-source: string; 
-/**
- * Version number of the source, when not the latest.
- */
-version: number | null; 
-/**
- * The passage, exactly as it stands in the text.
- */
-quote: string; 
-/**
- * Which occurrence (1-based) when the passage appears more than once.
- */
-occurrence: number | null; stance: Stance; note: string | null }
+claim: string; passage: PassagePick; note: string | null }
 /**
  * What is needed to add a source (or a new version of one).
  */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyPressOf, modalOpen, shortcutFor, type KeyPress } from './shortcuts';
+import { mount, unmount } from 'svelte';
+import { SHORTCUTS, keyPressOf, modalOpen, shortcutFor, type KeyPress } from './shortcuts';
+import ShortcutsDialog from '../views/workspace/ShortcutsDialog.svelte';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -82,5 +84,77 @@ describe('modalOpen', () => {
     expect(modalOpen(document)).toBe(true);
     dialog.remove();
     expect(modalOpen(document)).toBe(false);
+  });
+});
+
+/**
+ * The key presses a help entry names: "Ctrl+F or /" is two, "Alt+1 … Alt+9"
+ * nine, "j / k (or n / p), Enter" five. Read the way a person would.
+ */
+function pressesOf(keys: string): KeyPress[] {
+  const combos = keys
+    .replace(/[()]/g, '')
+    .split(/ or |, | \/ /)
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'or');
+  const expanded = combos.flatMap((c) => {
+    const range = /^(.*\+)(\d) … \1(\d)$/.exec(c);
+    if (!range) return [c];
+    const out: string[] = [];
+    for (let d = Number(range[2]); d <= Number(range[3]); d++) out.push(`${range[1]}${d}`);
+    return out;
+  });
+  return expanded.flatMap((combo) => {
+    const parts = combo.split('+');
+    const name = parts.pop() ?? '';
+    const shiftKey = parts.includes('Shift') || name === '?';
+    const letter = /^[A-Za-z]$/.test(name);
+    const key = letter ? (shiftKey ? name.toUpperCase() : name.toLowerCase()) : name;
+    const code = letter ? `Key${name.toUpperCase()}` : /^\d$/.test(name) ? `Digit${name}` : undefined;
+    const press: KeyPress = {
+      key,
+      code,
+      ctrlKey: parts.includes('Ctrl'),
+      metaKey: false,
+      altKey: parts.includes('Alt'),
+      shiftKey,
+      typing: false,
+    };
+    // Ctrl shortcuts are Cmd on a Mac: both must work.
+    return press.ctrlKey ? [press, { ...press, ctrlKey: false, metaKey: true }] : [press];
+  });
+}
+
+describe('every shortcut', () => {
+  it.each(SHORTCUTS.map((s) => [s.keys, s] as const))('%s does what its record says', (_keys, record) => {
+    const presses = pressesOf(record.keys);
+    expect(presses.length).toBeGreaterThan(0);
+    for (const p of presses) {
+      const got = shortcutFor(p, record.scope);
+      expect(got, `${JSON.stringify(p)} in ${record.scope}`).not.toBeNull();
+      // The press reaches this record, not an earlier one that takes it first.
+      expect(got).toEqual(record.action(p));
+    }
+  });
+
+  it('is listed in the help dialog with its keys and label', () => {
+    const target = document.createElement('div');
+    document.body.append(target);
+    const dialog = mount(ShortcutsDialog, { target, props: { onclose: () => {} } });
+    const rows = Array.from(target.querySelectorAll('[data-testid="shortcut-row"]')).map((r) => ({
+      keys: r.querySelector('kbd')?.textContent,
+      does: r.querySelector('td')?.textContent,
+    }));
+    unmount(dialog);
+    target.remove();
+    expect(rows).toEqual(SHORTCUTS.map((s) => ({ keys: s.keys, does: s.label })));
+  });
+
+  it('the Compare keys step through differences and open one, but not while typing', () => {
+    expect(shortcutFor(press('j'), 'compare')).toEqual({ action: 'next-difference' });
+    expect(shortcutFor(press('p'), 'compare')).toEqual({ action: 'previous-difference' });
+    expect(shortcutFor(press('Enter'), 'compare')).toEqual({ action: 'claim-from-difference' });
+    expect(shortcutFor(press('j', { typing: true }), 'compare')).toBeNull();
+    expect(shortcutFor(press('j')), 'the window does not take them').toBeNull();
   });
 });

@@ -1,3 +1,7 @@
+// Every keyboard shortcut is one record: the keys and label the help shows,
+// and the action that reads a key press. The help dialog and the key
+// handlers are both derived from SHORTCUTS, so they cannot disagree.
+
 /** What a key press asks the app to do. */
 export type Shortcut =
   | { action: 'new-claim' }
@@ -6,7 +10,17 @@ export type Shortcut =
   | { action: 'new-source' }
   | { action: 'export' }
   | { action: 'compare' }
-  | { action: 'help' };
+  | { action: 'help' }
+  | { action: 'next-difference' }
+  | { action: 'previous-difference' }
+  | { action: 'claim-from-difference' }
+  | { action: 'close-dialog' };
+
+/**
+ * Where a shortcut is heard: the whole window, the Compare view, or an open
+ * dialog (which holds the window's shortcuts back while it is open).
+ */
+export type Scope = 'window' | 'compare' | 'dialog';
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -20,18 +34,104 @@ export interface KeyPress {
   typing: boolean;
 }
 
-/** The shortcut list shown to the user; one place so help and code agree. */
-export const SHORTCUT_HELP: { keys: string; does: string }[] = [
-  { keys: 'Ctrl+N', does: 'New claim' },
-  { keys: 'Ctrl+F or /', does: 'Search claims' },
-  { keys: 'Alt+1 … Alt+9', does: 'Set the selected claim’s verdict' },
-  { keys: 'Ctrl+Shift+S', does: 'Add a source' },
-  { keys: 'Ctrl+E', does: 'Export a report…' },
-  { keys: 'Alt+C', does: 'Compare sources' },
-  { keys: 'j / k (or n / p), Enter', does: 'Compare: next / previous difference, create a claim from it' },
-  { keys: '?', does: 'Show these shortcuts' },
-  { keys: 'Escape', does: 'Close a dialog' },
+/** One shortcut: what the help shows and what a key press does. */
+export interface ShortcutRecord {
+  /** The keys as the help shows them; "or" and "…" join alternatives. */
+  keys: string;
+  /** What the shortcut does, in the help's words. */
+  label: string;
+  scope: Scope;
+  /** The shortcut a key press makes, or null when the press is not this one. */
+  action: (k: KeyPress) => Shortcut | null;
+}
+
+/** Ctrl on Linux and Windows, Cmd on a Mac. */
+const mod = (k: KeyPress) => k.ctrlKey || k.metaKey;
+const plain = (k: KeyPress) => !mod(k) && !k.altKey && !k.shiftKey;
+/** Ctrl (or Cmd) and `letter`, with Shift only when `shift` says so. */
+const ctrl = (k: KeyPress, letter: string, shift = false) =>
+  mod(k) && !k.altKey && k.shiftKey === shift && k.key.toLowerCase() === letter;
+
+export const SHORTCUTS: ShortcutRecord[] = [
+  {
+    keys: 'Ctrl+N',
+    label: 'New claim',
+    scope: 'window',
+    action: (k) => (ctrl(k, 'n') ? { action: 'new-claim' } : null),
+  },
+  {
+    keys: 'Ctrl+F or /',
+    label: 'Search claims',
+    scope: 'window',
+    // Ctrl+F works from a text field too; a plain slash there is typing.
+    action: (k) => (ctrl(k, 'f') || (plain(k) && k.key === '/' && !k.typing) ? { action: 'search' } : null),
+  },
+  {
+    keys: 'Alt+1 … Alt+9',
+    label: 'Set the selected claim’s verdict',
+    scope: 'window',
+    action: (k) => {
+      if (!k.altKey || mod(k)) return null;
+      // The key may come out as a symbol on some layouts, so read the code too.
+      const digit = /^Digit([1-9])$/.exec(k.code ?? '')?.[1] ?? (/^[1-9]$/.test(k.key) ? k.key : null);
+      return digit ? { action: 'set-verdict', index: Number(digit) - 1 } : null;
+    },
+  },
+  {
+    keys: 'Ctrl+Shift+S',
+    label: 'Add a source',
+    scope: 'window',
+    action: (k) => (ctrl(k, 's', true) ? { action: 'new-source' } : null),
+  },
+  {
+    keys: 'Ctrl+E',
+    label: 'Export a report…',
+    scope: 'window',
+    action: (k) => (ctrl(k, 'e') ? { action: 'export' } : null),
+  },
+  {
+    keys: 'Alt+C',
+    label: 'Compare sources',
+    scope: 'window',
+    // The key may be a symbol on some layouts (Alt+C types ç on a Mac), so read the code too.
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyC' || k.key.toLowerCase() === 'c')
+        ? { action: 'compare' }
+        : null,
+  },
+  {
+    keys: 'j / k (or n / p), Enter',
+    label: 'Compare: next / previous difference, create a claim from it',
+    scope: 'compare',
+    action: (k) => {
+      if (k.typing || mod(k) || k.altKey || k.shiftKey) return null;
+      if (k.key === 'Enter') return { action: 'claim-from-difference' };
+      const key = k.key.toLowerCase();
+      if (key === 'j' || key === 'n') return { action: 'next-difference' };
+      if (key === 'k' || key === 'p') return { action: 'previous-difference' };
+      return null;
+    },
+  },
+  {
+    keys: '?',
+    label: 'Show these shortcuts',
+    scope: 'window',
+    // "?" is Shift+/ on most layouts, so Shift may or may not be reported.
+    action: (k) => (!mod(k) && !k.altKey && k.key === '?' && !k.typing ? { action: 'help' } : null),
+  },
+  {
+    keys: 'Escape',
+    label: 'Close a dialog',
+    scope: 'dialog',
+    action: (k) => (k.key === 'Escape' ? { action: 'close-dialog' } : null),
+  },
 ];
+
+/** The shortcut list shown to the user, in the order of SHORTCUTS. */
+export const SHORTCUT_HELP: { keys: string; does: string }[] = SHORTCUTS.map((s) => ({
+  keys: s.keys,
+  does: s.label,
+}));
 
 /**
  * The key press of a browser event. Spelled out field by field: spreading a
@@ -57,23 +157,12 @@ export function modalOpen(doc: Document = document): boolean {
   return doc.querySelector('[aria-modal="true"]') !== null;
 }
 
-/** Maps a key press to a shortcut, or null when it is ordinary typing. */
-export function shortcutFor(k: KeyPress): Shortcut | null {
-  const mod = k.ctrlKey || k.metaKey;
-  const key = k.key.toLowerCase();
-  if (mod && !k.altKey && !k.shiftKey && key === 'n') return { action: 'new-claim' };
-  if (mod && !k.altKey && !k.shiftKey && key === 'f') return { action: 'search' };
-  if (mod && k.shiftKey && !k.altKey && key === 's') return { action: 'new-source' };
-  if (mod && !k.altKey && !k.shiftKey && key === 'e') return { action: 'export' };
-  if (!mod && !k.altKey && !k.shiftKey && key === '/' && !k.typing) return { action: 'search' };
-  // "?" is Shift+/ on most layouts, so Shift may or may not be reported.
-  if (!mod && !k.altKey && key === '?' && !k.typing) return { action: 'help' };
-  // Alt+C: the key may be a symbol on some layouts (Alt+C types ç on a Mac), so read the code too.
-  if (k.altKey && !mod && !k.shiftKey && (k.code === 'KeyC' || key === 'c')) return { action: 'compare' };
-  if (k.altKey && !mod) {
-    // Alt+digit: the key may come out as a symbol on some layouts, so read the code too.
-    const digit = /^Digit([1-9])$/.exec(k.code ?? '')?.[1] ?? (/^[1-9]$/.test(k.key) ? k.key : null);
-    if (digit) return { action: 'set-verdict', index: Number(digit) - 1 };
+/** Maps a key press to a shortcut of `scope`, or null when it is ordinary typing. */
+export function shortcutFor(k: KeyPress, scope: Scope = 'window'): Shortcut | null {
+  for (const record of SHORTCUTS) {
+    if (record.scope !== scope) continue;
+    const s = record.action(k);
+    if (s) return s;
   }
   return null;
 }

@@ -36,9 +36,10 @@ pub use load::{
 };
 pub use multi::{Group, ManyOptions, MultiComparison, OutletMatch, OutletOnly, compare_many};
 pub use to_claim::{
-    ClaimDraft, ClaimFromDifference, DraftRequest, PassagePick, create_claim_from_difference,
-    draft_claim,
+    ClaimDraft, ClaimFromDifference, DraftRequest, create_claim_from_difference, draft_claim,
 };
+// A comparison's claim links passages picked by position, as the reader does.
+pub use crate::model::PassagePick;
 pub use versions::{VersionDiff, VersionSummary, compare_versions};
 
 use crate::text::Sentence;

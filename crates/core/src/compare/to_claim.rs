@@ -7,9 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::view::{DiffKind, DifferenceView, SideInfo};
-use crate::anchor;
 use crate::error::{Error, Result};
-use crate::model::{ClaimDetail, NewClaim, Stance};
+use crate::model::{ClaimDetail, NewClaim, PassagePick, Stance};
 use crate::store::{claims, evidence, sources};
 use crate::workspace::Workspace;
 
@@ -131,19 +130,6 @@ fn describe(side: &SideInfo) -> String {
     s
 }
 
-/// A passage of one source version, in code points, with its stance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct PassagePick {
-    /// Source id or unique prefix.
-    pub source: String,
-    pub version: u32,
-    /// Code point offsets into the version's text.
-    pub start: u32,
-    pub end: u32,
-    pub stance: Stance,
-}
-
 /// A claim to create with one passage from each side of a comparison, or
 /// from the one side that has a sentence the other lacks.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -177,25 +163,25 @@ pub fn create_claim_from_difference(
         let mut anchored = Vec::with_capacity(2);
         for (pick, source_id, side) in &picks {
             let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
-            let length = version.text.chars().count();
-            let (start, end) = anchor::byte_range(&version.text, pick.start, pick.end)
-                .filter(|_| pick.start < pick.end)
-                .ok_or_else(|| {
-                    Error::invalid(format!(
-                        "the {side} passage {}..{} is not inside version {} of the source, which has {length} characters",
-                        pick.start, pick.end, version.number
-                    ))
-                })?;
-            if version.text[start..end].trim().is_empty() {
-                return Err(Error::invalid(format!(
-                    "the {side} passage is blank; pick the sentence to link"
-                )));
-            }
-            anchored.push((version.id, anchor::anchor_bytes(&version.text, start, end), pick.stance));
+            let found = evidence::anchor_pick(&version, pick, &format!("the {side} passage"))?;
+            anchored.push((version.id, found, pick.stance));
         }
-        let claim = claims::insert(conn, ws.actor(), &req.claim, Some("created from a comparison"))?;
+        let claim = claims::insert(
+            conn,
+            ws.actor(),
+            &req.claim,
+            Some("created from a comparison"),
+        )?;
         for (version_id, found, stance) in &anchored {
-            evidence::insert_anchored(conn, ws.actor(), &claim.id, version_id, found, *stance, None)?;
+            evidence::insert_anchored(
+                conn,
+                ws.actor(),
+                &claim.id,
+                version_id,
+                found,
+                *stance,
+                None,
+            )?;
         }
         Ok(claim.id)
     })?;

@@ -10,7 +10,10 @@ use super::{instant_text, now, parse_date, parse_instant};
 use crate::anchor::{self, Anchor};
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Evidence as EvidenceItem, EvidenceView, NewEvidence, Stance};
+use crate::model::{
+    Evidence as EvidenceItem, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion,
+    Stance,
+};
 use crate::workspace::Workspace;
 
 const COLUMNS: &str =
@@ -44,6 +47,32 @@ impl<'a> Evidence<'a> {
                 &version.id,
                 &found,
                 new.stance,
+                new.note.as_deref(),
+            )
+        })
+    }
+
+    /// Links a passage picked by position (a selection in the reader) to a
+    /// claim. The offsets are checked against the version's text and the
+    /// selectors derived from it, so a passage that occurs twice links the
+    /// occurrence the user selected. Offsets outside the text or around
+    /// nothing but white space are refused and nothing is written.
+    pub fn add_at(&self, new: NewEvidenceAt) -> Result<EvidenceView> {
+        let claims = self.ws.claims();
+        let claim_id = claims.resolve(&new.claim)?;
+        claims.get(&claim_id)?;
+        let pick = &new.passage;
+        let source_id = self.ws.sources().resolve(&pick.source)?;
+        self.ws.write(|conn| {
+            let version = sources::version_by_number(conn, &source_id, Some(pick.version))?;
+            let found = anchor_pick(&version, pick, "the passage")?;
+            insert_anchored(
+                conn,
+                self.ws.actor(),
+                &claim_id,
+                &version.id,
+                &found,
+                pick.stance,
                 new.note.as_deref(),
             )
         })
@@ -141,6 +170,42 @@ impl<'a> Evidence<'a> {
         };
         Ok(anchor::reanchor(&target.text, &stored))
     }
+}
+
+/// Anchors the code point range of `pick` in `version`, refusing a range
+/// outside the text or one that holds only white space. White space at
+/// either edge of the range is left out, as a quote's would be; `what` names
+/// the passage in the messages ("the left passage").
+pub(crate) fn anchor_pick(
+    version: &SourceVersion,
+    pick: &PassagePick,
+    what: &str,
+) -> Result<Anchor> {
+    let text = &version.text;
+    let (start, end) = anchor::byte_range(text, pick.start, pick.end)
+        .filter(|_| pick.start < pick.end)
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{what} {}..{} is not inside version {} of the source, which has {} characters",
+                pick.start,
+                pick.end,
+                version.number,
+                text.chars().count()
+            ))
+        })?;
+    let selected = &text[start..end];
+    let inner = selected.trim();
+    if inner.is_empty() {
+        return Err(Error::invalid(format!(
+            "{what} is blank; select the words to link"
+        )));
+    }
+    let lead = selected.len() - selected.trim_start().len();
+    Ok(anchor::anchor_bytes(
+        text,
+        start + lead,
+        start + lead + inner.len(),
+    ))
 }
 
 /// Links an anchored passage of a version to a claim and records it in the

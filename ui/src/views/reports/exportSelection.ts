@@ -1,6 +1,6 @@
 // Which claims Export… writes: the choices the dialog offers, built from
 // what the claims list currently shows.
-import type { Selection } from './bindings';
+import type { Selection } from '../../lib/bindings';
 
 /** The claims list's state the dialog draws its choices from. */
 export interface ListState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from './bindings';
+import type { Source } from '../../lib/bindings';
 import { detailsOf, formOf, splitAuthors } from './sourceDetails';
 
 const source: Source = {

@@ -1,7 +1,7 @@
 // Words and numbers for a batch import in the window: the progress line
 // ("3 of 10 — ferry.html"), the bar's fill, and the summary's headline and
 // sections. Pure functions over the progress events the app sends.
-import type { BatchSummary, Progress } from './bindings';
+import type { BatchSummary, Progress } from '../../lib/bindings';
 
 /** Where a running batch stands, folded from its progress events. */
 export interface BatchProgress {

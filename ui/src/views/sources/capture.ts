@@ -1,6 +1,6 @@
 // Words the app shows about a capture: what happened, and whether the
 // article has changed since it was first captured.
-import type { AddOutcome } from './bindings';
+import type { AddOutcome } from '../../lib/bindings';
 
 /** The file kinds "From file…" offers in the native open dialog. */
 export const SOURCE_FILE_FILTERS = [

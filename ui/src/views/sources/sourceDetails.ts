@@ -1,6 +1,6 @@
 // The "Edit details…" form's fields and the SourceDetails the app checks and
 // stores. Authors are typed in one field, separated by commas or semicolons.
-import type { Source, SourceDetails } from './bindings';
+import type { Source, SourceDetails } from '../../lib/bindings';
 
 /** The form's text fields. */
 export interface DetailsForm {

@@ -1,10 +1,10 @@
 // The batch import the window is running, kept outside any view so its
 // progress and summary survive switching views or closing the add form.
 import { Channel } from '@tauri-apps/api/core';
-import { api, type BatchSummary, type ImportFrom, type Progress } from './api';
-import { describe } from './apiError';
+import { api, type BatchSummary, type ImportFrom, type Progress } from '../../lib/api';
+import { describe } from '../../lib/apiError';
 import { NOT_STARTED, advance, type BatchProgress } from './batchImport';
-import { changed } from './desk.svelte';
+import { changed } from '../../lib/desk.svelte';
 
 export const importRun = $state({
   /** What is being imported, e.g. "URLs pasted" or a folder path. */
