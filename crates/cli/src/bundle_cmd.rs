@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use claimdesk_core::Error;
-use claimdesk_core::bundle;
+use claimdesk_core::exchange::bundle;
 use clap::Subcommand;
 
 use crate::report_cmd::{ForceArg, SelectionArgs, read_input};

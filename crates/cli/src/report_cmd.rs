@@ -117,7 +117,7 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand, out: &mut impl Write) -> Re
     let ImportCommand::Claimreview { file } = cmd;
     let text = read_input(&file)?;
     let ws = ctx.open()?;
-    let result = report::import_claimreview(&ws, &text)?;
+    let result = claimdesk_core::exchange::import_claimreview(&ws, &text)?;
     if ctx.json {
         return output::json(out, &result);
     }

@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use claimdesk_core::Workspace;
-use claimdesk_core::bundle;
+use claimdesk_core::exchange::bundle;
 use claimdesk_core::model::{NewClaim, NewEvidence, NewSource, Stance};
 use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};

@@ -11,19 +11,19 @@
 
 /// W3C selectors for a passage, and finding it again in a text.
 pub mod anchor;
-/// Bundles: a workspace or part of it as one JSON file, out and back in.
-pub mod bundle;
 /// Sentence alignment, inline word diffs and labelled differences between texts.
 pub mod compare;
 /// The one error type and its stable kinds.
 pub mod error;
+/// Between desks: bundles out and in, other fact-checkers' ClaimReviews in.
+pub mod exchange;
 /// UUID v7 ids and the short prefixes people type.
 pub mod ids;
 /// Capture: text, Markdown, HTML, PDF and URLs into normalised text and metadata.
 pub mod ingest;
 /// The domain's nouns: claims, verdicts, sources, versions, evidence, history.
 pub mod model;
-/// Reports out: Markdown, HTML, CSV, JSON, ClaimReview; and ClaimReview import.
+/// Reports out: Markdown, HTML, CSV, JSON and ClaimReview JSON-LD.
 pub mod report;
 /// A sample story of two invented outlets, to explore an empty workspace.
 pub mod sample;

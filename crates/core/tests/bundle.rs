@@ -2,9 +2,10 @@
 
 mod common;
 
-use claimdesk_core::bundle::{self, Bundle};
+use claimdesk_core::exchange::bundle::{self, Bundle};
+use claimdesk_core::exchange::import_claimreview;
 use claimdesk_core::model::{ClaimEdit, NewClaim};
-use claimdesk_core::report::{Selection, import_claimreview};
+use claimdesk_core::report::Selection;
 use claimdesk_core::{ErrorKind, Workspace};
 use common::{empty_workspace, fixture, table_dump};
 use serde_json::{Value, json};

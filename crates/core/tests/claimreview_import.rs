@@ -3,7 +3,8 @@
 mod common;
 
 use claimdesk_core::ErrorKind;
-use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection, import_claimreview};
+use claimdesk_core::exchange::import_claimreview;
+use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
 use common::{empty_workspace, fixture};
 
 fn review(id: &str, statement: &str, rating: serde_json::Value) -> serde_json::Value {
@@ -250,10 +251,10 @@ fn our_own_claimreview_export_is_recognised_by_its_id_and_adds_nothing() {
     // A workspace that holds the same claims through a bundle, with another
     // report URL, recognises them too.
     let (_d, other) = empty_workspace();
-    let bundle = claimdesk_core::bundle::export_bundle(&f.ws, &Selection::default())
-        .and_then(|b| claimdesk_core::bundle::bundle_to_json(&b))
+    let bundle = claimdesk_core::exchange::bundle::export_bundle(&f.ws, &Selection::default())
+        .and_then(|b| claimdesk_core::exchange::bundle::bundle_to_json(&b))
         .expect("bundle");
-    claimdesk_core::bundle::import_bundle(&other, &bundle).expect("bundle import");
+    claimdesk_core::exchange::bundle::import_bundle(&other, &bundle).expect("bundle import");
     let out = import_claimreview(&other, &exported).expect("import there");
     assert!(out.added.is_empty(), "{out:?}");
     assert_eq!(out.already_imported.len(), 3);

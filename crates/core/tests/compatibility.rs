@@ -60,7 +60,7 @@ fn a_schema_v2_workspace_opens_and_remembers_its_claimreview_imports() {
             .join("../../tests/fixtures/workspaces/schema-v2-claimreview.json"),
     )
     .expect("read the ClaimReview fixture");
-    let again = claimdesk_core::report::import_claimreview(&ws, &reviews).expect("re-import");
+    let again = claimdesk_core::exchange::import_claimreview(&ws, &reviews).expect("re-import");
     assert!(again.added.is_empty(), "re-import added {:?}", again.added);
     assert_eq!(again.already_imported.len(), 4);
 }

@@ -16,7 +16,6 @@
 //! ```
 
 mod claimreview;
-mod claimreview_import;
 mod csv;
 pub(crate) mod data;
 mod html;
@@ -33,7 +32,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
 
-pub use claimreview_import::{ClaimReviewImport, import_claimreview};
 pub use data::{ReportClaim, ReportData, ReportEvidence, ReportSource, ReportVersion, gather};
 pub use json::REPORT_SCHEMA;
 pub use save::{SaveRules, save_text};
