@@ -1,6 +1,6 @@
 //! Reports: a chosen set of claims with their verdicts and the passages
 //! behind them, rendered as Markdown, HTML, CSV, JSON or schema.org
-//! ClaimReview JSON-LD; and ClaimReview import from other fact-checkers.
+//! ClaimReview JSON-LD. (ClaimReview import is in [`crate::exchange`].)
 //!
 //! The app's Export… dialog and `claimdesk report` both call [`export`]:
 //!
