@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::view::{DiffKind, DifferenceView, SideInfo};
+use super::DifferenceKind;
+use super::view::{DifferenceView, SideInfo};
 use crate::anchor;
 use crate::error::{Error, Result};
 use crate::model::{ClaimDetail, NewClaim, Stance};
@@ -61,7 +62,7 @@ pub fn draft_claim(req: &DraftRequest) -> Result<ClaimDraft> {
     let fact = req
         .difference
         .as_ref()
-        .filter(|d| d.kind != DiffKind::Wording);
+        .filter(|d| d.kind != DifferenceKind::Wording);
     let mut notes = String::new();
     if let Some(d) = &req.difference {
         notes.push_str(&format!(
@@ -226,7 +227,7 @@ mod tests {
             right: side("Coastal Wire", 2, 3),
             right_sentence: Some("Talks lasted four hours.".into()),
             difference: Some(DifferenceView {
-                kind: DiffKind::Number,
+                kind: DifferenceKind::Number,
                 left: "five hours".into(),
                 right: "four hours".into(),
             }),
@@ -253,7 +254,7 @@ mod tests {
             right: side("B", 1, 1),
             right_sentence: Some("The talks finished.".into()),
             difference: Some(DifferenceView {
-                kind: DiffKind::Wording,
+                kind: DifferenceKind::Wording,
                 left: "ended".into(),
                 right: "finished".into(),
             }),

@@ -51,66 +51,19 @@ pub struct SentenceView {
     pub cp_end: u32,
 }
 
-/// What a segment of a word diff does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeOp {
-    Equal,
-    Delete,
-    Insert,
-}
-
 /// One segment of a word diff from the left sentence to the right one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DiffSegment {
-    pub op: ChangeOp,
+    pub op: Op,
     pub text: String,
-}
-
-/// Kind of a labelled difference, as the window receives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum DiffKind {
-    Quote,
-    Number,
-    Date,
-    Entity,
-    Wording,
-}
-
-impl From<DifferenceKind> for DiffKind {
-    fn from(k: DifferenceKind) -> Self {
-        match k {
-            DifferenceKind::Quote => DiffKind::Quote,
-            DifferenceKind::Number => DiffKind::Number,
-            DifferenceKind::Date => DiffKind::Date,
-            DifferenceKind::Entity => DiffKind::Entity,
-            DifferenceKind::Wording => DiffKind::Wording,
-        }
-    }
-}
-
-impl DiffKind {
-    /// The word the JSON contract and the chips use.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DiffKind::Quote => "quote",
-            DiffKind::Number => "number",
-            DiffKind::Date => "date",
-            DiffKind::Entity => "entity",
-            DiffKind::Wording => "wording",
-        }
-    }
 }
 
 /// A labelled difference between the two sentences of a pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DifferenceView {
-    pub kind: DiffKind,
+    pub kind: DifferenceKind,
     /// The left wording ("" when the left says nothing of it).
     pub left: String,
     /// The right wording ("" when the right says nothing of it).
@@ -129,27 +82,6 @@ pub struct PairView {
     pub differences: Vec<DifferenceView>,
 }
 
-/// Counts of what changed between two versions of one source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct VersionCounts {
-    pub unchanged: u32,
-    pub reworded: u32,
-    pub removed: u32,
-    pub added: u32,
-}
-
-impl From<VersionSummary> for VersionCounts {
-    fn from(s: VersionSummary) -> Self {
-        VersionCounts {
-            unchanged: to_u32(s.unchanged),
-            reworded: to_u32(s.reworded),
-            removed: to_u32(s.removed),
-            added: to_u32(s.added),
-        }
-    }
-}
-
 /// Two sides compared, owned and ready to send to the window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -163,7 +95,7 @@ pub struct ComparisonView {
     /// Sentences only the right side has, in order.
     pub right_only: Vec<SentenceView>,
     /// For two versions of one source: what changed, counted.
-    pub versions: Option<VersionCounts>,
+    pub versions: Option<VersionSummary>,
 }
 
 /// Several outlets each compared against a pivot: one comparison per other
@@ -217,18 +149,14 @@ fn to_u32(n: usize) -> u32 {
 
 fn segment(op: &DiffOp<'_>) -> DiffSegment {
     DiffSegment {
-        op: match op.op {
-            Op::Equal => ChangeOp::Equal,
-            Op::Delete => ChangeOp::Delete,
-            Op::Insert => ChangeOp::Insert,
-        },
+        op: op.op,
         text: op.text.to_string(),
     }
 }
 
 fn difference(d: &Difference<'_>) -> DifferenceView {
     DifferenceView {
-        kind: d.kind.into(),
+        kind: d.kind,
         left: d.left.to_string(),
         right: d.right.to_string(),
     }
@@ -259,7 +187,7 @@ pub fn comparison_view(
         pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
         left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
         right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
-        versions: versions.map(Into::into),
+        versions,
     }
 }
 
