@@ -6,9 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Comparison, DiffOp, Difference, DifferenceKind, MultiComparison, Op, Pair, VersionSummary,
-};
+use super::{Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionSummary};
 use crate::text::Sentence;
 
 /// Which source and version one side of a comparison is.
@@ -96,6 +94,8 @@ pub struct ComparisonView {
     pub right_only: Vec<SentenceView>,
     /// For two versions of one source: what changed, counted.
     pub versions: Option<VersionSummary>,
+    /// The pairs and one-sided sentences in reading order.
+    pub rows: Vec<Row>,
 }
 
 /// Several outlets each compared against a pivot: one comparison per other
@@ -188,55 +188,21 @@ pub fn comparison_view(
         left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
         right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
         versions,
+        rows: c.rows(),
     }
 }
 
-/// Splits a comparison against a pivot into one pivot-vs-outlet comparison per
-/// outlet. `others` holds each outlet's side and text, in the order compared.
+/// The owned form of comparisons against a pivot: `compared` holds one
+/// comparison per outlet of `others` (each side and text), in the same order.
 pub fn outlets_view(
-    m: &MultiComparison<'_>,
+    compared: &[Comparison<'_>],
     (pivot, pivot_text): (SideInfo, &str),
     others: Vec<(SideInfo, &str)>,
 ) -> OutletsComparison {
-    let pc = CodePoints::new(pivot_text);
-    let outlets = others
-        .into_iter()
-        .enumerate()
-        .map(|(k, (side, text))| {
-            let oc = CodePoints::new(text);
-            let mut pairs = Vec::new();
-            let mut left_only = Vec::new();
-            for group in &m.groups {
-                let mut matched = false;
-                for hit in group.matches.iter().filter(|h| h.outlet == k) {
-                    matched = true;
-                    pairs.push(PairView {
-                        left: pc.sentence(&group.pivot),
-                        right: oc.sentence(&hit.right),
-                        score: hit.score,
-                        diff: hit.diff.iter().map(segment).collect(),
-                        differences: hit.differences.iter().map(difference).collect(),
-                    });
-                }
-                if !matched {
-                    left_only.push(pc.sentence(&group.pivot));
-                }
-            }
-            let right_only = m
-                .others_only
-                .iter()
-                .filter(|o| o.outlet == k)
-                .flat_map(|o| o.sentences.iter().map(|s| oc.sentence(s)))
-                .collect();
-            ComparisonView {
-                left: pivot.clone(),
-                right: side,
-                pairs,
-                left_only,
-                right_only,
-                versions: None,
-            }
-        })
+    let outlets = compared
+        .iter()
+        .zip(others)
+        .map(|(c, other)| comparison_view(c, (pivot.clone(), pivot_text), other, None))
         .collect();
     OutletsComparison { pivot, outlets }
 }
