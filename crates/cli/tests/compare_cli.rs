@@ -157,6 +157,35 @@ fn compare_without_json_prints_side_by_side() {
 }
 
 #[test]
+fn side_by_side_puts_a_sentence_only_the_right_has_after_its_right_neighbour() {
+    // The Wire reorders the story; the Ledger's "She left the talks early" follows
+    // its Brandt sentence, so it belongs right under the Brandt row.
+    let out = claimdesk()
+        .args([
+            "compare",
+            &fixture("outlet-wire.txt"),
+            &fixture("outlet-ledger.txt"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let left_early = lines
+        .iter()
+        .position(|l| l.contains("She left the talks early"))
+        .unwrap_or_else(|| panic!("no right-only row: {text}"));
+    let brandt = lines[..left_early]
+        .iter()
+        .rposition(|l| l.starts_with('~') || l.starts_with('=') || l.starts_with('<'))
+        .map(|i| lines[i..left_early].join(" "))
+        .unwrap_or_default();
+    assert!(brandt.contains("Ilse Brandt"), "the row before is: {brandt}");
+}
+
+#[test]
 fn segment_json_lists_sentences_with_offsets() {
     let path = fixture("article-v1.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_default();

@@ -89,7 +89,9 @@ fn hours_pair(v: &ComparisonView) -> &PairView {
         .iter()
         .find(|p| {
             p.differences.iter().any(|d| {
-                d.kind == DifferenceKind::Number && d.left == "five hours" && d.right == "four hours"
+                d.kind == DifferenceKind::Number
+                    && d.left == "five hours"
+                    && d.right == "four hours"
             })
         })
         .expect("the five/four hours pair")
