@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::compare::view::TextsComparison;
 use claimdesk_core::compare::{
     CompareOptions, Comparison, DiffOp, Op, Row, VersionDiff, compare_texts, compare_versions,
 };
@@ -70,14 +71,14 @@ pub fn run_compare_texts(
     if args.versions {
         let diff = compare_versions(left, right, &opts);
         if args.json {
-            write_json(out, &diff)
+            write_json(out, &TextsComparison::of_versions(&diff, left, right))
         } else {
             write_versions(out, &diff, &args.left, &args.right)
         }
     } else {
         let comparison = compare_texts(left, right, &opts);
         if args.json {
-            write_json(out, &comparison)
+            write_json(out, &TextsComparison::of(&comparison, left, right))
         } else {
             write_side_by_side(out, &comparison, &args.left, &args.right, true)
         }

@@ -1,12 +1,14 @@
-//! An owned, serialisable form of a comparison for the desktop app: every
-//! sentence carries both its byte offsets and its code point offsets (the
-//! unit evidence selectors use), and each side says which source and
-//! version it is.
+//! Owned, serialisable forms of a comparison, for the desktop app and for
+//! `claimdesk compare --json`: every sentence carries both its byte offsets
+//! and its code point offsets (the unit evidence selectors use), and in the
+//! app each side says which source and version it is.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionSummary};
+use super::{
+    Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionDiff, VersionSummary,
+};
 use crate::text::Sentence;
 
 /// Which source and version one side of a comparison is.
@@ -172,6 +174,44 @@ fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
     }
 }
 
+/// Two texts compared, owned, every sentence with its byte and its code point
+/// offsets: what `claimdesk compare --json` prints (the fields of
+/// [`Comparison`], or of [`VersionDiff`] with its `summary`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextsComparison {
+    /// Aligned pairs, by left index then right index.
+    pub pairs: Vec<PairView>,
+    /// Sentences only the left text has, in order.
+    pub left_only: Vec<SentenceView>,
+    /// Sentences only the right text has, in order.
+    pub right_only: Vec<SentenceView>,
+    /// For two versions of one text: what changed, counted; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<VersionSummary>,
+}
+
+impl TextsComparison {
+    /// The owned form of a comparison of `left_text` and `right_text`.
+    pub fn of(c: &Comparison<'_>, left_text: &str, right_text: &str) -> Self {
+        let lc = CodePoints::new(left_text);
+        let rc = CodePoints::new(right_text);
+        TextsComparison {
+            pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
+            left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
+            right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
+            summary: None,
+        }
+    }
+
+    /// The owned form of two versions compared, `old` and `new` being their texts.
+    pub fn of_versions(v: &VersionDiff<'_>, old: &str, new: &str) -> Self {
+        TextsComparison {
+            summary: Some(v.summary),
+            ..TextsComparison::of(&v.comparison, old, new)
+        }
+    }
+}
+
 /// The owned form of a two-sided comparison of `left_text` and `right_text`.
 pub fn comparison_view(
     c: &Comparison<'_>,
@@ -179,14 +219,13 @@ pub fn comparison_view(
     (right, right_text): (SideInfo, &str),
     versions: Option<VersionSummary>,
 ) -> ComparisonView {
-    let lc = CodePoints::new(left_text);
-    let rc = CodePoints::new(right_text);
+    let texts = TextsComparison::of(c, left_text, right_text);
     ComparisonView {
         left,
         right,
-        pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
-        left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
-        right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
+        pairs: texts.pairs,
+        left_only: texts.left_only,
+        right_only: texts.right_only,
         versions,
         rows: c.rows(),
     }
