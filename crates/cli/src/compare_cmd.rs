@@ -6,11 +6,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::compare::view::TextsComparison;
 use claimdesk_core::compare::{
-    CompareOptions, Comparison, DiffOp, Op, Pair, VersionDiff, compare_texts, compare_versions,
+    CompareOptions, Comparison, DiffOp, Op, Row, VersionDiff, compare_texts, compare_versions,
 };
 use claimdesk_core::ingest::text::read_utf8_file;
-use claimdesk_core::text::{Sentence, segment};
+use claimdesk_core::text::segment;
 use serde::Serialize;
 
 /// Arguments of `claimdesk compare`.
@@ -70,14 +71,14 @@ pub fn run_compare_texts(
     if args.versions {
         let diff = compare_versions(left, right, &opts);
         if args.json {
-            write_json(out, &diff)
+            write_json(out, &TextsComparison::of_versions(&diff, left, right))
         } else {
             write_versions(out, &diff, &args.left, &args.right)
         }
     } else {
         let comparison = compare_texts(left, right, &opts);
         if args.json {
-            write_json(out, &comparison)
+            write_json(out, &TextsComparison::of(&comparison, left, right))
         } else {
             write_side_by_side(out, &comparison, &args.left, &args.right, true)
         }
@@ -186,43 +187,6 @@ fn marked(diff: &[DiffOp<'_>], left_side: bool) -> String {
     s
 }
 
-enum Row<'p, 'a> {
-    Pair(&'p Pair<'a>),
-    LeftOnly(Sentence<'a>),
-    RightOnly(Sentence<'a>),
-}
-
-impl Row<'_, '_> {
-    fn right_index(&self) -> Option<usize> {
-        match self {
-            Row::Pair(p) => Some(p.right.index),
-            Row::RightOnly(s) => Some(s.index),
-            Row::LeftOnly(_) => None,
-        }
-    }
-}
-
-/// Rows in the left text's order, each right-only sentence placed after the row
-/// holding the right sentence before it, so omissions show where they happen.
-fn rows<'p, 'a>(c: &'p Comparison<'a>) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<(usize, usize, Row<'p, 'a>)> = c
-        .pairs
-        .iter()
-        .map(|p| (p.left.index, 0, Row::Pair(p)))
-        .collect();
-    rows.extend(c.left_only.iter().map(|s| (s.index, 0, Row::LeftOnly(*s))));
-    rows.sort_by_key(|(l, _, row)| (*l, row.right_index().unwrap_or(0)));
-    let mut rows: Vec<Row<'p, 'a>> = rows.into_iter().map(|(_, _, r)| r).collect();
-    for s in &c.right_only {
-        let at = rows
-            .iter()
-            .rposition(|r| r.right_index().is_some_and(|i| i < s.index))
-            .map_or(0, |i| i + 1);
-        rows.insert(at, Row::RightOnly(*s));
-    }
-    rows
-}
-
 fn write_columns(out: &mut impl Write, marker: char, left: &str, right: &str) -> Result<(), Error> {
     let (left, right) = (crate::output::escaped(left), crate::output::escaped(right));
     let (l, r) = (wrap(&left, COLUMN), wrap(&right, COLUMN));
@@ -245,14 +209,16 @@ fn write_side_by_side(
 ) -> Result<(), Error> {
     write_columns(out, ' ', left_name, right_name)?;
     writeln!(out, "{}", "─".repeat(COLUMN * 2 + 5)).map_err(io)?;
-    for row in rows(c) {
+    for row in c.rows() {
         match row {
-            Row::Pair(p) if p.left.text == p.right.text => {
-                if show_unchanged {
-                    write_columns(out, '=', p.left.text, p.right.text)?;
+            Row::Pair(at) => {
+                let p = &c.pairs[at];
+                if p.left.text == p.right.text {
+                    if show_unchanged {
+                        write_columns(out, '=', p.left.text, p.right.text)?;
+                    }
+                    continue;
                 }
-            }
-            Row::Pair(p) => {
                 write_columns(out, '~', &marked(&p.diff, true), &marked(&p.diff, false))?;
                 for d in &p.differences {
                     writeln!(
@@ -265,8 +231,8 @@ fn write_side_by_side(
                     .map_err(io)?;
                 }
             }
-            Row::LeftOnly(s) => write_columns(out, '<', s.text, "")?,
-            Row::RightOnly(s) => write_columns(out, '>', "", s.text)?,
+            Row::LeftOnly(at) => write_columns(out, '<', c.left_only[at].text, "")?,
+            Row::RightOnly(at) => write_columns(out, '>', "", c.right_only[at].text)?,
         }
     }
     writeln!(

@@ -126,6 +126,64 @@ fn compare_versions_json_adds_a_summary() {
     );
 }
 
+/// Checks that `cp_start`/`cp_end` count code points: slicing `text`'s
+/// characters there gives the sentence, as `start`/`end` do for its bytes.
+fn assert_code_points(v: &Value, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let (cp_start, cp_end) = (
+        v["cp_start"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no cp_start: {v}")) as usize,
+        v["cp_end"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no cp_end: {v}")) as usize,
+    );
+    let by_cp: String = chars[cp_start..cp_end].iter().collect();
+    assert_eq!(
+        by_cp,
+        v["text"].as_str().unwrap_or(""),
+        "code point offsets of {v}"
+    );
+    assert_sentence(v, text);
+}
+
+#[test]
+fn compare_json_gives_code_point_offsets_beside_the_byte_ones() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let left = "Les cafés de Zürich ont fermé — brièvement. Die Gespräche dauerten fünf Stunden. Ñandú breeders marched.\n";
+    let right = "Les cafés de Zürich ont fermé — brièvement. Die Gespräche dauerten vier Stunden. Über 3 000 Bürger kamen.\n";
+    let (l, r) = (dir.path().join("left.txt"), dir.path().join("right.txt"));
+    std::fs::write(&l, left).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&r, right).unwrap_or_else(|e| panic!("{e}"));
+    let (l, r) = (
+        l.to_str().unwrap_or_default(),
+        r.to_str().unwrap_or_default(),
+    );
+    for versions in [false, true] {
+        let mut args = vec!["compare", l, r, "--json"];
+        if versions {
+            args.push("--versions");
+        }
+        let json = json_of(&args);
+        let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
+        assert_eq!(pairs.len(), 2, "{json}");
+        for p in &pairs {
+            assert_code_points(&p["left"], left);
+            assert_code_points(&p["right"], right);
+        }
+        let second = &pairs[1]["left"];
+        assert_ne!(
+            second["start"], second["cp_start"],
+            "after é and — bytes and code points differ"
+        );
+        let left_only = json["left_only"].as_array().cloned().unwrap_or_default();
+        let right_only = json["right_only"].as_array().cloned().unwrap_or_default();
+        assert_eq!((left_only.len(), right_only.len()), (1, 1), "{json}");
+        assert_code_points(&left_only[0], left);
+        assert_code_points(&right_only[0], right);
+    }
+}
+
 #[test]
 fn compare_without_json_prints_side_by_side() {
     claimdesk()
@@ -154,6 +212,38 @@ fn compare_without_json_prints_side_by_side() {
             "9 unchanged (not shown), 2 reworded, 1 removed, 1 added",
         ))
         .stdout(predicate::str::contains("[-18-]"));
+}
+
+#[test]
+fn side_by_side_puts_a_sentence_only_the_right_has_after_its_right_neighbour() {
+    // The Wire reorders the story; the Ledger's "She left the talks early" follows
+    // its Brandt sentence, so it belongs right under the Brandt row.
+    let out = claimdesk()
+        .args([
+            "compare",
+            &fixture("outlet-wire.txt"),
+            &fixture("outlet-ledger.txt"),
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let left_early = lines
+        .iter()
+        .position(|l| l.contains("She left the talks early"))
+        .unwrap_or_else(|| panic!("no right-only row: {text}"));
+    let brandt = lines[..left_early]
+        .iter()
+        .rposition(|l| l.starts_with('~') || l.starts_with('=') || l.starts_with('<'))
+        .map(|i| lines[i..left_early].join(" "))
+        .unwrap_or_default();
+    assert!(
+        brandt.contains("Ilse Brandt"),
+        "the row before is: {brandt}"
+    );
 }
 
 #[test]

@@ -265,7 +265,7 @@ fn a_version_compared_with_itself_has_no_edits() {
 }
 
 #[test]
-fn several_outlets_group_by_pivot_sentence() {
+fn several_outlets_each_compare_against_the_pivot() {
     let (ledger, wire, v1) = (
         fixture("outlet-ledger.txt"),
         fixture("outlet-wire.txt"),
@@ -276,31 +276,35 @@ fn several_outlets_group_by_pivot_sentence() {
         others_published: vec![day(2025, 11, 25), None],
     };
     let m = compare_many(&ledger, &[&wire, &v1], &opts);
-    assert_eq!(m.groups.len(), segment(&ledger).len());
+    assert_eq!(m.len(), 2, "one comparison per other outlet");
+    // Every pivot sentence is paired or pivot-only in each comparison.
+    for c in &m {
+        let mut pivot: Vec<usize> = c.pairs.iter().map(|p| p.left.index).collect();
+        pivot.extend(c.left_only.iter().map(|s| s.index));
+        pivot.sort_unstable();
+        pivot.dedup();
+        assert_eq!(pivot.len(), segment(&ledger).len());
+    }
     // The unrelated bridge story matches nothing; the Wire matches as in the pairwise compare.
-    assert!(
-        m.groups
-            .iter()
-            .all(|g| g.matches.iter().all(|x| x.outlet == 0))
-    );
+    assert!(m[1].pairs.is_empty());
     let pairwise = compare_texts(&ledger, &wire, &outlet_options());
-    let grouped: Vec<(usize, usize)> = m
-        .groups
+    let against_pivot: Vec<(usize, usize)> = m[0]
+        .pairs
         .iter()
-        .flat_map(|g| {
-            g.matches
-                .iter()
-                .map(move |x| (g.pivot.index, x.right.index))
-        })
+        .map(|p| (p.left.index, p.right.index))
         .collect();
     let direct: Vec<(usize, usize)> = pairwise
         .pairs
         .iter()
         .map(|p| (p.left.index, p.right.index))
         .collect();
-    assert_eq!(grouped, direct);
-    assert_eq!(m.others_only[1].sentences.len(), segment(&v1).len());
-    let thursday = &m.groups[12].matches[0];
+    assert_eq!(against_pivot, direct);
+    assert_eq!(m[1].right_only.len(), segment(&v1).len());
+    let thursday = m[0]
+        .pairs
+        .iter()
+        .find(|p| p.left.index == 12)
+        .expect("pivot sentence 12 is matched");
     assert_eq!(thursday.differences[0].kind, Date);
 }
 

@@ -3,7 +3,8 @@
 //! nothing at all when the input is wrong.
 
 use chrono::NaiveDate;
-use claimdesk_core::compare::view::{ComparisonView, DiffKind, PairView, SentenceView};
+use claimdesk_core::compare::DifferenceKind;
+use claimdesk_core::compare::view::{ComparisonView, PairView, SentenceView};
 use claimdesk_core::compare::{
     ClaimFromDifference, PassagePick, SourceRef, compare_outlets, compare_source_versions,
     compare_sources,
@@ -88,7 +89,9 @@ fn hours_pair(v: &ComparisonView) -> &PairView {
         .iter()
         .find(|p| {
             p.differences.iter().any(|d| {
-                d.kind == DiffKind::Number && d.left == "five hours" && d.right == "four hours"
+                d.kind == DifferenceKind::Number
+                    && d.left == "five hours"
+                    && d.right == "four hours"
             })
         })
         .expect("the five/four hours pair")
@@ -135,7 +138,7 @@ fn two_sources_compare_with_their_ids_versions_and_publication_days() {
         v.pairs
             .iter()
             .filter(|p| p.left.text.contains("Thanksgiving Day"))
-            .all(|p| p.differences.iter().all(|d| d.kind != DiffKind::Date)),
+            .all(|p| p.differences.iter().all(|d| d.kind != DifferenceKind::Date)),
         "Thanksgiving Day 2025 is November 27"
     );
 }
@@ -214,7 +217,7 @@ fn versions_of_one_source_compare_first_against_latest_by_default() {
     );
     assert!(v.pairs.iter().any(|p| {
         p.differences.iter().any(|d| {
-            d.kind == DiffKind::Number && d.left == "$18 million" && d.right == "$24 million"
+            d.kind == DifferenceKind::Number && d.left == "$18 million" && d.right == "$24 million"
         })
     }));
 

@@ -483,10 +483,6 @@ added: SourceAdded;
  */
 warnings: Warning[] }
 /**
- * What a segment of a word diff does.
- */
-export type ChangeOp = "equal" | "delete" | "insert"
-/**
  * A statement to check.
  */
 export type Claim = { id: string; statement: string; 
@@ -629,7 +625,11 @@ right_only: SentenceView[];
 /**
  * For two versions of one source: what changed, counted.
  */
-versions: VersionCounts | null }
+versions: VersionSummary | null; 
+/**
+ * The pairs and one-sided sentences in reading order.
+ */
+rows: Row[] }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -649,17 +649,37 @@ previous: SourceDetails;
  */
 saved: SourceDetails }
 /**
- * Kind of a labelled difference, as the window receives it.
- */
-export type DiffKind = "quote" | "number" | "date" | "entity" | "wording"
-/**
  * One segment of a word diff from the left sentence to the right one.
  */
-export type DiffSegment = { op: ChangeOp; text: string }
+export type DiffSegment = { op: Op; text: string }
+/**
+ * The kind of a difference between two aligned sentences.
+ */
+export type DifferenceKind = 
+/**
+ * Words inside quotation marks differ, or one side quotes what the other reports.
+ */
+"quote" | 
+/**
+ * A number's value differs ("five hours" vs "four hours").
+ */
+"number" | 
+/**
+ * A date differs once both are placed on the calendar.
+ */
+"date" | 
+/**
+ * A name of a person, place or organisation differs.
+ */
+"entity" | 
+/**
+ * Any other change of words.
+ */
+"wording"
 /**
  * A labelled difference between the two sentences of a pair.
  */
-export type DifferenceView = { kind: DiffKind; 
+export type DifferenceView = { kind: DifferenceKind; 
 /**
  * The left wording ("" when the left says nothing of it).
  */
@@ -794,6 +814,22 @@ export type NewSource = { title: string; outlet: string | null; authors: string[
  */
 text: string; html: string | null; final_url: string | null }
 /**
+ * What a diff segment does.
+ */
+export type Op = 
+/**
+ * Text both sentences share.
+ */
+"equal" | 
+/**
+ * Text only the left (old) sentence has.
+ */
+"delete" | 
+/**
+ * Text only the right (new) sentence has.
+ */
+"insert"
+/**
  * Several outlets each compared against a pivot: one comparison per other
  * outlet, the pivot always on the left.
  */
@@ -914,6 +950,23 @@ format: ReportFormat;
  * Which claims to include; every claim when empty.
  */
 selection?: Selection }
+/**
+ * One row of a side-by-side view, by its position in the comparison's
+ * `pairs`, `left_only` or `right_only` list.
+ */
+export type Row = 
+/**
+ * `pairs[at]`.
+ */
+{ type: "pair"; at: number } | 
+/**
+ * `left_only[at]`.
+ */
+{ type: "left-only"; at: number } | 
+/**
+ * `right_only[at]`.
+ */
+{ type: "right-only"; at: number }
 /**
  * What the sample put in the workspace.
  */
@@ -1103,9 +1156,25 @@ label: string;
  */
 rating: number | null }
 /**
- * Counts of what changed between two versions of one source.
+ * Counts of what happened between two versions.
  */
-export type VersionCounts = { unchanged: number; reworded: number; removed: number; added: number }
+export type VersionSummary = { 
+/**
+ * Sentences kept word for word (moved ones included).
+ */
+unchanged: number; 
+/**
+ * Pairs of sentences whose wording changed.
+ */
+reworded: number; 
+/**
+ * Sentences of the old version that are gone.
+ */
+removed: number; 
+/**
+ * Sentences of the new version that are new.
+ */
+added: number }
 /**
  * Something the user should check about a capture.
  */

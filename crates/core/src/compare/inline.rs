@@ -1,6 +1,6 @@
 //! Word-level diff inside one pair of sentences.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 use crate::text::tokens::{Word, words};
 
 /// What a diff segment does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     /// Text both sentences share.

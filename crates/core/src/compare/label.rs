@@ -1,13 +1,14 @@
 //! Labelled differences inside an aligned pair: quote, number, date, entity, wording.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::inline::{DiffOp, Op};
 use crate::text::facts::{Facts, Mentions, covered, same_name_word};
 use crate::text::tokens::{Word, words};
 
 /// The kind of a difference between two aligned sentences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DifferenceKind {
     /// Words inside quotation marks differ, or one side quotes what the other reports.

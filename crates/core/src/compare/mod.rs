@@ -18,6 +18,7 @@ mod inline;
 mod label;
 mod load;
 mod multi;
+mod rows;
 mod to_claim;
 mod versions;
 pub mod view;
@@ -34,7 +35,8 @@ pub use label::{Difference, DifferenceKind};
 pub use load::{
     LoadedSide, SourceRef, compare_outlets, compare_source_versions, compare_sources, load_side,
 };
-pub use multi::{Group, ManyOptions, MultiComparison, OutletMatch, OutletOnly, compare_many};
+pub use multi::{ManyOptions, compare_many};
+pub use rows::{Row, reading_order};
 pub use to_claim::{
     ClaimDraft, ClaimFromDifference, DraftRequest, create_claim_from_difference, draft_claim,
 };

@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::view::{DiffKind, DifferenceView, SideInfo};
+use super::DifferenceKind;
+use super::view::{DifferenceView, SideInfo};
 use crate::error::{Error, Result};
 use crate::model::{ClaimDetail, NewClaim, PassagePick, Stance};
 use crate::store::{claims, evidence, sources};
@@ -60,7 +61,7 @@ pub fn draft_claim(req: &DraftRequest) -> Result<ClaimDraft> {
     let fact = req
         .difference
         .as_ref()
-        .filter(|d| d.kind != DiffKind::Wording);
+        .filter(|d| d.kind != DifferenceKind::Wording);
     let mut notes = String::new();
     if let Some(d) = &req.difference {
         notes.push_str(&format!(
@@ -212,7 +213,7 @@ mod tests {
             right: side("Coastal Wire", 2, 3),
             right_sentence: Some("Talks lasted four hours.".into()),
             difference: Some(DifferenceView {
-                kind: DiffKind::Number,
+                kind: DifferenceKind::Number,
                 left: "five hours".into(),
                 right: "four hours".into(),
             }),
@@ -239,7 +240,7 @@ mod tests {
             right: side("B", 1, 1),
             right_sentence: Some("The talks finished.".into()),
             difference: Some(DifferenceView {
-                kind: DiffKind::Wording,
+                kind: DifferenceKind::Wording,
                 left: "ended".into(),
                 right: "finished".into(),
             }),

@@ -6,7 +6,7 @@ use std::hash::Hasher;
 use std::time::Instant;
 
 use rustc_hash::{FxHashMap, FxHasher};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag, capture_diff_slices_deadline};
 
 use super::align::{self, Alignment, Side, Vocab, Weights};
@@ -14,7 +14,8 @@ use super::{CompareOptions, Comparison, DIFF_BUDGET, build};
 use crate::text::{Sentence, segment};
 
 /// Counts of what happened between two versions.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct VersionSummary {
     /// Sentences kept word for word (moved ones included).
     pub unchanged: usize,

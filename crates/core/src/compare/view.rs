@@ -1,13 +1,13 @@
-//! An owned, serialisable form of a comparison for the desktop app: every
-//! sentence carries both its byte offsets and its code point offsets (the
-//! unit evidence selectors use), and each side says which source and
-//! version it is.
+//! Owned, serialisable forms of a comparison, for the desktop app and for
+//! `claimdesk compare --json`: every sentence carries both its byte offsets
+//! and its code point offsets (the unit evidence selectors use), and in the
+//! app each side says which source and version it is.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, DiffOp, Difference, DifferenceKind, MultiComparison, Op, Pair, VersionSummary,
+    Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionDiff, VersionSummary,
 };
 use crate::text::Sentence;
 
@@ -51,66 +51,19 @@ pub struct SentenceView {
     pub cp_end: u32,
 }
 
-/// What a segment of a word diff does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum ChangeOp {
-    Equal,
-    Delete,
-    Insert,
-}
-
 /// One segment of a word diff from the left sentence to the right one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DiffSegment {
-    pub op: ChangeOp,
+    pub op: Op,
     pub text: String,
-}
-
-/// Kind of a labelled difference, as the window receives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum DiffKind {
-    Quote,
-    Number,
-    Date,
-    Entity,
-    Wording,
-}
-
-impl From<DifferenceKind> for DiffKind {
-    fn from(k: DifferenceKind) -> Self {
-        match k {
-            DifferenceKind::Quote => DiffKind::Quote,
-            DifferenceKind::Number => DiffKind::Number,
-            DifferenceKind::Date => DiffKind::Date,
-            DifferenceKind::Entity => DiffKind::Entity,
-            DifferenceKind::Wording => DiffKind::Wording,
-        }
-    }
-}
-
-impl DiffKind {
-    /// The word the JSON contract and the chips use.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DiffKind::Quote => "quote",
-            DiffKind::Number => "number",
-            DiffKind::Date => "date",
-            DiffKind::Entity => "entity",
-            DiffKind::Wording => "wording",
-        }
-    }
 }
 
 /// A labelled difference between the two sentences of a pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DifferenceView {
-    pub kind: DiffKind,
+    pub kind: DifferenceKind,
     /// The left wording ("" when the left says nothing of it).
     pub left: String,
     /// The right wording ("" when the right says nothing of it).
@@ -129,27 +82,6 @@ pub struct PairView {
     pub differences: Vec<DifferenceView>,
 }
 
-/// Counts of what changed between two versions of one source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct VersionCounts {
-    pub unchanged: u32,
-    pub reworded: u32,
-    pub removed: u32,
-    pub added: u32,
-}
-
-impl From<VersionSummary> for VersionCounts {
-    fn from(s: VersionSummary) -> Self {
-        VersionCounts {
-            unchanged: to_u32(s.unchanged),
-            reworded: to_u32(s.reworded),
-            removed: to_u32(s.removed),
-            added: to_u32(s.added),
-        }
-    }
-}
-
 /// Two sides compared, owned and ready to send to the window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -163,7 +95,9 @@ pub struct ComparisonView {
     /// Sentences only the right side has, in order.
     pub right_only: Vec<SentenceView>,
     /// For two versions of one source: what changed, counted.
-    pub versions: Option<VersionCounts>,
+    pub versions: Option<VersionSummary>,
+    /// The pairs and one-sided sentences in reading order.
+    pub rows: Vec<Row>,
 }
 
 /// Several outlets each compared against a pivot: one comparison per other
@@ -217,18 +151,14 @@ fn to_u32(n: usize) -> u32 {
 
 fn segment(op: &DiffOp<'_>) -> DiffSegment {
     DiffSegment {
-        op: match op.op {
-            Op::Equal => ChangeOp::Equal,
-            Op::Delete => ChangeOp::Delete,
-            Op::Insert => ChangeOp::Insert,
-        },
+        op: op.op,
         text: op.text.to_string(),
     }
 }
 
 fn difference(d: &Difference<'_>) -> DifferenceView {
     DifferenceView {
-        kind: d.kind.into(),
+        kind: d.kind,
         left: d.left.to_string(),
         right: d.right.to_string(),
     }
@@ -244,6 +174,44 @@ fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
     }
 }
 
+/// Two texts compared, owned, every sentence with its byte and its code point
+/// offsets: what `claimdesk compare --json` prints (the fields of
+/// [`Comparison`], or of [`VersionDiff`] with its `summary`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextsComparison {
+    /// Aligned pairs, by left index then right index.
+    pub pairs: Vec<PairView>,
+    /// Sentences only the left text has, in order.
+    pub left_only: Vec<SentenceView>,
+    /// Sentences only the right text has, in order.
+    pub right_only: Vec<SentenceView>,
+    /// For two versions of one text: what changed, counted; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<VersionSummary>,
+}
+
+impl TextsComparison {
+    /// The owned form of a comparison of `left_text` and `right_text`.
+    pub fn of(c: &Comparison<'_>, left_text: &str, right_text: &str) -> Self {
+        let lc = CodePoints::new(left_text);
+        let rc = CodePoints::new(right_text);
+        TextsComparison {
+            pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
+            left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
+            right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
+            summary: None,
+        }
+    }
+
+    /// The owned form of two versions compared, `old` and `new` being their texts.
+    pub fn of_versions(v: &VersionDiff<'_>, old: &str, new: &str) -> Self {
+        TextsComparison {
+            summary: Some(v.summary),
+            ..TextsComparison::of(&v.comparison, old, new)
+        }
+    }
+}
+
 /// The owned form of a two-sided comparison of `left_text` and `right_text`.
 pub fn comparison_view(
     c: &Comparison<'_>,
@@ -251,64 +219,29 @@ pub fn comparison_view(
     (right, right_text): (SideInfo, &str),
     versions: Option<VersionSummary>,
 ) -> ComparisonView {
-    let lc = CodePoints::new(left_text);
-    let rc = CodePoints::new(right_text);
+    let texts = TextsComparison::of(c, left_text, right_text);
     ComparisonView {
         left,
         right,
-        pairs: c.pairs.iter().map(|p| pair(p, &lc, &rc)).collect(),
-        left_only: c.left_only.iter().map(|s| lc.sentence(s)).collect(),
-        right_only: c.right_only.iter().map(|s| rc.sentence(s)).collect(),
-        versions: versions.map(Into::into),
+        pairs: texts.pairs,
+        left_only: texts.left_only,
+        right_only: texts.right_only,
+        versions,
+        rows: c.rows(),
     }
 }
 
-/// Splits a comparison against a pivot into one pivot-vs-outlet comparison per
-/// outlet. `others` holds each outlet's side and text, in the order compared.
+/// The owned form of comparisons against a pivot: `compared` holds one
+/// comparison per outlet of `others` (each side and text), in the same order.
 pub fn outlets_view(
-    m: &MultiComparison<'_>,
+    compared: &[Comparison<'_>],
     (pivot, pivot_text): (SideInfo, &str),
     others: Vec<(SideInfo, &str)>,
 ) -> OutletsComparison {
-    let pc = CodePoints::new(pivot_text);
-    let outlets = others
-        .into_iter()
-        .enumerate()
-        .map(|(k, (side, text))| {
-            let oc = CodePoints::new(text);
-            let mut pairs = Vec::new();
-            let mut left_only = Vec::new();
-            for group in &m.groups {
-                let mut matched = false;
-                for hit in group.matches.iter().filter(|h| h.outlet == k) {
-                    matched = true;
-                    pairs.push(PairView {
-                        left: pc.sentence(&group.pivot),
-                        right: oc.sentence(&hit.right),
-                        score: hit.score,
-                        diff: hit.diff.iter().map(segment).collect(),
-                        differences: hit.differences.iter().map(difference).collect(),
-                    });
-                }
-                if !matched {
-                    left_only.push(pc.sentence(&group.pivot));
-                }
-            }
-            let right_only = m
-                .others_only
-                .iter()
-                .filter(|o| o.outlet == k)
-                .flat_map(|o| o.sentences.iter().map(|s| oc.sentence(s)))
-                .collect();
-            ComparisonView {
-                left: pivot.clone(),
-                right: side,
-                pairs,
-                left_only,
-                right_only,
-                versions: None,
-            }
-        })
+    let outlets = compared
+        .iter()
+        .zip(others)
+        .map(|(c, other)| comparison_view(c, (pivot.clone(), pivot_text), other, None))
         .collect();
     OutletsComparison { pivot, outlets }
 }

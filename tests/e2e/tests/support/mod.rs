@@ -114,6 +114,11 @@ impl App {
     /// Starts tauri-driver and the app on `desk`'s workspace, and waits for the
     /// window to show the app.
     pub async fn open(desk: &Desk) -> App {
+        App::open_with_env(desk, &[]).await
+    }
+
+    /// As [`App::open`], with more environment for the app (e.g. `GTK_THEME`).
+    pub async fn open_with_env(desk: &Desk, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
@@ -126,6 +131,7 @@ impl App {
             // The app inherits these through tauri-driver and WebKitWebDriver.
             .env("CLAIMDESK_DB", desk.db())
             .env("CLAIMDESK_CONFIG_DIR", desk.dir().join("config"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             // Its own process group, so dropping the App also stops the
             // WebKitWebDriver that tauri-driver starts.
@@ -298,8 +304,9 @@ impl App {
             .unwrap_or_else(|e| panic!("{key:?} is pressed: {e}"));
     }
 
-    /// Saves what the window shows as target/e2e-screenshots/NAME.png.
-    pub async fn screenshot(&self, name: &str) {
+    /// Saves what the window shows as target/e2e-screenshots/NAME.png, and
+    /// returns where.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
         let dir = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("the screenshot folder can be made");
         // Let the webview paint what the DOM already shows before capturing.
@@ -316,7 +323,9 @@ impl App {
             .screenshot()
             .await
             .expect("the window can be captured");
-        std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot can be saved");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("the screenshot can be saved");
+        path
     }
 
     /// Ends the session, which closes the app; dropping stops tauri-driver.

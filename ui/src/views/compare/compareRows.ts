@@ -1,8 +1,8 @@
-// The Compare view's pure logic: aligned rows in reading order, the kind
+// The Compare view's pure logic: the rows core put in reading order, the kind
 // filter, counts by kind, the word pieces each side shows, and the keys that
 // move between differences.
-import type { ComparisonView, DiffSegment, DiffKind, PairView, SentenceView } from './bindings';
-import type { KeyPress } from './shortcuts';
+import type { ComparisonView, DiffSegment, DifferenceKind, PairView, SentenceView } from '../../lib/bindings';
+import type { KeyPress } from '../../lib/shortcuts';
 
 /** One row of the side-by-side view. */
 export type Row =
@@ -10,44 +10,20 @@ export type Row =
   | { type: 'left-only'; sentence: SentenceView }
   | { type: 'right-only'; sentence: SentenceView };
 
-export const KINDS: DiffKind[] = ['quote', 'number', 'date', 'entity', 'wording'];
+export const KINDS: DifferenceKind[] = ['quote', 'number', 'date', 'entity', 'wording'];
 
-/**
- * Rows in reading order: the left side's order, with each sentence only the
- * right side has placed just after the pair that precedes it on the right.
- */
-export function buildRows(view: ComparisonView): Row[] {
-  const base: Row[] = [
-    ...view.pairs.map((pair): Row => ({ type: 'pair', pair })),
-    ...view.left_only.map((sentence): Row => ({ type: 'left-only', sentence })),
-  ];
-  const leftIndex = (r: Row) => (r.type === 'pair' ? r.pair.left.index : r.type === 'left-only' ? r.sentence.index : 0);
-  const rightIndex = (r: Row) => (r.type === 'pair' ? r.pair.right.index : -1);
-  base.sort((a, b) => leftIndex(a) - leftIndex(b) || rightIndex(a) - rightIndex(b));
-
-  // For each right-only sentence, the base row it follows (-1: before all).
-  const after = new Map<number, Row[]>();
-  for (const sentence of view.right_only) {
-    let anchor = -1;
-    let best = -1;
-    base.forEach((r, i) => {
-      const ri = rightIndex(r);
-      if (ri < sentence.index && ri >= best) {
-        best = ri;
-        anchor = i;
-      }
-    });
-    const list = after.get(anchor) ?? [];
-    list.push({ type: 'right-only', sentence });
-    after.set(anchor, list);
-  }
-  const rows: Row[] = [...(after.get(-1) ?? [])];
-  base.forEach((r, i) => rows.push(r, ...(after.get(i) ?? [])));
-  return rows;
+/** The view's rows, in the reading order core computed, with what each shows. */
+export function rowsOf(view: ComparisonView): Row[] {
+  return view.rows.flatMap((r): Row[] => {
+    const at = r.at;
+    if (r.type === 'pair') return view.pairs[at] ? [{ type: 'pair', pair: view.pairs[at] }] : [];
+    const sentence = r.type === 'left-only' ? view.left_only[at] : view.right_only[at];
+    return sentence ? [{ type: r.type, sentence }] : [];
+  });
 }
 
 /** The pair's differences of the chosen kinds (all kinds when none is chosen). */
-export function shownDifferences(pair: PairView, filter: ReadonlySet<DiffKind>) {
+export function shownDifferences(pair: PairView, filter: ReadonlySet<DifferenceKind>) {
   return pair.differences.filter((d) => filter.size === 0 || filter.has(d.kind));
 }
 
@@ -55,19 +31,19 @@ export function shownDifferences(pair: PairView, filter: ReadonlySet<DiffKind>) 
  * The rows to show: with no filter every row; with a filter only the pairs
  * that have a difference of a chosen kind.
  */
-export function visibleRows(rows: Row[], filter: ReadonlySet<DiffKind>): Row[] {
+export function visibleRows(rows: Row[], filter: ReadonlySet<DifferenceKind>): Row[] {
   if (filter.size === 0) return rows;
   return rows.filter((r) => r.type === 'pair' && shownDifferences(r.pair, filter).length > 0);
 }
 
 /** Whether keyboard navigation stops at a row: a difference, or a sentence one side lacks. */
-export function isStop(row: Row, filter: ReadonlySet<DiffKind>): boolean {
+export function isStop(row: Row, filter: ReadonlySet<DifferenceKind>): boolean {
   if (row.type !== 'pair') return filter.size === 0;
   return shownDifferences(row.pair, filter).length > 0;
 }
 
 /** The stop after (`+1`) or before (`-1`) `current` among `rows`; stays put at either end. */
-export function step(rows: Row[], filter: ReadonlySet<DiffKind>, current: number | null, dir: 1 | -1): number | null {
+export function step(rows: Row[], filter: ReadonlySet<DifferenceKind>, current: number | null, dir: 1 | -1): number | null {
   const stops = rows.map((r, i) => (isStop(r, filter) ? i : -1)).filter((i) => i >= 0);
   if (stops.length === 0) return null;
   if (current === null) return dir === 1 ? stops[0] : stops[stops.length - 1];
@@ -76,7 +52,7 @@ export function step(rows: Row[], filter: ReadonlySet<DiffKind>, current: number
 }
 
 /** How many differences of each kind, and how many sentences only one side has. */
-export function countByKind(view: ComparisonView): Record<DiffKind, number> & { leftOnly: number; rightOnly: number } {
+export function countByKind(view: ComparisonView): Record<DifferenceKind, number> & { leftOnly: number; rightOnly: number } {
   const counts = { quote: 0, number: 0, date: 0, entity: 0, wording: 0, leftOnly: view.left_only.length, rightOnly: view.right_only.length };
   for (const p of view.pairs) for (const d of p.differences) counts[d.kind]++;
   return counts;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonView, DifferenceView, PairView, SentenceView, SideInfo } from './bindings';
-import { buildRows, compareKeyFor, countByKind, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
-import type { KeyPress } from './shortcuts';
+import type { ComparisonView, DifferenceView, PairView, Row as RowAt, SentenceView, SideInfo } from '../../lib/bindings';
+import { compareKeyFor, countByKind, rowsOf, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
+import type { KeyPress } from '../../lib/shortcuts';
 
 const side: SideInfo = { source_id: 's', title: 'T', outlet: null, version: 1, version_count: 1, published_on: null };
 const sentence = (index: number, text = `Sentence ${index}.`): SentenceView => ({ index, text, start: 0, end: 0, cp_start: 0, cp_end: 0 });
@@ -15,34 +15,44 @@ const pair = (l: number, r: number, differences: DifferenceView[] = []): PairVie
 const number: DifferenceView = { kind: 'number', left: 'five', right: 'four' };
 const quote: DifferenceView = { kind: 'quote', left: 'a', right: 'b' };
 const wording: DifferenceView = { kind: 'wording', left: 'ended', right: 'finished' };
-const view = (pairs: PairView[], left_only: SentenceView[] = [], right_only: SentenceView[] = []): ComparisonView => ({
+// Rows default to the pairs, then the left-only and right-only sentences, as listed.
+const view = (pairs: PairView[], left_only: SentenceView[] = [], right_only: SentenceView[] = [], rows?: RowAt[]): ComparisonView => ({
   left: side,
   right: side,
   pairs,
   left_only,
   right_only,
   versions: null,
+  rows: rows ?? [
+    ...pairs.map((_, at): RowAt => ({ type: 'pair', at })),
+    ...left_only.map((_, at): RowAt => ({ type: 'left-only', at })),
+    ...right_only.map((_, at): RowAt => ({ type: 'right-only', at })),
+  ],
 });
 const label = (r: Row) => (r.type === 'pair' ? `${r.pair.left.index}-${r.pair.right.index}` : `${r.type === 'left-only' ? 'L' : 'R'}${r.sentence.index}`);
 
-describe('buildRows', () => {
-  it('puts sentences only one side has in place, in reading order', () => {
-    // Left: 0 1 2 3; right: 0 1 2 3 4. Left 1 is omitted by the right; right 2 is new.
-    const rows = buildRows(view([pair(0, 0), pair(2, 1), pair(3, 3)], [sentence(1)], [sentence(2), sentence(4)]));
+describe('rowsOf', () => {
+  it('shows the rows in the reading order core shipped', () => {
+    // Core's order for: left 1 omitted by the right, right 2 and 4 new.
+    const order: RowAt[] = [
+      { type: 'pair', at: 0 },
+      { type: 'left-only', at: 0 },
+      { type: 'pair', at: 1 },
+      { type: 'right-only', at: 0 },
+      { type: 'pair', at: 2 },
+      { type: 'right-only', at: 1 },
+    ];
+    const rows = rowsOf(view([pair(0, 0), pair(2, 1), pair(3, 3)], [sentence(1)], [sentence(2), sentence(4)], order));
     expect(rows.map(label)).toEqual(['0-0', 'L1', '2-1', 'R2', '3-3', 'R4']);
   });
 
-  it('a right-only sentence before every pair comes first', () => {
-    expect(buildRows(view([pair(0, 1)], [], [sentence(0)])).map(label)).toEqual(['R0', '0-1']);
-  });
-
-  it('a reordered pair stays in the left reading order', () => {
-    expect(buildRows(view([pair(1, 0), pair(0, 1)])).map(label)).toEqual(['0-1', '1-0']);
+  it('skips a row that points past its list rather than showing a blank', () => {
+    expect(rowsOf(view([pair(0, 0)], [], [], [{ type: 'pair', at: 0 }, { type: 'right-only', at: 3 }])).map(label)).toEqual(['0-0']);
   });
 });
 
 describe('filter and navigation', () => {
-  const rows = buildRows(view([pair(0, 0, [wording]), pair(1, 1), pair(2, 2, [number, quote]), pair(3, 3, [quote])], [sentence(4)]));
+  const rows = rowsOf(view([pair(0, 0, [wording]), pair(1, 1), pair(2, 2, [number, quote]), pair(3, 3, [quote])], [sentence(4)]));
 
   it('a kind filter keeps only the pairs with a difference of that kind', () => {
     expect(visibleRows(rows, new Set()).length).toBe(5);
