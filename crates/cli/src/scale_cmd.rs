@@ -1,6 +1,7 @@
 //! `claimdesk scale …` and `claimdesk settings …`
 
 use claimdesk_core::Error;
+use claimdesk_core::store::RatingChange;
 use clap::Subcommand;
 
 use crate::{Context, output};
@@ -19,13 +20,18 @@ pub enum ScaleCommand {
         #[arg(long)]
         rating: Option<u8>,
     },
-    /// Rename a verdict and set its truth rating
+    /// Rename a verdict; its truth rating stays unless --rating or --no-rating is given
     Update {
         /// Key or label of the verdict
         verdict: String,
+        /// The new label (give the current one to change only the rating)
         label: String,
+        /// New truth rating 1 (false) to 5 (true)
         #[arg(long)]
         rating: Option<u8>,
+        /// Remove the truth rating, making the verdict a workflow state
+        #[arg(long, conflicts_with = "rating")]
+        no_rating: bool,
     },
 }
 
@@ -47,7 +53,15 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand) -> Result<(), Error> {
             verdict,
             label,
             rating,
-        } => Some(scale.update(&verdict, &label, rating)?),
+            no_rating,
+        } => {
+            let change = if no_rating {
+                RatingChange::Clear
+            } else {
+                RatingChange::from(rating)
+            };
+            Some(scale.update(&verdict, &label, change)?)
+        }
     };
     if let Some(v) = changed {
         return if ctx.json {
