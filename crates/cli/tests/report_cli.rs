@@ -136,7 +136,10 @@ fn scale_update_without_rating_keeps_the_claimreview_rating() {
     ]);
     let renamed = desk.json(&["scale", "update", "mostly_true", "Largely accurate"]);
     assert_eq!(renamed["label"], "Largely accurate");
-    assert_eq!(renamed["rating"], 4, "no --rating given, so the rating stays");
+    assert_eq!(
+        renamed["rating"], 4,
+        "no --rating given, so the rating stays"
+    );
     let reviews: Value =
         serde_json::from_str(&desk.ok(&["report", "-f", "claimreview"])).expect("json-ld");
     let largely: Vec<&Value> = reviews
@@ -157,10 +160,21 @@ fn scale_update_without_rating_keeps_the_claimreview_rating() {
         "Largely accurate",
         "--no-rating",
     ]);
-    assert!(cleared["rating"].is_null(), "--no-rating clears it: {cleared}");
-    desk.cmd(&["scale", "update", "mostly_true", "Mostly true", "--rating", "4", "--no-rating"])
-        .assert()
-        .code(2);
+    assert!(
+        cleared["rating"].is_null(),
+        "--no-rating clears it: {cleared}"
+    );
+    desk.cmd(&[
+        "scale",
+        "update",
+        "mostly_true",
+        "Mostly true",
+        "--rating",
+        "4",
+        "--no-rating",
+    ])
+    .assert()
+    .code(2);
 }
 
 #[test]

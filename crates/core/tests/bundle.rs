@@ -360,7 +360,10 @@ fn a_page_that_went_back_to_its_first_text_keeps_all_its_versions_in_a_round_tri
             .version
     };
     let before = f.ws.sources().versions(&f.sources[0]).expect("versions");
-    recapture(&format!("{}\nUpdate: the rise was postponed.", common::GAZETTE));
+    recapture(&format!(
+        "{}\nUpdate: the rise was postponed.",
+        common::GAZETTE
+    ));
     let back = recapture(&before.last().expect("a version").text);
     assert_eq!(back.number as usize, before.len() + 2);
 
@@ -368,10 +371,22 @@ fn a_page_that_went_back_to_its_first_text_keeps_all_its_versions_in_a_round_tri
     let (_d, other) = empty_workspace();
     bundle::import_bundle(&other, &first).expect("import");
     let theirs = other.sources().versions(&f.sources[0]).expect("versions");
-    assert_eq!(theirs.len(), before.len() + 2, "the reverted version travels");
     assert_eq!(
-        other.sources().version(&f.sources[0], None).expect("latest").id,
+        theirs.len(),
+        before.len() + 2,
+        "the reverted version travels"
+    );
+    assert_eq!(
+        other
+            .sources()
+            .version(&f.sources[0], None)
+            .expect("latest")
+            .id,
         back.id
     );
-    assert_eq!(bundle_text(&other), first, "byte-identical after a round trip");
+    assert_eq!(
+        bundle_text(&other),
+        first,
+        "byte-identical after a round trip"
+    );
 }

@@ -85,7 +85,9 @@ fn an_older_workspace_takes_a_page_that_went_back_to_its_first_text() {
         ..Default::default()
     };
     ws.sources()
-        .add(capture("An edited text of this page, written for the test."))
+        .add(capture(
+            "An edited text of this page, written for the test.",
+        ))
         .expect("edited");
     let back = ws.sources().add(capture(&first.text)).expect("reverted");
     assert_eq!(back.outcome, AddOutcome::NewVersion);

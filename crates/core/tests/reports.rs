@@ -297,7 +297,11 @@ fn renaming_a_verdict_without_a_rating_keeps_its_rating_in_claimreview() {
         f.ws.scale()
             .update("mostly_true", "Largely accurate", None)
             .expect("rename");
-    assert_eq!(renamed.rating, Some(4), "the rating was not given, so it stays");
+    assert_eq!(
+        renamed.rating,
+        Some(4),
+        "the rating was not given, so it stays"
+    );
     let text = export(&f, ReportFormat::ClaimReview, Selection::default());
     let reviews: Vec<Value> = serde_json::from_str(&text).expect("JSON");
     let rise = reviews

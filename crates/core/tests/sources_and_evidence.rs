@@ -120,7 +120,10 @@ fn a_page_that_goes_back_to_an_earlier_text_gets_a_new_latest_version() {
     let reverted = ws.sources().add(article(ARTICLE_V1)).expect("reverted");
     assert_eq!(reverted.outcome, AddOutcome::NewVersion);
     assert_eq!(reverted.source.id, v1.source.id);
-    assert_eq!((reverted.version.number, reverted.source.version_count), (3, 3));
+    assert_eq!(
+        (reverted.version.number, reverted.source.version_count),
+        (3, 3)
+    );
     assert_ne!(reverted.version.id, v1.version.id, "a capture of its own");
     let latest = ws.sources().version(&v1.source.id, None).expect("latest");
     assert_eq!(latest.number, 3);
@@ -131,7 +134,10 @@ fn a_page_that_goes_back_to_an_earlier_text_gets_a_new_latest_version() {
     assert_eq!(again.outcome, AddOutcome::Unchanged);
     assert_eq!(again.version.id, reverted.version.id);
     assert_eq!(
-        ws.sources().versions(&v1.source.id).expect("versions").len(),
+        ws.sources()
+            .versions(&v1.source.id)
+            .expect("versions")
+            .len(),
         3
     );
 }
