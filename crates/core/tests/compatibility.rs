@@ -114,3 +114,33 @@ fn an_older_workspace_takes_a_page_that_went_back_to_its_first_text() {
         "the old evidence is all still there"
     );
 }
+
+#[test]
+fn a_schema_v3_workspace_opens_with_a_page_that_went_back_to_its_first_text() {
+    let (_d, ws) = open_copy("schema-v3-sample.sqlite");
+    let notice = ws
+        .sources()
+        .list()
+        .expect("sources")
+        .into_iter()
+        .find(|s| s.title == "Harbour notice")
+        .expect("the reverted page");
+    let versions = ws.sources().versions(&notice.id).expect("versions");
+    assert_eq!(versions.len(), 3);
+    assert_eq!(
+        versions[2].sha256, versions[0].sha256,
+        "back to its first text"
+    );
+    assert_ne!(versions[1].sha256, versions[0].sha256);
+    let linked = ws.evidence().list(None).expect("evidence");
+    assert_eq!(
+        linked.len(),
+        8,
+        "the sample's 7 passages and one on the notice"
+    );
+    assert!(
+        linked
+            .iter()
+            .any(|e| e.evidence.exact == "leaves at nine" && e.version_number == 3)
+    );
+}
