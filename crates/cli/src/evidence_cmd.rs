@@ -41,7 +41,7 @@ pub struct AddArgs {
     /// Source id (or unique prefix)
     #[arg(long)]
     source: String,
-    /// The passage, word for word as it stands in the source
+    /// The passage, word for word (case, quote marks, apostrophes and dashes may be typed plainly)
     #[arg(long)]
     quote: String,
     /// How the passage bears on the claim

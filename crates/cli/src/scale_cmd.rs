@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use claimdesk_core::Error;
+use claimdesk_core::store::RatingChange;
 use clap::Subcommand;
 
 use crate::output::outln;
@@ -22,13 +23,18 @@ pub enum ScaleCommand {
         #[arg(long)]
         rating: Option<u8>,
     },
-    /// Rename a verdict and set its truth rating
+    /// Rename a verdict; its truth rating stays unless --rating or --no-rating is given
     Update {
         /// Key or label of the verdict
         verdict: String,
+        /// The new label (give the current one to change only the rating)
         label: String,
+        /// New truth rating 1 (false) to 5 (true)
         #[arg(long)]
         rating: Option<u8>,
+        /// Remove the truth rating, making the verdict a workflow state
+        #[arg(long, conflicts_with = "rating")]
+        no_rating: bool,
     },
 }
 
@@ -50,7 +56,15 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Resu
             verdict,
             label,
             rating,
-        } => Some(scale.update(&verdict, &label, rating)?),
+            no_rating,
+        } => {
+            let change = if no_rating {
+                RatingChange::Clear
+            } else {
+                RatingChange::from(rating)
+            };
+            Some(scale.update(&verdict, &label, change)?)
+        }
     };
     if let Some(v) = changed {
         return if ctx.json {

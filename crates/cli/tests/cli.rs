@@ -332,6 +332,45 @@ fn bad_input_gets_a_clear_error_and_leaves_the_workspace_as_it_was() {
 }
 
 #[test]
+fn evidence_add_matches_a_typed_quote_or_offers_the_nearest_passage() {
+    let desk = Desk::new();
+    let page = desk.file(
+        "interview.txt",
+        "Second round?\n\nThe envoy’s answer was “Definitely not further.” Talks ended.\n"
+            .as_bytes(),
+    );
+    let source = desk.ok(&["source", "add", page.to_str().expect("path")]);
+    let claim = desk.ok(&["claim", "add", "The envoy ruled out more talks"]);
+    let add = |quote: &str| {
+        vec![
+            "evidence".to_string(),
+            "add".into(),
+            "--claim".into(),
+            claim.clone(),
+            "--source".into(),
+            source.clone(),
+            "--quote".into(),
+            quote.into(),
+            "--stance".into(),
+            "supports".into(),
+        ]
+    };
+    let before = desk.snapshot();
+    let near = add("definitely not farther");
+    let near: Vec<&str> = near.iter().map(String::as_str).collect();
+    desk.fails(&near, "did you mean “Definitely not further.”?");
+    assert!(desk.snapshot() == before, "a refused quote writes nothing");
+
+    let typed = add(r#"the envoy's answer was "definitely not further.""#);
+    let typed: Vec<&str> = typed.iter().map(String::as_str).collect();
+    let linked = desk.json(&typed);
+    assert_eq!(
+        linked["evidence"]["exact"], "The envoy’s answer was “Definitely not further.”",
+        "the passage is stored as the source prints it"
+    );
+}
+
+#[test]
 fn an_ambiguous_prefix_is_named_as_such() {
     let desk = Desk::new();
     let a = desk.ok(&["claim", "add", "first"]);

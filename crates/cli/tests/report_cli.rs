@@ -126,6 +126,58 @@ fn reports_go_to_stdout_in_every_format() {
 }
 
 #[test]
+fn scale_update_without_rating_keeps_the_claimreview_rating() {
+    let desk = Desk::sample();
+    desk.ok(&[
+        "settings",
+        "set",
+        "report_base_url",
+        "https://checks.example/ferry",
+    ]);
+    let renamed = desk.json(&["scale", "update", "mostly_true", "Largely accurate"]);
+    assert_eq!(renamed["label"], "Largely accurate");
+    assert_eq!(
+        renamed["rating"], 4,
+        "no --rating given, so the rating stays"
+    );
+    let reviews: Value =
+        serde_json::from_str(&desk.ok(&["report", "-f", "claimreview"])).expect("json-ld");
+    let largely: Vec<&Value> = reviews
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|r| r["reviewRating"]["alternateName"] == "Largely accurate")
+        .collect();
+    assert!(!largely.is_empty(), "the sample has a mostly-true claim");
+    for r in largely {
+        assert_eq!(r["reviewRating"]["ratingValue"], 4);
+    }
+
+    let cleared = desk.json(&[
+        "scale",
+        "update",
+        "mostly_true",
+        "Largely accurate",
+        "--no-rating",
+    ]);
+    assert!(
+        cleared["rating"].is_null(),
+        "--no-rating clears it: {cleared}"
+    );
+    desk.cmd(&[
+        "scale",
+        "update",
+        "mostly_true",
+        "Mostly true",
+        "--rating",
+        "4",
+        "--no-rating",
+    ])
+    .assert()
+    .code(2);
+}
+
+#[test]
 fn selections_narrow_the_report() {
     let desk = Desk::sample();
     let count = |args: &[&str]| -> usize {

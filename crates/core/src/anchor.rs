@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+mod folded;
+mod nearest;
+
+use folded::Folded;
+
 /// How many code points of context a quote selector keeps either side.
 pub const CONTEXT_CHARS: usize = 32;
 
@@ -23,22 +28,39 @@ pub struct Anchor {
 
 /// Finds `quote` in `text` and anchors it. Runs of white space in the quote
 /// match any run of white space in the text (a quote typed on one line still
-/// finds a passage that breaks across lines). When the quote occurs more than
-/// once, `occurrence` (1-based) picks one; without it that is an error.
+/// finds a passage that breaks across lines). A quote that does not stand in
+/// the text as typed is looked for again with case, quote marks, apostrophes,
+/// dashes and zero-width characters folded away; the anchor always holds the
+/// source's own characters. When the quote occurs more than once,
+/// `occurrence` (1-based) picks one; without it that is an error. When it is
+/// not there at all, the error offers the nearest passage if one is close.
 pub fn locate(text: &str, quote: &str, occurrence: Option<u32>) -> Result<Anchor> {
     let words: Vec<&str> = quote.split_whitespace().collect();
-    if words.is_empty() {
+    let folded_quote = Folded::new(quote);
+    let folded_quote = folded_quote.text.trim();
+    if words.is_empty() || folded_quote.is_empty() {
         return Err(Error::invalid(
             "the quote is empty: give the words of the passage",
         ));
     }
-    let hits = find_all(text, &words);
+    let mut hits = find_all(text, &words);
+    if hits.is_empty() {
+        hits = find_folded(text, folded_quote);
+    }
     let shown = shorten(quote.trim(), 60);
     let (start, end) = match (hits.len(), occurrence) {
         (0, _) => {
-            return Err(Error::invalid(format!(
-                "the quote \"{shown}\" is not in the source text; copy the words exactly as they stand"
-            )));
+            return Err(Error::invalid(
+                match nearest::nearest_passage(text, folded_quote) {
+                    Some(near) => format!(
+                        "the quote \"{shown}\" is not in the source text; did you mean “{}”?",
+                        shorten(&near, 80)
+                    ),
+                    None => format!(
+                        "the quote \"{shown}\" is not in the source text; copy the words as they stand in the source"
+                    ),
+                },
+            ));
         }
         (1, None | Some(1)) => hits[0],
         (n, None) => {
@@ -55,6 +77,16 @@ pub fn locate(text: &str, quote: &str, occurrence: Option<u32>) -> Result<Anchor
         (_, Some(k)) => hits[k as usize - 1],
     };
     Ok(anchor_bytes(text, start, end))
+}
+
+/// Byte ranges of `text` whose folded form is `folded_quote`.
+fn find_folded(text: &str, folded_quote: &str) -> Vec<(usize, usize)> {
+    let folded = Folded::new(text);
+    folded
+        .text
+        .match_indices(folded_quote)
+        .map(|(at, m)| folded.original_range(at, at + m.len()))
+        .collect()
 }
 
 /// Builds the selectors for the byte range `start..end` of `text`.

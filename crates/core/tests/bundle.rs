@@ -602,3 +602,49 @@ fn duplicate_ids_refuse_the_whole_bundle() {
         .push(copy);
     refused_everywhere(&f, &other, &b, &[version.as_str().expect("id"), "twice"]);
 }
+
+#[test]
+fn a_page_that_went_back_to_its_first_text_keeps_all_its_versions_in_a_round_trip() {
+    let f = fixture();
+    let recapture = |text: &str| {
+        f.ws.sources()
+            .add(claimdesk_core::model::NewSource {
+                title: "Ferry fares to rise 12% in spring".into(),
+                url: Some("https://gazette.example/news/ferry-fares".into()),
+                text: text.into(),
+                ..Default::default()
+            })
+            .expect("recapture")
+            .version
+    };
+    let before = f.ws.sources().versions(&f.sources[0]).expect("versions");
+    recapture(&format!(
+        "{}\nUpdate: the rise was postponed.",
+        common::GAZETTE
+    ));
+    let back = recapture(&before.last().expect("a version").text);
+    assert_eq!(back.number as usize, before.len() + 2);
+
+    let first = bundle_text(&f.ws);
+    let (_d, other) = empty_workspace();
+    bundle::import_bundle(&other, &first).expect("import");
+    let theirs = other.sources().versions(&f.sources[0]).expect("versions");
+    assert_eq!(
+        theirs.len(),
+        before.len() + 2,
+        "the reverted version travels"
+    );
+    assert_eq!(
+        other
+            .sources()
+            .version(&f.sources[0], None)
+            .expect("latest")
+            .id,
+        back.id
+    );
+    assert_eq!(
+        bundle_text(&other),
+        first,
+        "byte-identical after a round trip"
+    );
+}

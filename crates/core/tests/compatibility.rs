@@ -64,3 +64,83 @@ fn a_schema_v2_workspace_opens_and_remembers_its_claimreview_imports() {
     assert!(again.added.is_empty(), "re-import added {:?}", again.added);
     assert_eq!(again.already_imported.len(), 4);
 }
+
+#[test]
+fn an_older_workspace_takes_a_page_that_went_back_to_its_first_text() {
+    use claimdesk_core::model::{AddOutcome, NewEvidence, NewSource, Stance};
+    let (_d, ws) = open_copy("schema-v1-sample.sqlite");
+    let page = ws
+        .sources()
+        .list()
+        .expect("sources")
+        .into_iter()
+        .find(|s| s.url.is_some())
+        .expect("a sample source with a URL");
+    let first = ws.sources().version(&page.id, Some(1)).expect("version 1");
+    let capture = |text: &str| NewSource {
+        title: page.title.clone(),
+        url: page.url.clone(),
+        canonical_url: page.canonical_url.clone(),
+        text: text.into(),
+        ..Default::default()
+    };
+    ws.sources()
+        .add(capture(
+            "An edited text of this page, written for the test.",
+        ))
+        .expect("edited");
+    let back = ws.sources().add(capture(&first.text)).expect("reverted");
+    assert_eq!(back.outcome, AddOutcome::NewVersion);
+    assert_eq!(back.version.sha256, first.sha256);
+    let before = ws.evidence().list(None).expect("evidence").len();
+    let claim = ws.claims().list(&Default::default()).expect("claims")[0]
+        .id
+        .clone();
+    let quote: String = first.text.chars().take(12).collect();
+    ws.evidence()
+        .add(NewEvidence {
+            claim,
+            source: page.id.clone(),
+            version: None,
+            quote,
+            occurrence: Some(1),
+            stance: Stance::Context,
+            note: None,
+        })
+        .expect("evidence on the reverted version");
+    assert_eq!(
+        ws.evidence().list(None).expect("evidence").len(),
+        before + 1,
+        "the old evidence is all still there"
+    );
+}
+
+#[test]
+fn a_schema_v3_workspace_opens_with_a_page_that_went_back_to_its_first_text() {
+    let (_d, ws) = open_copy("schema-v3-sample.sqlite");
+    let notice = ws
+        .sources()
+        .list()
+        .expect("sources")
+        .into_iter()
+        .find(|s| s.title == "Harbour notice")
+        .expect("the reverted page");
+    let versions = ws.sources().versions(&notice.id).expect("versions");
+    assert_eq!(versions.len(), 3);
+    assert_eq!(
+        versions[2].sha256, versions[0].sha256,
+        "back to its first text"
+    );
+    assert_ne!(versions[1].sha256, versions[0].sha256);
+    let linked = ws.evidence().list(None).expect("evidence");
+    assert_eq!(
+        linked.len(),
+        8,
+        "the sample's 7 passages and one on the notice"
+    );
+    assert!(
+        linked
+            .iter()
+            .any(|e| e.evidence.exact == "leaves at nine" && e.version_number == 3)
+    );
+}

@@ -357,6 +357,28 @@ fn the_rating_follows_the_workspace_scale() {
 }
 
 #[test]
+fn renaming_a_verdict_without_a_rating_keeps_its_rating_in_claimreview() {
+    let f = fixture();
+    let renamed =
+        f.ws.scale()
+            .update("mostly_true", "Largely accurate", None)
+            .expect("rename");
+    assert_eq!(
+        renamed.rating,
+        Some(4),
+        "the rating was not given, so it stays"
+    );
+    let text = export(&f, ReportFormat::ClaimReview, Selection::default());
+    let reviews: Vec<Value> = serde_json::from_str(&text).expect("JSON");
+    let rise = reviews
+        .iter()
+        .find(|r| r["claimReviewed"] == "Ferry fares will rise 12% this spring")
+        .expect("review");
+    assert_eq!(rise["reviewRating"]["alternateName"], "Largely accurate");
+    assert_eq!(rise["reviewRating"]["ratingValue"], 4);
+}
+
+#[test]
 fn claimreview_needs_the_report_base_url() {
     let f = fixture();
     f.ws.settings().set("report_base_url", "").expect("clear");

@@ -115,6 +115,36 @@ fn a_changed_text_at_the_same_url_becomes_the_next_version_and_keeps_the_old_one
 }
 
 #[test]
+fn a_page_that_goes_back_to_an_earlier_text_gets_a_new_latest_version() {
+    let (_d, ws) = workspace();
+    let v1 = ws.sources().add(article(ARTICLE_V1)).expect("v1");
+    ws.sources().add(article(ARTICLE_V2)).expect("v2");
+    let reverted = ws.sources().add(article(ARTICLE_V1)).expect("reverted");
+    assert_eq!(reverted.outcome, AddOutcome::NewVersion);
+    assert_eq!(reverted.source.id, v1.source.id);
+    assert_eq!(
+        (reverted.version.number, reverted.source.version_count),
+        (3, 3)
+    );
+    assert_ne!(reverted.version.id, v1.version.id, "a capture of its own");
+    let latest = ws.sources().version(&v1.source.id, None).expect("latest");
+    assert_eq!(latest.number, 3);
+    assert!(latest.text.contains("five hours"), "the live page's text");
+    assert_eq!(latest.sha256, v1.version.sha256);
+
+    let again = ws.sources().add(article(ARTICLE_V1)).expect("again");
+    assert_eq!(again.outcome, AddOutcome::Unchanged);
+    assert_eq!(again.version.id, reverted.version.id);
+    assert_eq!(
+        ws.sources()
+            .versions(&v1.source.id)
+            .expect("versions")
+            .len(),
+        3
+    );
+}
+
+#[test]
 fn the_same_text_from_a_different_url_is_a_different_source() {
     let (_d, ws) = workspace();
     ws.sources().add(article(ARTICLE_V1)).expect("a");

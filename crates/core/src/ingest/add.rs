@@ -45,7 +45,7 @@ pub struct CaptureAdded {
 /// Store a capture. `requested_url` is the URL the user asked for, if any.
 ///
 /// Same canonical URL as a stored source: a new version only when the text
-/// changed; same text: nothing written. A capture without any text is
+/// differs from its latest version; same text: nothing written. A capture without any text is
 /// refused (nothing is stored) rather than kept as an empty article.
 pub fn add_captured(
     ws: &Workspace,

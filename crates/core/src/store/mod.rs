@@ -12,7 +12,7 @@ pub(crate) mod sources;
 
 pub use claims::Claims;
 pub use evidence::Evidence;
-pub use scale::Scale;
+pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::{DetailsSaved, SourceDetails};
 pub use sources::Sources;

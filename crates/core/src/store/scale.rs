@@ -54,13 +54,23 @@ impl<'a> Scale<'a> {
         })
     }
 
-    /// Renames a verdict's label and sets its truth rating.
-    pub fn update(&self, name: &str, label: &str, rating: Option<u8>) -> Result<Verdict> {
+    /// Renames a verdict's label and changes its truth rating as `rating`
+    /// says. A plain `None` keeps the rating: an update changes only what it
+    /// is given, so a rename never drops a ClaimReview's `ratingValue`.
+    pub fn update(
+        &self,
+        name: &str,
+        label: &str,
+        rating: impl Into<RatingChange>,
+    ) -> Result<Verdict> {
+        let rating = rating.into();
         let label = label.trim();
         if label.is_empty() {
             return Err(Error::invalid("a verdict needs a label"));
         }
-        check_rating(rating)?;
+        if let RatingChange::Set(r) = rating {
+            check_rating(Some(r))?;
+        }
         self.ws.write(|conn| {
             let v = find(conn, name)?;
             if let Ok(other) = find(conn, label)
@@ -71,12 +81,35 @@ impl<'a> Scale<'a> {
                     other.key
                 )));
             }
+            let rating = match rating {
+                RatingChange::Keep => v.rating,
+                RatingChange::Set(r) => Some(r),
+                RatingChange::Clear => None,
+            };
             conn.execute(
                 "UPDATE verdicts SET label = ?2, rating = ?3 WHERE key = ?1",
                 params![v.key, label, rating],
             )?;
             find(conn, &v.key)
         })
+    }
+}
+
+/// What [`Scale::update`] does to a verdict's truth rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingChange {
+    /// Leave the rating as it is.
+    Keep,
+    /// Set this rating (1 false … 5 true).
+    Set(u8),
+    /// Remove the rating: the verdict becomes a workflow state.
+    Clear,
+}
+
+/// `Some(r)` sets `r`; `None` keeps the rating (it does not clear it).
+impl From<Option<u8>> for RatingChange {
+    fn from(rating: Option<u8>) -> Self {
+        rating.map_or(RatingChange::Keep, RatingChange::Set)
     }
 }
 

@@ -5,10 +5,10 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 2;
+pub(crate) const VERSION: i64 = 3;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3).foreign_key_check()])
 }
 
 const V1: &str = r#"
@@ -146,4 +146,53 @@ CREATE TABLE claimreview_imports (
     claim_id    TEXT NOT NULL REFERENCES claims(id),
     imported_at TEXT NOT NULL
 ) STRICT;
+"#;
+
+/// A page that goes back to an earlier text gets a new version holding that
+/// text again, so one source may hold the same sha256 twice. SQLite cannot
+/// drop a table constraint: the versions table is rebuilt without
+/// UNIQUE (source_id, sha256), and evidence (which points at it) is rebuilt to
+/// point at the new table before the old one goes, so every foreign key holds
+/// at every step of the transaction.
+const V3: &str = r#"
+CREATE TABLE source_versions_v3 (
+    id          TEXT PRIMARY KEY,
+    source_id   TEXT NOT NULL REFERENCES sources(id),
+    number      INTEGER NOT NULL,
+    text        TEXT NOT NULL CHECK (length(text) > 0),
+    html        TEXT,
+    sha256      TEXT NOT NULL,
+    captured_at TEXT NOT NULL,
+    final_url   TEXT,
+    UNIQUE (source_id, number)
+) STRICT;
+INSERT INTO source_versions_v3 (id, source_id, number, text, html, sha256, captured_at, final_url)
+    SELECT id, source_id, number, text, html, sha256, captured_at, final_url FROM source_versions;
+
+CREATE TABLE evidence_v3 (
+    id         TEXT PRIMARY KEY,
+    claim_id   TEXT NOT NULL REFERENCES claims(id),
+    version_id TEXT NOT NULL REFERENCES source_versions_v3(id),
+    stance     TEXT NOT NULL CHECK (stance IN ('supports', 'disputes', 'context')),
+    exact      TEXT NOT NULL CHECK (length(exact) > 0),
+    prefix     TEXT NOT NULL,
+    suffix     TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL CHECK ("end" > start),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+) STRICT;
+INSERT INTO evidence_v3 (id, claim_id, version_id, stance, exact, prefix, suffix, start, "end",
+                         note, created_at, removed_at)
+    SELECT id, claim_id, version_id, stance, exact, prefix, suffix, start, "end",
+           note, created_at, removed_at FROM evidence;
+
+DROP TABLE evidence;
+DROP TABLE source_versions;
+-- Renaming also rewrites evidence_v3's reference to the new name.
+ALTER TABLE source_versions_v3 RENAME TO source_versions;
+ALTER TABLE evidence_v3 RENAME TO evidence;
+CREATE INDEX source_versions_sha ON source_versions(sha256);
+CREATE INDEX evidence_claim ON evidence(claim_id);
 "#;

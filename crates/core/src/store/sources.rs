@@ -31,8 +31,9 @@ impl<'a> Sources<'a> {
     }
 
     /// Stores a source. The same text stored before is not stored again; a
-    /// changed text for a source with the same (canonical) URL becomes its
-    /// next version.
+    /// text that differs from the latest version of the source with the same
+    /// (canonical) URL becomes its next version, even when an older version
+    /// had that text (the page went back to it).
     pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
         let text = normalise(&new.text);
         if text.is_empty() {
@@ -188,23 +189,30 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// A stored version with this text that counts as the same source: within the
-/// page with the same URL, or anywhere when neither side names a different URL.
+/// The stored version this text is a capture of again, if any. For a page
+/// already stored (same URL) that is its latest version only when the text
+/// matches: a page that went back to an earlier text is a new version, so the
+/// latest version is always what the page showed last. A text of no known
+/// page matches any version with that text where neither side names a
+/// different URL.
 fn same_text_version(
     conn: &Connection,
     sha: &str,
     same_page: Option<&str>,
     canonical: Option<&str>,
 ) -> Result<Option<SourceVersion>> {
+    if let Some(page) = same_page {
+        let latest = version_by_number(conn, page, None)?;
+        return Ok((latest.sha256 == sha).then_some(latest));
+    }
     let sql = format!(
         "SELECT {VERSION_COLUMNS} FROM source_versions v WHERE v.sha256 = ?1
-           AND (?2 IS NULL OR v.source_id = ?2)
-           AND (?2 IS NOT NULL OR ?3 IS NULL
+           AND (?2 IS NULL
                 OR (SELECT canonical_url FROM sources s WHERE s.id = v.source_id) IS NULL)
          ORDER BY v.captured_at LIMIT 1"
     );
     Ok(conn
-        .query_row(&sql, params![sha, same_page, canonical], version_from_row)
+        .query_row(&sql, params![sha, canonical], version_from_row)
         .optional()?)
 }
 

@@ -137,9 +137,18 @@ fn merge_sources(
             sources::insert_exact(conn, &to_source(s))?;
             out.sources_added += 1;
         }
+        let in_bundle: BTreeSet<&str> = s.versions.iter().map(|v| v.id.as_str()).collect();
         for v in &s.versions {
             let local = sources::versions_of(conn, &s.id)?;
-            if let Some(same) = local.iter().find(|l| l.id == v.id || l.sha256 == v.sha256) {
+            // The same text captured here under another id is the same version;
+            // a version of this bundle never is (a page that went back to an
+            // earlier text holds it twice).
+            let same = local.iter().find(|l| l.id == v.id).or_else(|| {
+                local
+                    .iter()
+                    .find(|l| l.sha256 == v.sha256 && !in_bundle.contains(l.id.as_str()))
+            });
+            if let Some(same) = same {
                 local_ids.insert(v.id.clone(), same.id.clone());
                 continue;
             }
