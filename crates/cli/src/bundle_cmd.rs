@@ -6,7 +6,8 @@ use claimdesk_core::Error;
 use claimdesk_core::bundle;
 use clap::Subcommand;
 
-use crate::report_cmd::{SelectionArgs, read_input};
+use crate::import_cmd::read_input;
+use crate::report_cmd::SelectionArgs;
 use crate::{Context, output};
 
 #[derive(Subcommand)]

@@ -7,9 +7,11 @@ mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
 mod evidence_cmd;
+mod import_cmd;
 mod output;
 mod report_cmd;
 mod scale_cmd;
+mod settings_cmd;
 mod source_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
@@ -67,12 +69,12 @@ enum Command {
     Scale(scale_cmd::ScaleCommand),
     /// Workspace settings: user, publisher, report_base_url
     #[command(subcommand)]
-    Settings(scale_cmd::SettingsCommand),
+    Settings(settings_cmd::SettingsCommand),
     /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview
     Report(report_cmd::ReportArgs),
     /// Bring in claims from other fact-checkers (ClaimReview JSON-LD)
     #[command(subcommand)]
-    Import(report_cmd::ImportCommand),
+    Import(import_cmd::ImportCommand),
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
@@ -132,9 +134,9 @@ fn run(cli: Cli) -> Result<(), Error> {
             compare_input::with_stdout(|out| compare_cmd::run_segment(&args, out))
         }
         Command::Scale(cmd) => scale_cmd::run_scale(&ctx, cmd),
-        Command::Settings(cmd) => scale_cmd::run_settings(&ctx, cmd),
+        Command::Settings(cmd) => settings_cmd::run_settings(&ctx, cmd),
         Command::Report(args) => report_cmd::run_report(&ctx, args),
-        Command::Import(cmd) => report_cmd::run_import(&ctx, cmd),
+        Command::Import(cmd) => import_cmd::run_import(&ctx, cmd),
         Command::Bundle(cmd) => bundle_cmd::run(&ctx, cmd),
     }
 }
