@@ -106,14 +106,19 @@ enum SortArg {
 #[derive(Args)]
 pub struct EditArgs {
     id: String,
+    /// The words to check
     #[arg(long)]
     statement: Option<String>,
-    #[arg(long, value_parser = args::optional_text)]
-    claimant: Option<Option<String>>,
-    #[arg(long, value_parser = args::optional_date)]
-    claimed_on: Option<Option<NaiveDate>>,
-    #[arg(long, value_parser = args::optional_date)]
-    event_on: Option<Option<NaiveDate>>,
+    /// Who made the statement; no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_text)]
+    claimant: Option<args::Clearable<String>>,
+    /// When the statement was made (YYYY-MM-DD); no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_date)]
+    claimed_on: Option<args::Clearable<NaiveDate>>,
+    /// A date the statement is about (YYYY-MM-DD); no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_date)]
+    event_on: Option<args::Clearable<NaiveDate>>,
+    /// Context and working notes
     #[arg(long)]
     notes: Option<String>,
     /// A note kept in the claim's history
