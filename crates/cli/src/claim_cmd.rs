@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -167,7 +168,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
                 return Ok(());
             }
-            let shorts = output::short_ids(list.iter().map(|c| c.id.as_str()));
+            let shorts = ids::workspace_short_ids(&ws, IdKind::Claim)?;
             for c in &list {
                 let date = c
                     .claimed_on
@@ -180,7 +181,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                 };
                 println!(
                     "{}  {:<12} {}  {}{}",
-                    shorts[&c.id],
+                    shorts.get(&c.id).unwrap_or(&c.id),
                     output::label(&scale, &c.verdict),
                     date,
                     output::one_line(&c.statement, 70),

@@ -1,18 +1,8 @@
 //! Printing: one JSON document, or short readable text.
 
-use std::collections::HashMap;
-
 use claimdesk_core::Error;
 use claimdesk_core::model::{Claim, EvidenceView, Verdict};
 use serde::Serialize;
-
-/// The shortest unambiguous prefix of each id, keyed by the full id.
-pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut sorted: Vec<String> = ids.map(str::to_string).collect();
-    sorted.sort();
-    let shorts = claimdesk_core::ids::short_ids(&sorted);
-    sorted.into_iter().zip(shorts).collect()
-}
 
 /// Prints `value` as one pretty JSON document on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<(), Error> {

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
@@ -140,9 +141,9 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
                 eprintln!("no sources yet; add one with `claimdesk source add FILE`");
                 return Ok(());
             }
-            let shorts = output::short_ids(list.iter().map(|s| s.id.as_str()));
+            let shorts = ids::workspace_short_ids(&ws, IdKind::Source)?;
             for s in &list {
-                let short = &shorts[&s.id];
+                let short = shorts.get(&s.id).unwrap_or(&s.id);
                 let date = s
                     .published_on
                     .map(|d| d.to_string())
