@@ -18,7 +18,8 @@ pub enum ClaimCommand {
     Show { id: String },
     /// Change a claim's fields (an empty value clears an optional field)
     Edit(EditArgs),
-    /// Give a claim a verdict from the rating scale
+    /// Give a claim a verdict from the rating scale. The old rationale is
+    /// cleared unless you give a new one or pass --keep-rationale
     Status {
         id: String,
         /// Verdict key or label, e.g. disputed, "mostly true"
@@ -26,6 +27,9 @@ pub enum ClaimCommand {
         /// Why the verdict was given
         #[arg(long, short)]
         rationale: Option<String>,
+        /// Keep the current rationale under the new verdict
+        #[arg(long, conflicts_with = "rationale")]
+        keep_rationale: bool,
         /// A note kept in the claim's history
         #[arg(long)]
         note: Option<String>,
@@ -95,6 +99,9 @@ pub struct ListArgs {
     /// Order
     #[arg(long, value_enum, default_value = "updated")]
     sort: SortArg,
+    /// List deleted claims instead, to find one to restore
+    #[arg(long)]
+    deleted: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,12 +167,20 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                     SortArg::Created => ClaimSort::Created,
                 },
             };
-            let list = claims.list(&filter)?;
+            let list = if l.deleted {
+                claims.list_deleted(&filter)?
+            } else {
+                claims.list(&filter)?
+            };
             if ctx.json {
                 return output::json(&list);
             }
             if list.is_empty() {
-                eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
+                if l.deleted {
+                    eprintln!("no deleted claims match");
+                } else {
+                    eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
+                }
                 return Ok(());
             }
             let shorts = ids::workspace_short_ids(&ws, IdKind::Claim)?;
@@ -187,6 +202,9 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
                     output::one_line(&c.statement, 70),
                     tags
                 );
+            }
+            if l.deleted {
+                eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
             }
         }
         ClaimCommand::Show { id } => {
@@ -219,10 +237,30 @@ pub fn run(ctx: &Context, cmd: ClaimCommand) -> Result<(), Error> {
             id,
             verdict,
             rationale,
+            keep_rationale,
             note,
         } => {
-            let claim = claims.set_verdict(&id, &verdict, rationale.as_deref(), note.as_deref())?;
+            let before = claims.get(&id)?.rationale;
+            // A rationale explains one verdict: without a new one it is
+            // cleared rather than left standing under another verdict.
+            let given = match (&rationale, keep_rationale) {
+                (Some(r), _) => Some(r.as_str()),
+                (None, true) => None,
+                (None, false) => Some(""),
+            };
+            let claim = claims.set_verdict(&id, &verdict, given, note.as_deref())?;
             print_claim(ctx, &claim, &scale)?;
+            match (rationale.is_some(), keep_rationale, before.is_empty()) {
+                (true, _, _) => eprintln!("rationale set"),
+                (false, true, _) => eprintln!("rationale kept from the previous verdict"),
+                (false, false, false) => eprintln!(
+                    "rationale cleared (it explained the previous verdict); give one with --rationale, \
+                     or pass --keep-rationale to keep it"
+                ),
+                (false, false, true) => {
+                    eprintln!("no rationale yet; give one with --rationale")
+                }
+            }
         }
         ClaimCommand::Tag {
             id,
