@@ -13,6 +13,7 @@ mod report_cmd;
 mod scale_cmd;
 mod settings_cmd;
 mod source_cmd;
+mod source_edit_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
 /// them faster than the system allocator.

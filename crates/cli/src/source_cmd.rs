@@ -10,11 +10,13 @@ use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::ingest::not_applied::{NotApplied, corrections_not_applied};
 use claimdesk_core::model::{AddOutcome, SourceAdded};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
 
-use crate::{Context, args, output};
+use crate::{Context, args, output, source_edit_cmd};
 
 #[derive(Subcommand)]
 pub enum SourceCommand {
@@ -35,6 +37,8 @@ pub enum SourceCommand {
     },
     /// List a source's versions
     Versions { id: String },
+    /// Correct a source's details (title, outlet, authors, dates, canonical URL, language)
+    Edit(source_edit_cmd::EditArgs),
 }
 
 #[derive(Args)]
@@ -112,24 +116,23 @@ pub fn run(ctx: &Context, cmd: SourceCommand) -> Result<(), Error> {
             let captured = claimdesk_core::ingest::text::capture_plain_text(&bytes)
                 .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;
-            let stored = add::add_captured(&ws, captured, None, &a.fields.corrections())?;
-            report_capture(ctx, &stored)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_captured(&ws, captured, None, &corrections)?;
+            report_capture(ctx, &stored, &corrections)?;
         }
         SourceCommand::Add(a) => {
             let ws = ctx.open()?;
-            let stored = add::add_file(&ws, &a.file, &a.fields.corrections())?;
-            report_capture(ctx, &stored)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_file(&ws, &a.file, &corrections)?;
+            report_capture(ctx, &stored, &corrections)?;
         }
         SourceCommand::Fetch(a) => {
             let ws = ctx.open()?;
-            let stored = add::add_url(
-                &ws,
-                &a.address,
-                &fetch_options(a.timeout),
-                &a.fields.corrections(),
-            )?;
-            report_capture(ctx, &stored)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_url(&ws, &a.address, &fetch_options(a.timeout), &corrections)?;
+            report_capture(ctx, &stored, &corrections)?;
         }
+        SourceCommand::Edit(a) => source_edit_cmd::run(ctx, a)?,
         SourceCommand::Import(a) => import(ctx, &a)?,
         SourceCommand::List => {
             let ws = ctx.open()?;
@@ -214,13 +217,40 @@ fn fetch_options(timeout_secs: u64) -> FetchOptions {
     }
 }
 
-/// Prints what a capture stored: the id on stdout, the outcome and any
-/// warnings on stderr (or one JSON document with both).
-fn report_capture(ctx: &Context, stored: &CaptureAdded) -> Result<(), Error> {
+/// A capture as `--json` prints it: what was stored, and the details given
+/// with it that a source already stored did not take.
+#[derive(Serialize)]
+struct CaptureReport<'a> {
+    #[serde(flatten)]
+    stored: &'a CaptureAdded,
+    not_applied: Vec<NotApplied>,
+}
+
+/// Prints what a capture stored: the id on stdout, the outcome, any details
+/// that were not applied and any warnings on stderr (or one JSON document
+/// with all of them).
+fn report_capture(
+    ctx: &Context,
+    stored: &CaptureAdded,
+    corrections: &Corrections,
+) -> Result<(), Error> {
+    let not_applied = corrections_not_applied(&stored.added, corrections);
     if ctx.json {
-        return output::json(stored);
+        return output::json(&CaptureReport {
+            stored,
+            not_applied,
+        });
     }
     report_added(&stored.added);
+    if !not_applied.is_empty() {
+        let fields: Vec<&str> = not_applied.iter().map(|n| n.field.as_str()).collect();
+        eprintln!(
+            "not applied: this text is already stored as a source, which keeps its own {}; \
+             correct them with `claimdesk source edit {}`",
+            fields.join(", "),
+            stored.added.source.id
+        );
+    }
     for w in &stored.warnings {
         eprintln!("warning: {}", w.message);
     }

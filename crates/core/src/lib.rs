@@ -20,6 +20,7 @@ pub mod report;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod web_address;
 mod workspace;
 
 pub use error::{Error, ErrorKind, Result};

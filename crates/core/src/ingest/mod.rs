@@ -24,6 +24,7 @@ pub mod fetch;
 pub mod html;
 mod metadata;
 mod normalise;
+pub mod not_applied;
 pub mod pdf;
 pub mod text;
 
