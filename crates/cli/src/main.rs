@@ -7,6 +7,8 @@ mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
 mod evidence_cmd;
+#[cfg(test)]
+mod flag_coverage;
 mod import_cmd;
 mod output;
 mod report_cmd;
