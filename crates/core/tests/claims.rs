@@ -431,13 +431,10 @@ fn deleted_claims_have_a_list_of_their_own() {
         list.into_iter().map(|c| c.id).collect()
     };
     let all = ClaimFilter::default();
-    assert_eq!(
-        ids(ws.claims().list(&all).expect("list")),
-        [live.id.clone()]
-    );
+    assert_eq!(ids(ws.claims().list(&all).expect("list")), [live.id]);
     assert_eq!(
         ids(ws.claims().list_deleted(&all).expect("deleted")),
-        [gone.id.clone()]
+        std::slice::from_ref(&gone.id)
     );
     let other_words = ClaimFilter {
         text: Some("deadline".into()),
