@@ -8,6 +8,14 @@ pub fn date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{s:?} is not a date: write it as YYYY-MM-DD, e.g. 2025-11-27"))
 }
 
+/// A value that may be cleared: `None` clears the field.
+///
+/// An alias rather than a plain `Option<Option<T>>` on purpose: clap's derive
+/// reads `Option<Option<T>>` as "a flag with an optional `T`" and then panics
+/// when the value parser hands it an `Option<T>`. Behind the alias, the parser
+/// below produces the whole `Option<T>` and an empty value means "clear".
+pub type Clearable<T> = Option<T>;
+
 /// A date, or an empty string to clear the field.
 pub fn optional_date(s: &str) -> Result<Option<NaiveDate>, String> {
     if s.trim().is_empty() {

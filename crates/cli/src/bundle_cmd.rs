@@ -7,7 +7,8 @@ use claimdesk_core::Error;
 use claimdesk_core::exchange::bundle;
 use clap::Subcommand;
 
-use crate::report_cmd::{ForceArg, SelectionArgs, read_input};
+use crate::import_cmd::read_input;
+use crate::report_cmd::{ForceArg, SelectionArgs};
 use crate::{Context, output};
 
 #[derive(Subcommand)]

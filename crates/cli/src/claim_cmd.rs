@@ -4,6 +4,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -20,7 +21,8 @@ pub enum ClaimCommand {
     Show { id: String },
     /// Change a claim's fields (an empty value clears an optional field)
     Edit(EditArgs),
-    /// Give a claim a verdict from the rating scale
+    /// Give a claim a verdict from the rating scale. The old rationale is
+    /// cleared unless you give a new one or pass --keep-rationale
     Status {
         id: String,
         /// Verdict key or label, e.g. disputed, "mostly true"
@@ -28,6 +30,9 @@ pub enum ClaimCommand {
         /// Why the verdict was given
         #[arg(long, short)]
         rationale: Option<String>,
+        /// Keep the current rationale under the new verdict
+        #[arg(long, conflicts_with = "rationale")]
+        keep_rationale: bool,
         /// A note kept in the claim's history
         #[arg(long)]
         note: Option<String>,
@@ -97,6 +102,9 @@ pub struct ListArgs {
     /// Order
     #[arg(long, value_enum, default_value = "updated")]
     sort: SortArg,
+    /// List deleted claims instead, to find one to restore
+    #[arg(long)]
+    deleted: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,14 +117,19 @@ enum SortArg {
 #[derive(Args)]
 pub struct EditArgs {
     id: String,
+    /// The words to check
     #[arg(long)]
     statement: Option<String>,
-    #[arg(long, value_parser = args::optional_text)]
-    claimant: Option<Option<String>>,
-    #[arg(long, value_parser = args::optional_date)]
-    claimed_on: Option<Option<NaiveDate>>,
-    #[arg(long, value_parser = args::optional_date)]
-    event_on: Option<Option<NaiveDate>>,
+    /// Who made the statement; no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_text)]
+    claimant: Option<args::Clearable<String>>,
+    /// When the statement was made (YYYY-MM-DD); no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_date)]
+    claimed_on: Option<args::Clearable<NaiveDate>>,
+    /// A date the statement is about (YYYY-MM-DD); no value (or "") clears it
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_parser = args::optional_date)]
+    event_on: Option<args::Clearable<NaiveDate>>,
+    /// Context and working notes
     #[arg(long)]
     notes: Option<String>,
     /// A note kept in the claim's history
@@ -157,15 +170,23 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                     SortArg::Created => ClaimSort::Created,
                 },
             };
-            let list = claims.list(&filter)?;
+            let list = if l.deleted {
+                claims.list_deleted(&filter)?
+            } else {
+                claims.list(&filter)?
+            };
             if ctx.json {
                 return output::json(out, &list);
             }
             if list.is_empty() {
-                eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
+                if l.deleted {
+                    eprintln!("no deleted claims match");
+                } else {
+                    eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
+                }
                 return Ok(());
             }
-            let shorts = output::short_ids(list.iter().map(|c| c.id.as_str()));
+            let shorts = ids::workspace_short_ids(&ws, IdKind::Claim)?;
             for c in &list {
                 let date = c
                     .claimed_on
@@ -179,12 +200,15 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 outln!(
                     out,
                     "{}  {:<12} {}  {}{}",
-                    shorts[&c.id],
+                    shorts.get(&c.id).unwrap_or(&c.id),
                     output::label(&scale, &c.verdict),
                     date,
                     output::one_line(&c.statement, 70),
                     tags
                 )?;
+            }
+            if l.deleted {
+                eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
             }
         }
         ClaimCommand::Show { id } => {
@@ -220,10 +244,30 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             id,
             verdict,
             rationale,
+            keep_rationale,
             note,
         } => {
-            let claim = claims.set_verdict(&id, &verdict, rationale.as_deref(), note.as_deref())?;
+            let before = claims.get(&id)?.rationale;
+            // A rationale explains one verdict: without a new one it is
+            // cleared rather than left standing under another verdict.
+            let given = match (&rationale, keep_rationale) {
+                (Some(r), _) => Some(r.as_str()),
+                (None, true) => None,
+                (None, false) => Some(""),
+            };
+            let claim = claims.set_verdict(&id, &verdict, given, note.as_deref())?;
             print_claim(ctx, out, &claim, &scale)?;
+            match (rationale.is_some(), keep_rationale, before.is_empty()) {
+                (true, _, _) => eprintln!("rationale set"),
+                (false, true, _) => eprintln!("rationale kept from the previous verdict"),
+                (false, false, false) => eprintln!(
+                    "rationale cleared (it explained the previous verdict); give one with --rationale, \
+                     or pass --keep-rationale to keep it"
+                ),
+                (false, false, true) => {
+                    eprintln!("no rationale yet; give one with --rationale")
+                }
+            }
         }
         ClaimCommand::Tag {
             id,

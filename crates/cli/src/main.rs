@@ -10,10 +10,15 @@ mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
 mod evidence_cmd;
+#[cfg(test)]
+mod flag_coverage;
+mod import_cmd;
 mod output;
 mod report_cmd;
 mod scale_cmd;
+mod settings_cmd;
 mod source_cmd;
+mod source_edit_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
 /// them faster than the system allocator.
@@ -71,12 +76,12 @@ enum Command {
     Scale(scale_cmd::ScaleCommand),
     /// Workspace settings: user, publisher, report_base_url
     #[command(subcommand)]
-    Settings(scale_cmd::SettingsCommand),
+    Settings(settings_cmd::SettingsCommand),
     /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview
     Report(report_cmd::ReportArgs),
     /// Bring in claims from other fact-checkers (ClaimReview JSON-LD)
     #[command(subcommand)]
-    Import(report_cmd::ImportCommand),
+    Import(import_cmd::ImportCommand),
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
@@ -141,9 +146,9 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
             compare_cmd::run_segment(&args, out)
         }
         Command::Scale(cmd) => scale_cmd::run_scale(ctx, cmd, out),
-        Command::Settings(cmd) => scale_cmd::run_settings(ctx, cmd, out),
+        Command::Settings(cmd) => settings_cmd::run_settings(ctx, cmd, out),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
-        Command::Import(cmd) => report_cmd::run_import(ctx, cmd, out),
+        Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
     }
 }

@@ -3,7 +3,6 @@
 //! writes its standard output through [`with_stdout`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
 use claimdesk_core::Error;
@@ -109,14 +108,6 @@ fn hidden_or_harmful(c: char) -> bool {
         | '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}'
         | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}'
     )
-}
-
-/// The shortest unambiguous prefix of each id, keyed by the full id.
-pub fn short_ids<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut sorted: Vec<String> = ids.map(str::to_string).collect();
-    sorted.sort();
-    let shorts = claimdesk_core::ids::short_ids(&sorted);
-    sorted.into_iter().zip(shorts).collect()
 }
 
 /// Prints `value` as one pretty JSON document, characters exactly as stored.

@@ -1,13 +1,12 @@
-//! `claimdesk report …` and `claimdesk import claimreview …`
+//! `claimdesk report …`
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use claimdesk_core::Error;
 use claimdesk_core::report::{self, ReportFormat, ReportRequest, SaveRules, Selection};
-use clap::{Args, Subcommand};
+use clap::Args;
 
-use crate::output::outln;
 use crate::{Context, output};
 
 #[derive(Args)]
@@ -68,15 +67,6 @@ impl SelectionArgs {
     }
 }
 
-#[derive(Subcommand)]
-pub enum ImportCommand {
-    /// Import schema.org ClaimReview JSON-LD (one object, an array, or an @graph) as claims
-    Claimreview {
-        /// The JSON-LD file; - reads standard input
-        file: PathBuf,
-    },
-}
-
 fn parse_format(s: &str) -> Result<ReportFormat, String> {
     s.parse::<ReportFormat>().map_err(|e| e.to_string())
 }
@@ -111,35 +101,4 @@ pub fn run_report(ctx: &Context, args: ReportArgs, out: &mut impl Write) -> Resu
         path.display()
     );
     Ok(())
-}
-
-pub fn run_import(ctx: &Context, cmd: ImportCommand, out: &mut impl Write) -> Result<(), Error> {
-    let ImportCommand::Claimreview { file } = cmd;
-    let text = read_input(&file)?;
-    let ws = ctx.open()?;
-    let result = claimdesk_core::exchange::import_claimreview(&ws, &text)?;
-    if ctx.json {
-        return output::json(out, &result);
-    }
-    for id in &result.added {
-        outln!(out, "{id}")?;
-    }
-    eprintln!(
-        "imported {} claim{}; {} already imported; {} with a rating not on the scale (tagged imported-unmapped)",
-        result.added.len(),
-        if result.added.len() == 1 { "" } else { "s" },
-        result.already_imported.len(),
-        result.unmapped.len()
-    );
-    Ok(())
-}
-
-/// Reads a file as UTF-8 text; `-` reads standard input.
-pub fn read_input(path: &Path) -> Result<String, Error> {
-    if path.as_os_str() == "-" {
-        return std::io::read_to_string(std::io::stdin())
-            .map_err(|e| Error::Io(format!("cannot read standard input: {e}")));
-    }
-    std::fs::read_to_string(path)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))
 }

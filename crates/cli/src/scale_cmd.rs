@@ -1,4 +1,4 @@
-//! `claimdesk scale …` and `claimdesk settings …`
+//! `claimdesk scale …`
 
 use std::io::Write;
 
@@ -36,14 +36,6 @@ pub enum ScaleCommand {
         #[arg(long, conflicts_with = "rating")]
         no_rating: bool,
     },
-}
-
-#[derive(Subcommand)]
-pub enum SettingsCommand {
-    /// Show the workspace settings
-    Show,
-    /// Set one setting (an empty value clears it)
-    Set { key: String, value: String },
 }
 
 pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Result<(), Error> {
@@ -93,28 +85,5 @@ pub fn run_scale(ctx: &Context, cmd: ScaleCommand, out: &mut impl Write) -> Resu
             v.rating.map_or("-".into(), |r| format!("{r}/5"))
         )?;
     }
-    Ok(())
-}
-
-pub fn run_settings(
-    ctx: &Context,
-    cmd: SettingsCommand,
-    out: &mut impl Write,
-) -> Result<(), Error> {
-    let ws = ctx.open()?;
-    if let SettingsCommand::Set { key, value } = &cmd {
-        ws.settings().set(key, value)?;
-    }
-    let s = ws.settings().get()?;
-    if ctx.json {
-        return output::json(out, &s);
-    }
-    let show = |v: &Option<String>| {
-        v.as_deref()
-            .map_or_else(|| "(unset)".into(), |v| output::escaped(v).into_owned())
-    };
-    outln!(out, "user             {}", show(&s.user))?;
-    outln!(out, "publisher        {}", show(&s.publisher))?;
-    outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
     Ok(())
 }

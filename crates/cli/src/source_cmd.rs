@@ -6,15 +6,18 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Error;
+use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::ingest::not_applied::{NotApplied, corrections_not_applied};
 use claimdesk_core::model::{AddOutcome, SourceAdded};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
 
 use crate::output::outln;
-use crate::{Context, args, output};
+use crate::{Context, args, output, source_edit_cmd};
 
 #[derive(Subcommand)]
 pub enum SourceCommand {
@@ -35,6 +38,8 @@ pub enum SourceCommand {
     },
     /// List a source's versions
     Versions { id: String },
+    /// Correct a source's details (title, outlet, authors, dates, canonical URL, language)
+    Edit(source_edit_cmd::EditArgs),
 }
 
 #[derive(Args)]
@@ -112,24 +117,23 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
             let captured = claimdesk_core::ingest::text::capture_plain_text(&bytes)
                 .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;
-            let stored = add::add_captured(&ws, captured, None, &a.fields.corrections())?;
-            report_capture(ctx, &stored, out)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_captured(&ws, captured, None, &corrections)?;
+            report_capture(ctx, &stored, &corrections, out)?;
         }
         SourceCommand::Add(a) => {
             let ws = ctx.open()?;
-            let stored = add::add_file(&ws, &a.file, &a.fields.corrections())?;
-            report_capture(ctx, &stored, out)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_file(&ws, &a.file, &corrections)?;
+            report_capture(ctx, &stored, &corrections, out)?;
         }
         SourceCommand::Fetch(a) => {
             let ws = ctx.open()?;
-            let stored = add::add_url(
-                &ws,
-                &a.address,
-                &fetch_options(a.timeout),
-                &a.fields.corrections(),
-            )?;
-            report_capture(ctx, &stored, out)?;
+            let corrections = a.fields.corrections();
+            let stored = add::add_url(&ws, &a.address, &fetch_options(a.timeout), &corrections)?;
+            report_capture(ctx, &stored, &corrections, out)?;
         }
+        SourceCommand::Edit(a) => source_edit_cmd::run(ctx, a, out)?,
         SourceCommand::Import(a) => import(ctx, &a, out)?,
         SourceCommand::List => {
             let ws = ctx.open()?;
@@ -141,9 +145,9 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
                 eprintln!("no sources yet; add one with `claimdesk source add FILE`");
                 return Ok(());
             }
-            let shorts = output::short_ids(list.iter().map(|s| s.id.as_str()));
+            let shorts = ids::workspace_short_ids(&ws, IdKind::Source)?;
             for s in &list {
-                let short = &shorts[&s.id];
+                let short = shorts.get(&s.id).unwrap_or(&s.id);
                 let date = s
                     .published_on
                     .map(|d| d.to_string())
@@ -221,13 +225,44 @@ fn fetch_options(timeout_secs: u64) -> FetchOptions {
     }
 }
 
-/// Prints what a capture stored: the id on stdout, the outcome and any
-/// warnings on stderr (or one JSON document with both).
-fn report_capture(ctx: &Context, stored: &CaptureAdded, out: &mut impl Write) -> Result<(), Error> {
+/// A capture as `--json` prints it: what was stored, and the details given
+/// with it that a source already stored did not take.
+#[derive(Serialize)]
+struct CaptureReport<'a> {
+    #[serde(flatten)]
+    stored: &'a CaptureAdded,
+    not_applied: Vec<NotApplied>,
+}
+
+/// Prints what a capture stored: the id on stdout, the outcome, any details
+/// that were not applied and any warnings on stderr (or one JSON document
+/// with all of them).
+fn report_capture(
+    ctx: &Context,
+    stored: &CaptureAdded,
+    corrections: &Corrections,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let not_applied = corrections_not_applied(&stored.added, corrections);
     if ctx.json {
-        return output::json(out, stored);
+        return output::json(
+            out,
+            &CaptureReport {
+                stored,
+                not_applied,
+            },
+        );
     }
     report_added(&stored.added, out)?;
+    if !not_applied.is_empty() {
+        let fields: Vec<&str> = not_applied.iter().map(|n| n.field.as_str()).collect();
+        eprintln!(
+            "not applied: this text is already stored as a source, which keeps its own {}; \
+             correct them with `claimdesk source edit {}`",
+            fields.join(", "),
+            stored.added.source.id
+        );
+    }
     for w in &stored.warnings {
         eprintln!("warning: {}", w.message);
     }

@@ -33,6 +33,8 @@ pub mod selection;
 pub mod store;
 /// Normalised text, tokens, sentences and the facts a sentence states.
 pub mod text;
+/// Checks that a text is a web address (http or https) a source or setting may hold.
+pub mod web_address;
 /// The open workspace file and the handles on its tables.
 mod workspace;
 

@@ -388,3 +388,64 @@ fn ids_are_accepted_by_unique_prefix_and_ambiguity_is_explained() {
         "too short"
     );
 }
+
+#[test]
+fn a_blank_rationale_clears_it_and_history_reads_removed() {
+    let (_d, ws) = workspace();
+    let c = ws.claims().add(deadline_claim()).expect("add");
+    ws.claims()
+        .set_verdict(&c.id, "disputed", Some("Two outlets disagree"), None)
+        .expect("verdict");
+    let kept = ws
+        .claims()
+        .set_verdict(&c.id, "misleading", None, None)
+        .expect("keep");
+    assert_eq!(kept.rationale, "Two outlets disagree");
+    let cleared = ws
+        .claims()
+        .set_verdict(&c.id, "false", Some("  "), None)
+        .expect("clear");
+    assert_eq!(cleared.rationale, "");
+    let h = ws.claims().history(&c.id).expect("history");
+    let last = h.last().expect("a row");
+    assert_eq!(last.field, "rationale");
+    assert_eq!(last.old.as_deref(), Some("Two outlets disagree"));
+    assert_eq!(last.new, None);
+    let first_set = h.iter().find(|e| e.field == "rationale").expect("set");
+    assert_eq!(first_set.old, None, "there was no rationale before");
+}
+
+#[test]
+fn deleted_claims_have_a_list_of_their_own() {
+    let (_d, ws) = workspace();
+    let live = ws.claims().add(deadline_claim()).expect("add");
+    let gone = ws
+        .claims()
+        .add(NewClaim {
+            statement: "The meeting was cancelled".into(),
+            ..Default::default()
+        })
+        .expect("add");
+    ws.claims().delete(&gone.id, None).expect("delete");
+    let ids = |list: Vec<claimdesk_core::model::Claim>| -> Vec<String> {
+        list.into_iter().map(|c| c.id).collect()
+    };
+    let all = ClaimFilter::default();
+    assert_eq!(ids(ws.claims().list(&all).expect("list")), [live.id]);
+    assert_eq!(
+        ids(ws.claims().list_deleted(&all).expect("deleted")),
+        std::slice::from_ref(&gone.id)
+    );
+    let other_words = ClaimFilter {
+        text: Some("deadline".into()),
+        ..Default::default()
+    };
+    assert!(
+        ws.claims()
+            .list_deleted(&other_words)
+            .expect("filtered")
+            .is_empty()
+    );
+    ws.claims().restore(&gone.id, None).expect("restore");
+    assert!(ws.claims().list_deleted(&all).expect("none").is_empty());
+}

@@ -9,6 +9,7 @@ use super::batch::{BatchInput, BatchSummary, Expanded, Imported, Progress, run_b
 use super::fetch::{FetchOptions, fetch_and_capture};
 use super::{Captured, Warning, capture_file};
 use crate::model::{NewSource, SourceAdded};
+use crate::web_address::web_address;
 use crate::{Error, Result, Workspace};
 
 /// What the user says about a source, overriding what the capture found.
@@ -43,6 +44,7 @@ pub struct CaptureAdded {
 }
 
 /// Store a capture. `requested_url` is the URL the user asked for, if any.
+/// A corrected URL must be a web address (see [`web_address`]).
 ///
 /// Same canonical URL as a stored source: a new version only when the text
 /// differs from its latest version; same text: nothing written. A capture without any text is
@@ -60,6 +62,9 @@ pub fn add_captured(
                 .or(captured.meta.identity_url())
                 .unwrap_or("this page")
         )));
+    }
+    if let Some(url) = corrections.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        web_address("the source URL", url)?;
     }
     let warnings = captured.warnings.clone();
     let added = ws

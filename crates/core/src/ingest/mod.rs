@@ -23,6 +23,7 @@ pub mod charset;
 pub mod fetch;
 pub mod html;
 mod metadata;
+pub mod not_applied;
 pub mod pdf;
 pub mod text;
 

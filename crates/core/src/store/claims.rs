@@ -61,6 +61,15 @@ impl<'a> Claims<'a> {
 
     /// Claims matching `filter`, deleted ones left out.
     pub fn list(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        self.list_where(filter, Deleted::No)
+    }
+
+    /// Deleted claims matching `filter`, so they can be found and restored.
+    pub fn list_deleted(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        self.list_where(filter, Deleted::Yes)
+    }
+
+    fn list_where(&self, filter: &ClaimFilter, deleted: Deleted) -> Result<Vec<Claim>> {
         let conn = self.ws.conn();
         let verdict = match filter
             .verdict
@@ -84,7 +93,13 @@ impl<'a> Claims<'a> {
         };
         // Only the filters in use go into the query, so an unfiltered list
         // is a plain index scan.
-        let mut sql = format!("SELECT {FIELDS}, NULL FROM claims c WHERE c.deleted_at IS NULL");
+        let mut sql = format!(
+            "SELECT {FIELDS}, NULL FROM claims c WHERE c.deleted_at IS {}",
+            match deleted {
+                Deleted::No => "NULL",
+                Deleted::Yes => "NOT NULL",
+            }
+        );
         let mut values: Vec<String> = Vec::new();
         if let Some(v) = verdict {
             values.push(v);
@@ -169,6 +184,8 @@ impl<'a> Claims<'a> {
     }
 
     /// Gives the claim a verdict from the scale, with the reason for it.
+    /// `rationale`: `None` keeps the current one, a blank one clears it; a
+    /// change of either is a history row.
     pub fn set_verdict(
         &self,
         id_or_prefix: &str,
@@ -262,6 +279,13 @@ impl<'a> Claims<'a> {
         let id = self.resolve(id_or_prefix)?;
         history::list(self.ws.conn(), &id)
     }
+}
+
+/// Which claims a list holds: live ones, or deleted ones.
+#[derive(Clone, Copy)]
+enum Deleted {
+    No,
+    Yes,
 }
 
 /// Writes history rows for `changes`, bumps `updated_at`, and returns the claim.
@@ -381,15 +405,16 @@ pub(crate) fn apply_verdict(
     if let Some(r) = rationale.map(str::trim)
         && r != old.rationale
     {
+        // A cleared rationale reads as "removed" in history, not as "→ ''".
         changes.push((
             "rationale",
-            Some(old.rationale.clone()),
-            Some(r.to_string()),
+            (!old.rationale.is_empty()).then(|| old.rationale.clone()),
+            (!r.is_empty()).then(|| r.to_string()),
         ));
     }
     for (field, _, after) in &changes {
         let sql = format!("UPDATE claims SET {field} = ?2 WHERE id = ?1");
-        conn.execute(&sql, params![id, after])?;
+        conn.execute(&sql, params![id, after.as_deref().unwrap_or_default()])?;
     }
     record(conn, id, actor, changes, note)
 }

@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::web_address::web_address;
 use crate::workspace::Workspace;
 
 /// The settings a workspace keeps.
@@ -77,10 +78,8 @@ fn check(key: &str, value: &str) -> Result<()> {
             KEYS.join(", ")
         )));
     }
-    if key == "report_base_url" && !value.is_empty() && !value.starts_with("http") {
-        return Err(Error::invalid(format!(
-            "the report base URL (report_base_url) must start with http:// or https://, not {value:?}"
-        )));
+    if key == "report_base_url" && !value.is_empty() {
+        web_address("the report base URL (report_base_url)", value)?;
     }
     Ok(())
 }
