@@ -44,7 +44,7 @@ fn text_is_normalised_hashed_and_kept_with_its_metadata() {
     assert_eq!(added.version.number, 1);
     assert_eq!(
         added.version.sha256,
-        claimdesk_core::text::normalize::sha256_hex(&added.version.text)
+        claimdesk_core::text::normalise::sha256_hex(&added.version.text)
     );
     assert_eq!(added.source.authors, vec!["J. Doe"]);
     assert_eq!(

@@ -1,14 +1,14 @@
 //! Properties of free-text handling that must hold for any input.
 
 use claimdesk_core::anchor::{locate, reanchor};
-use claimdesk_core::text::normalize::normalize;
+use claimdesk_core::text::normalise::normalise;
 use proptest::prelude::*;
 
 proptest! {
     #[test]
     fn normalising_twice_changes_nothing(text in "\\PC{0,200}|[ \\t\\r\\n a-zé\u{301}]{0,200}") {
-        let once = normalize(&text);
-        prop_assert_eq!(normalize(&once), once);
+        let once = normalise(&text);
+        prop_assert_eq!(normalise(&once), once);
     }
 
     #[test]
@@ -17,7 +17,7 @@ proptest! {
         from in 0usize..40,
         len in 1usize..6,
     ) {
-        let text = normalize(&words.join(" "));
+        let text = normalise(&words.join(" "));
         let from = from % words.len();
         let to = (from + len).min(words.len());
         let quote = words[from..to].join(" ");

@@ -13,7 +13,7 @@ use crate::anchor;
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::store::{claims, sources};
-use crate::text::normalize::sha256_hex;
+use crate::text::normalise::sha256_hex;
 
 /// Ends every refusal, so the user knows the workspace is untouched.
 const NOTHING: &str = "nothing was imported";
