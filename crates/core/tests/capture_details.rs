@@ -2,7 +2,7 @@
 //! those a source already stored does not take are named.
 
 use claimdesk_core::Workspace;
-use claimdesk_core::ingest::add::{Corrections, add_captured};
+use claimdesk_core::ingest::into_workspace::{Corrections, add_captured};
 use claimdesk_core::ingest::not_applied::corrections_not_applied;
 use claimdesk_core::ingest::text::capture_plain_text;
 use claimdesk_core::model::AddOutcome;

@@ -9,10 +9,12 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use claimdesk_core::Workspace;
-use claimdesk_core::ingest::add::{Corrections, add_captured, add_file, add_url, import};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::ingest::html::capture_html;
+use claimdesk_core::ingest::into_workspace::{
+    Corrections, add_captured, add_file, add_url, import,
+};
 use claimdesk_core::ingest::{WarningKind, capture_file};
 use claimdesk_core::model::AddOutcome;
 use support::{Reply, TestServer, fixture, fixture_path};

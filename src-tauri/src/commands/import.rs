@@ -4,9 +4,9 @@
 
 use std::sync::atomic::Ordering;
 
-use claimdesk_core::ingest::add;
 use claimdesk_core::ingest::batch::{self, BatchSummary, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::ingest::into_workspace as add;
 use tauri::State;
 use tauri::ipc::Channel;
 

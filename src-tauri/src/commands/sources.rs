@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use claimdesk_core::ingest::add::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::capture_file;
 use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
+use claimdesk_core::ingest::into_workspace::{self as add, CaptureAdded, Corrections};
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
 use claimdesk_core::store::{DetailsSaved, SourceDetails};
 use tauri::State;

@@ -1,8 +1,9 @@
 //! Capture sources: turn an HTML page, a URL, a Markdown, text or PDF file into
 //! normalised plain text plus the page's metadata.
 //!
-//! Everything here is pure: nothing touches the workspace. The store decides
-//! what to keep; this module only says what a source contains.
+//! Everything here is pure (it only says what a source contains) except
+//! [`into_workspace`], the one module that writes: it stores a capture as a
+//! source or a new version through the store.
 //!
 //! ```
 //! use claimdesk_core::ingest::html::capture_html;
@@ -17,11 +18,11 @@
 //! # Ok::<(), claimdesk_core::Error>(())
 //! ```
 
-pub mod add;
 pub mod batch;
 pub mod charset;
 pub mod fetch;
 pub mod html;
+pub mod into_workspace;
 mod metadata;
 pub mod not_applied;
 pub mod pdf;

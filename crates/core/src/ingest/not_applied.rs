@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::add::Corrections;
+use super::into_workspace::Corrections;
 use crate::model::{AddOutcome, SourceAdded};
 
 /// A detail given with a capture that the stored source did not take.
