@@ -101,7 +101,7 @@ pub struct BundleSource {
     pub language: Option<String>,
     /// When the source was first captured (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
-    /// Oldest first.
+    /// Every captured text of the source, oldest first.
     pub versions: Vec<BundleVersion>,
 }
 
