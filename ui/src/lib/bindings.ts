@@ -1179,11 +1179,11 @@ selection?: Selection }
  */
 export type SampleSummary = { 
 /**
- * Claims added.
+ * How many claims the sample added.
  */
 claims: number; 
 /**
- * Sources added.
+ * How many sources the sample added (one version each).
  */
 sources: number; 
 /**
