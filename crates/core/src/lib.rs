@@ -1,3 +1,5 @@
+#![warn(missing_docs)]
+
 //! Claimdesk's domain: claims, sources, evidence, comparison and reports,
 //! kept in one SQLite workspace file.
 //!

@@ -485,7 +485,15 @@ warnings: Warning[] }
 /**
  * A statement to check.
  */
-export type Claim = { id: string; statement: string; 
+export type Claim = { 
+/**
+ * The claim's id (UUID v7 text); people may type a unique prefix of it.
+ */
+id: string; 
+/**
+ * The words being checked, runs of white space collapsed to one space; never empty.
+ */
+statement: string; 
 /**
  * Who made the statement.
  */
@@ -501,7 +509,12 @@ event_on: string | null;
 /**
  * Context and working notes.
  */
-notes: string; tags: string[]; 
+notes: string; 
+/**
+ * Lower-case tags with inner spaces turned into hyphens (`peace-plan`), sorted
+ * and without duplicates.
+ */
+tags: string[]; 
 /**
  * Key of a verdict on the workspace's rating scale.
  */
@@ -509,11 +522,32 @@ verdict: string;
 /**
  * Why the verdict was given.
  */
-rationale: string; created_at: string; updated_at: string }
+rationale: string; 
+/**
+ * When the claim was added (UTC, to the microsecond).
+ */
+created_at: string; 
+/**
+ * When the claim last changed: a field, its verdict, a tag, its evidence, or
+ * a delete or restore. Claim lists are newest-changed first by default.
+ */
+updated_at: string }
 /**
  * A claim with everything shown on its detail page.
  */
-export type ClaimDetail = { claim: Claim; verdict: Verdict; evidence: EvidenceView[] }
+export type ClaimDetail = { 
+/**
+ * The claim itself.
+ */
+claim: Claim; 
+/**
+ * The claim's verdict as the scale holds it, with its label and rating.
+ */
+verdict: Verdict; 
+/**
+ * The linked passages, oldest first; removed ones left out.
+ */
+evidence: EvidenceView[] }
 /**
  * A claim prefilled from a difference, for the user to edit before saving.
  */
@@ -539,7 +573,28 @@ right_stance: Stance }
  * optional fields, `Some(None)` clears them. In JSON a missing field means
  * "leave it" and `null` means "clear it".
  */
-export type ClaimEdit = { statement: string | null; claimant?: string | null; claimed_on?: string | null; event_on?: string | null; notes: string | null }
+export type ClaimEdit = { 
+/**
+ * A new statement; white space is collapsed and a blank one is refused.
+ */
+statement: string | null; 
+/**
+ * `Some(Some(name))` sets who made the statement; `Some(None)` (JSON `null`)
+ * or a blank name clears it.
+ */
+claimant?: string | null; 
+/**
+ * `Some(Some(day))` sets when the statement was made; `Some(None)` clears it.
+ */
+claimed_on?: string | null; 
+/**
+ * `Some(Some(day))` sets the date the statement is about; `Some(None)` clears it.
+ */
+event_on?: string | null; 
+/**
+ * New notes, trimmed; `Some("")` empties them.
+ */
+notes: string | null }
 /**
  * How claims are listed.
  */
@@ -547,7 +602,21 @@ export type ClaimFilter = {
 /**
  * Words to find in statement, claimant or notes (prefix match per word).
  */
-text: string | null; verdict: string | null; tag: string | null; sort: ClaimSort }
+text: string | null; 
+/**
+ * Only claims with this verdict, named by key or label (`mostly_true` or
+ * "Mostly true"); a verdict not on the scale is refused, blank means any.
+ */
+verdict: string | null; 
+/**
+ * Only claims carrying this tag, cleaned like tags on input (`Peace plan`
+ * finds `peace-plan`); blank means any.
+ */
+tag: string | null; 
+/**
+ * The order of the list.
+ */
+sort: ClaimSort }
 /**
  * A claim to create with one passage from each side of a comparison, or
  * from the one side that has a sentence the other lacks.
@@ -556,7 +625,19 @@ export type ClaimFromDifference = { claim: NewClaim; left: PassagePick | null; r
 /**
  * Order of a claim list, newest first.
  */
-export type ClaimSort = "updated" | "claimed_on" | "created"
+export type ClaimSort = 
+/**
+ * Most recently changed first (`updated_at`); the default.
+ */
+"updated" | 
+/**
+ * Latest `claimed_on` first; claims without that date come last.
+ */
+"claimed_on" | 
+/**
+ * Most recently added first.
+ */
+"created"
 /**
  * A failed command as the UI receives it.
  */
@@ -706,19 +787,89 @@ right_sentence: string | null; difference: DifferenceView | null }
  * A claim linked to an exact passage of one version of a source.
  * The selectors follow the W3C Web Annotation model.
  */
-export type Evidence = { id: string; claim_id: string; source_id: string; version_id: string; stance: Stance; 
+export type Evidence = { 
+/**
+ * The evidence's id (UUID v7 text); people may type a unique prefix of it.
+ */
+id: string; 
+/**
+ * The id of the claim the passage bears on.
+ */
+claim_id: string; 
+/**
+ * The id of the source the passage comes from.
+ */
+source_id: string; 
+/**
+ * The id of the source version whose text `start` and `end` count in.
+ */
+version_id: string; 
+/**
+ * How the passage bears on the claim.
+ */
+stance: Stance; 
 /**
  * TextQuoteSelector: the passage, and up to 32 characters either side.
  */
-exact: string; prefix: string; suffix: string; 
+exact: string; 
+/**
+ * Up to 32 code points of text just before the passage; fewer at the start of
+ * the text.
+ */
+prefix: string; 
+/**
+ * Up to 32 code points of text just after the passage; fewer at its end.
+ */
+suffix: string; 
 /**
  * TextPositionSelector: code point offsets into the version's text.
  */
-start: number; end: number; note: string; created_at: string }
+start: number; 
+/**
+ * Code point offset just past the passage (exclusive): `end - start` is the
+ * passage's length in code points.
+ */
+end: number; 
+/**
+ * The checker's note on the passage, trimmed; empty when none was given.
+ */
+note: string; 
+/**
+ * When the passage was linked (UTC).
+ */
+created_at: string }
 /**
  * A passage with the source it comes from, as shown beside a claim.
  */
-export type EvidenceView = { evidence: Evidence; source_title: string; outlet: string | null; url: string | null; published_on: string | null; version_number: number; version_sha256: string }
+export type EvidenceView = { 
+/**
+ * The link itself.
+ */
+evidence: Evidence; 
+/**
+ * The title of the source the passage comes from.
+ */
+source_title: string; 
+/**
+ * That source's outlet; `None` when not known.
+ */
+outlet: string | null; 
+/**
+ * That source's URL; `None` when it has none.
+ */
+url: string | null; 
+/**
+ * The day that source was published; `None` when not known.
+ */
+published_on: string | null; 
+/**
+ * Which version of the source (1 for the first capture) holds the passage.
+ */
+version_number: number; 
+/**
+ * SHA-256 of that version's text, lower-case hex: which exact text was cited.
+ */
+version_sha256: string }
 /**
  * One input that failed, and why.
  */
@@ -734,7 +885,11 @@ reason: string }
 /**
  * One change to a claim. History rows are appended, never rewritten.
  */
-export type HistoryEntry = { at: string; 
+export type HistoryEntry = { 
+/**
+ * When the change was made (UTC); changes made in one step share the instant.
+ */
+at: string; 
 /**
  * The workspace user who made the change.
  */
@@ -742,7 +897,21 @@ actor: string;
 /**
  * What changed: `created`, `statement`, `verdict`, `tags`, `evidence` …
  */
-field: string; old: string | null; new: string | null; note: string | null }
+field: string; 
+/**
+ * The value before, as text (tags joined by ", "); `None` when there was none,
+ * as for `created` or a passage just linked.
+ */
+old: string | null; 
+/**
+ * The value after, as text; `None` when the field was cleared, or for a
+ * removed passage, a deleted or a restored claim.
+ */
+new: string | null; 
+/**
+ * Why, in the checker's words when they gave a reason; `None` otherwise.
+ */
+note: string | null }
 /**
  * Where a batch comes from.
  */
@@ -790,7 +959,33 @@ message: string }
 /**
  * What is needed to create a claim; everything but the statement is optional.
  */
-export type NewClaim = { statement: string; claimant: string | null; claimed_on: string | null; event_on: string | null; notes: string | null; tags: string[]; 
+export type NewClaim = { 
+/**
+ * The words to check; white space is collapsed, and a blank statement is refused.
+ */
+statement: string; 
+/**
+ * Who made the statement; `None` or blank when not known.
+ */
+claimant: string | null; 
+/**
+ * When the statement was made; `None` when not known.
+ */
+claimed_on: string | null; 
+/**
+ * A date the statement is about, such as a deadline; `None` when it names none.
+ */
+event_on: string | null; 
+/**
+ * Context and working notes, trimmed; `None` stores empty notes.
+ */
+notes: string | null; 
+/**
+ * Tags to attach; one entry may hold several separated by commas. They are
+ * lower-cased, inner spaces become hyphens, blanks and repeats are dropped,
+ * and a tag with control characters is refused.
+ */
+tags: string[]; 
 /**
  * Verdict key; the scale's first verdict when absent.
  */
@@ -804,15 +999,67 @@ export type NewEvidenceAt = {
 /**
  * Claim id or unique prefix.
  */
-claim: string; passage: PassagePick; note: string | null }
+claim: string; 
+/**
+ * The source version, code point range and stance that were picked.
+ */
+passage: PassagePick; 
+/**
+ * A note on the passage; it is also the note of the claim's history entry.
+ */
+note: string | null }
 /**
  * What is needed to add a source (or a new version of one).
  */
-export type NewSource = { title: string; outlet: string | null; authors: string[]; url: string | null; canonical_url: string | null; published_on: string | null; modified_on: string | null; language: string | null; 
+export type NewSource = { 
+/**
+ * The headline or name; when blank, the text's first line (cut to 80
+ * characters) is used.
+ */
+title: string; 
+/**
+ * The publishing outlet; blank counts as `None`.
+ */
+outlet: string | null; 
+/**
+ * Bylines; blank entries are dropped.
+ */
+authors: string[]; 
+/**
+ * The address the text was captured from; blank counts as `None`.
+ */
+url: string | null; 
+/**
+ * The page's canonical URL; when blank, `url` stands in. Text for a canonical
+ * URL already stored becomes a new version of that source.
+ */
+canonical_url: string | null; 
+/**
+ * The day the outlet published it; `None` when not known.
+ */
+published_on: string | null; 
+/**
+ * The day the outlet last changed it; a new version that states one updates
+ * the source's.
+ */
+modified_on: string | null; 
+/**
+ * BCP 47 language tag, e.g. "en"; blank counts as `None`.
+ */
+language: string | null; 
 /**
  * The text; normalised before it is stored.
  */
-text: string; html: string | null; final_url: string | null }
+text: string; 
+/**
+ * The original HTML, kept as a snapshot exactly as given; `None` for text
+ * that did not come from HTML.
+ */
+html: string | null; 
+/**
+ * The URL the text was fetched from after redirects; `None` when not fetched.
+ */
+final_url: string | null }
 /**
  * What a diff segment does.
  */
@@ -853,11 +1100,24 @@ export type PassagePick = {
 /**
  * Source id or unique prefix.
  */
-source: string; version: number; 
+source: string; 
+/**
+ * The version number (1 for the first capture) whose text the offsets count in.
+ */
+version: number; 
 /**
  * Code point offsets into the version's text.
  */
-start: number; end: number; stance: Stance }
+start: number; 
+/**
+ * Exclusive: greater than `start` and at most the text's length in code
+ * points. White space at either edge is left out of the linked passage.
+ */
+end: number; 
+/**
+ * How the passage bears on the claim.
+ */
+stance: Stance }
 /**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
@@ -972,11 +1232,11 @@ export type Row =
  */
 export type SampleSummary = { 
 /**
- * Claims added.
+ * How many claims the sample added.
  */
 claims: number; 
 /**
- * Sources added.
+ * How many sources the sample added (one version each).
  */
 sources: number; 
 /**
@@ -1047,19 +1307,50 @@ published_on: string | null }
 /**
  * An article, transcript or statement. Its text lives in its versions.
  */
-export type Source = { id: string; title: string; 
+export type Source = { 
+/**
+ * The source's id (UUID v7 text); people may type a unique prefix of it.
+ */
+id: string; 
+/**
+ * The headline or name. When none was given, the text's first line, cut to
+ * 80 characters with an ellipsis.
+ */
+title: string; 
 /**
  * The publishing outlet, e.g. "Northern Ledger".
  */
-outlet: string | null; authors: string[]; url: string | null; 
+outlet: string | null; 
+/**
+ * Bylines in the order given, trimmed, blank ones dropped; empty when not known.
+ */
+authors: string[]; 
+/**
+ * The address the source was captured from, as given; `None` when none was given.
+ */
+url: string | null; 
 /**
  * The page's canonical URL; re-capturing the same one adds a version.
  */
-canonical_url: string | null; published_on: string | null; modified_on: string | null; 
+canonical_url: string | null; 
+/**
+ * The day the outlet published it (from the page's metadata or as given);
+ * `None` when not known.
+ */
+published_on: string | null; 
+/**
+ * The day the outlet last changed it; a later capture that states one updates
+ * it. `None` when not known.
+ */
+modified_on: string | null; 
 /**
  * BCP 47 language tag, e.g. "en".
  */
-language: string | null; created_at: string; 
+language: string | null; 
+/**
+ * When the source was first captured (UTC).
+ */
+created_at: string; 
 /**
  * How many versions the source has.
  */
@@ -1067,7 +1358,20 @@ version_count: number }
 /**
  * A source with the version that an add created or matched.
  */
-export type SourceAdded = { outcome: AddOutcome; source: Source; version: SourceVersion }
+export type SourceAdded = { 
+/**
+ * Whether a source, a version or nothing new was stored.
+ */
+outcome: AddOutcome; 
+/**
+ * The source as stored after the add.
+ */
+source: Source; 
+/**
+ * The version just stored, or for [`AddOutcome::Unchanged`] the stored version
+ * with the same text.
+ */
+version: SourceVersion }
 /**
  * A source's descriptive fields as the user typed them. Dates are text
  * (`YYYY-MM-DD`) so that a wrong one is refused with a clear message rather
@@ -1113,7 +1417,15 @@ source: string; version: number | null }
 /**
  * One captured text of a source.
  */
-export type SourceVersion = { id: string; source_id: string; 
+export type SourceVersion = { 
+/**
+ * The version's id (UUID v7 text); evidence points at it.
+ */
+id: string; 
+/**
+ * The id of the source this text belongs to.
+ */
+source_id: string; 
 /**
  * 1 for the first capture, then 2, 3 …
  */
@@ -1129,7 +1441,11 @@ html: string | null;
 /**
  * SHA-256 of `text`, lower-case hex.
  */
-sha256: string; captured_at: string; 
+sha256: string; 
+/**
+ * When this text was stored (UTC).
+ */
+captured_at: string; 
 /**
  * The URL the text was fetched from after redirects.
  */
@@ -1137,7 +1453,20 @@ final_url: string | null }
 /**
  * How a passage bears on a claim.
  */
-export type Stance = "supports" | "disputes" | "context"
+export type Stance = 
+/**
+ * The passage bears the claim out.
+ */
+"supports" | 
+/**
+ * The passage contradicts the claim.
+ */
+"disputes" | 
+/**
+ * The passage neither supports nor disputes the claim but is background a
+ * reader needs to judge it.
+ */
+"context"
 /**
  * One verdict of a rating scale.
  */

@@ -24,7 +24,7 @@ pub struct ReportData {
     pub publisher: Option<String>,
     /// Where the published report lives (setting `report_base_url`).
     pub report_base_url: Option<String>,
-    /// The claims chosen.
+    /// Which claims were asked for (tag, verdict, ids); empty means every claim.
     pub selection: Selection,
     /// The workspace's rating scale, in order.
     pub scale: Vec<Verdict>,
@@ -38,7 +38,7 @@ pub struct ReportData {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportClaim {
-    /// The claim's id.
+    /// The claim's id (UUID v7 text).
     pub id: String,
     /// The statement checked.
     pub statement: String,
@@ -48,7 +48,7 @@ pub struct ReportClaim {
     pub claimed_on: Option<NaiveDate>,
     /// A date the statement is about, such as a deadline.
     pub event_on: Option<NaiveDate>,
-    /// The claim's tags.
+    /// The claim's tags, lower-case and sorted.
     pub tags: Vec<String>,
     /// The verdict given, with its label and rating.
     pub verdict: Verdict,
@@ -66,21 +66,21 @@ pub struct ReportClaim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportEvidence {
-    /// The evidence's id.
+    /// The evidence's id (UUID v7 text).
     pub id: String,
     /// How the passage bears on the claim.
     pub stance: Stance,
     /// The quoted words, exactly as they stand in the source version.
     pub quote: String,
-    /// Up to 32 characters before and after the quote (W3C TextQuoteSelector).
+    /// Up to 32 code points just before the quote (W3C TextQuoteSelector).
     pub prefix: String,
-    /// The characters just after the quote (up to 32).
+    /// Up to 32 code points just after the quote.
     pub suffix: String,
-    /// Code point offsets of the quote in the version's text (TextPositionSelector).
+    /// Code point offset where the quote starts in the version's text (TextPositionSelector).
     pub start: u32,
     /// Code point offset where the quote ends (exclusive).
     pub end: u32,
-    /// The checker's note on the passage.
+    /// The checker's note on the passage; empty when none.
     pub note: String,
     /// The source the passage is quoted from.
     pub source: ReportSource,
@@ -92,17 +92,17 @@ pub struct ReportEvidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportSource {
-    /// The source's id.
+    /// The source's id (UUID v7 text).
     pub id: String,
     /// The article's title.
     pub title: String,
-    /// The publishing outlet.
+    /// The publishing outlet; `None` when not known.
     pub outlet: Option<String>,
     /// The authors named by the article.
     pub authors: Vec<String>,
     /// Where the article was read.
     pub url: Option<String>,
-    /// The day of publication.
+    /// The day of publication; `None` when not known.
     pub published_on: Option<NaiveDate>,
 }
 
@@ -110,13 +110,13 @@ pub struct ReportSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ReportVersion {
-    /// The version's id.
+    /// The version's id (UUID v7 text).
     pub id: String,
     /// 1 for the first capture, then 2, 3 …
     pub number: u32,
-    /// SHA-256 of the version's text: proof of exactly what was quoted.
+    /// SHA-256 of the version's text, lower-case hex: proof of exactly what was quoted.
     pub sha256: String,
-    /// When the version was captured.
+    /// When the version was captured (UTC).
     pub captured_at: DateTime<Utc>,
 }
 

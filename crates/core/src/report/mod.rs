@@ -2,7 +2,7 @@
 //! behind them, rendered as Markdown, HTML, CSV, JSON or schema.org
 //! ClaimReview JSON-LD. (ClaimReview import is in [`crate::exchange`].)
 //!
-//! The app's Export… dialog and `claimdesk report` both call [`export`]:
+//! The app's Export… dialog and `claimdesk report` both call [`export`](crate::report::export):
 //!
 //! ```
 //! use claimdesk_core::{Workspace, model::NewClaim};

@@ -16,9 +16,9 @@ const COASTAL_COURIER: &str = include_str!("coastal-courier.txt");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SampleSummary {
-    /// Claims added.
+    /// How many claims the sample added.
     pub claims: u32,
-    /// Sources added.
+    /// How many sources the sample added (one version each).
     pub sources: u32,
     /// Passages of evidence linked.
     pub evidence: u32,

@@ -48,16 +48,28 @@ pub struct Bundle {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleClaim {
+    /// The claim's id (UUID v7 text), kept on import.
     pub id: String,
+    /// The words being checked; a blank one is refused on import.
     pub statement: String,
+    /// Who made the statement; `null` when not known.
     pub claimant: Option<String>,
+    /// When the statement was made (`YYYY-MM-DD`); `null` when not known.
     pub claimed_on: Option<NaiveDate>,
+    /// A date the statement is about, such as a deadline; `null` when none.
     pub event_on: Option<NaiveDate>,
+    /// Context and working notes; empty when none.
     pub notes: String,
+    /// The claim's tags, lower-case and sorted.
     pub tags: Vec<String>,
+    /// Key of the claim's verdict; it must be on the bundle's `scale`.
     pub verdict: String,
+    /// Why the verdict was given; empty when none.
     pub rationale: String,
+    /// When the claim was added (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
+    /// When the claim last changed (RFC 3339, UTC); on import, of two different
+    /// copies of a claim the one changed later wins.
     pub updated_at: DateTime<Utc>,
     /// When the claim was deleted; `null` for a live claim.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -69,17 +81,27 @@ pub struct BundleClaim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleSource {
+    /// The source's id (UUID v7 text), kept on import.
     pub id: String,
+    /// The headline or name.
     pub title: String,
+    /// The publishing outlet; `null` when not known.
     pub outlet: Option<String>,
+    /// Bylines in order; empty when not known.
     pub authors: Vec<String>,
+    /// The address the source was captured from; `null` when none.
     pub url: Option<String>,
+    /// The page's canonical URL; `null` when none.
     pub canonical_url: Option<String>,
+    /// The day the outlet published it (`YYYY-MM-DD`); `null` when not known.
     pub published_on: Option<NaiveDate>,
+    /// The day the outlet last changed it (`YYYY-MM-DD`); `null` when not known.
     pub modified_on: Option<NaiveDate>,
+    /// BCP 47 language tag, e.g. "en"; `null` when not known.
     pub language: Option<String>,
+    /// When the source was first captured (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
-    /// Oldest first.
+    /// Every captured text of the source, oldest first.
     pub versions: Vec<BundleVersion>,
 }
 
@@ -87,15 +109,22 @@ pub struct BundleSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleVersion {
+    /// The version's id (UUID v7 text), kept on import; evidence points at it.
     pub id: String,
+    /// 1 for the first capture, then 2, 3 …; on import a number the workspace
+    /// already uses for a different text of the source becomes the next free one.
     pub number: u32,
+    /// Normalised plain text, which the evidence offsets count in; an empty text
+    /// is refused on import.
     pub text: String,
     /// The original HTML snapshot, if one was captured.
     pub html: Option<String>,
     /// SHA-256 of `text`; checked on import, and computed there when absent.
     #[serde(default)]
     pub sha256: String,
+    /// When this text was captured (RFC 3339, UTC).
     pub captured_at: DateTime<Utc>,
+    /// The URL the text was fetched from after redirects; `null` when not fetched.
     pub final_url: Option<String>,
 }
 
@@ -103,17 +132,31 @@ pub struct BundleVersion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleEvidence {
+    /// The evidence's id (UUID v7 text), kept on import.
     pub id: String,
+    /// The claim the passage bears on, held by the bundle or the importing workspace.
     pub claim_id: String,
+    /// The source the passage comes from; it must own `version_id`.
     pub source_id: String,
+    /// The version whose text the offsets count in, held by the bundle or the
+    /// importing workspace.
     pub version_id: String,
+    /// How the passage bears on the claim.
     pub stance: Stance,
+    /// The passage's words; on import they must stand in the version's text at
+    /// `start..end`.
     pub exact: String,
+    /// Up to 32 code points right before the passage; checked on import.
     pub prefix: String,
+    /// Up to 32 code points right after the passage; checked on import.
     pub suffix: String,
+    /// Code point offset of the passage's first character in the version's text.
     pub start: u32,
+    /// Code point offset just past the passage (exclusive); greater than `start`.
     pub end: u32,
+    /// The checker's note on the passage; empty when none.
     pub note: String,
+    /// When the passage was linked (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
     /// When the passage was unlinked; `null` while it is linked.
     pub removed_at: Option<DateTime<Utc>>,
@@ -123,6 +166,9 @@ pub struct BundleEvidence {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleImportKey {
+    /// Which ClaimReview: `id:` and its `@id`, or `url:` and its URL, a line
+    /// break and the claim reviewed, or `text:` and the claim reviewed alone.
     pub key: String,
+    /// The id of the claim the ClaimReview became.
     pub claim_id: String,
 }

@@ -24,7 +24,7 @@ pub enum DateValue {
     },
     /// A month of a given year ("November 2025").
     MonthYear {
-        /// The year.
+        /// The calendar year, e.g. 2025.
         year: i32,
         /// 1..=12
         month: u32,

@@ -26,11 +26,11 @@ pub use quotes::{QuoteFact, may_quote, quote_spans};
 pub struct Facts<'a> {
     /// Numbers not part of a date.
     pub numbers: Vec<NumberFact<'a>>,
-    /// Date expressions.
+    /// Date expressions, each with the day it means as far as the publication day tells.
     pub dates: Vec<DateFact<'a>>,
-    /// Quotations.
+    /// Words inside quotation marks.
     pub quotes: Vec<QuoteFact<'a>>,
-    /// Names.
+    /// Capitalised names of people, places and organisations.
     pub names: Vec<NameFact<'a>>,
 }
 
