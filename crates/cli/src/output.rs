@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use claimdesk_core::Error;
-use claimdesk_core::model::{Claim, EvidenceView, Verdict};
+use claimdesk_core::model::{Claim, EvidenceView, Source, Verdict};
 use serde::Serialize;
 
 /// `writeln!` for a command's output, failing with the core's error.
@@ -167,6 +167,34 @@ pub fn claim(out: &mut impl Write, c: &Claim, scale: &[Verdict]) -> Result<(), E
         "updated    {}",
         c.updated_at.format("%Y-%m-%d %H:%M UTC")
     )
+}
+
+/// A source's details as aligned lines.
+pub fn source(out: &mut impl Write, source: &Source) -> Result<(), Error> {
+    outln!(out, "source     {}", source.id)?;
+    outln!(out, "title      {}", escaped(&source.title))?;
+    if let Some(o) = &source.outlet {
+        outln!(out, "outlet     {}", escaped(o))?;
+    }
+    if !source.authors.is_empty() {
+        outln!(out, "authors    {}", escaped(&source.authors.join(", ")))?;
+    }
+    if let Some(u) = &source.url {
+        outln!(out, "url        {}", escaped(u))?;
+    }
+    if let Some(u) = &source.canonical_url {
+        outln!(out, "canonical  {}", escaped(u))?;
+    }
+    if let Some(d) = source.published_on {
+        outln!(out, "published  {d}")?;
+    }
+    if let Some(d) = source.modified_on {
+        outln!(out, "modified   {d}")?;
+    }
+    if let Some(l) = &source.language {
+        outln!(out, "language   {}", escaped(l))?;
+    }
+    Ok(())
 }
 
 /// One evidence passage with its stance and source.

@@ -168,24 +168,7 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
             if ctx.json {
                 return output::json(out, &serde_json::json!({ "source": source, "version": v }));
             }
-            outln!(out, "source     {}", source.id)?;
-            outln!(out, "title      {}", output::escaped(&source.title))?;
-            if let Some(o) = &source.outlet {
-                outln!(out, "outlet     {}", output::escaped(o))?;
-            }
-            if !source.authors.is_empty() {
-                outln!(
-                    out,
-                    "authors    {}",
-                    output::escaped(&source.authors.join(", "))
-                )?;
-            }
-            if let Some(u) = &source.url {
-                outln!(out, "url        {}", output::escaped(u))?;
-            }
-            if let Some(d) = source.published_on {
-                outln!(out, "published  {d}")?;
-            }
+            output::source(out, &source)?;
             outln!(
                 out,
                 "version    {} of {} (captured {}, sha256 {})",

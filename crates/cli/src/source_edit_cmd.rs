@@ -4,11 +4,9 @@
 use std::io::Write;
 
 use claimdesk_core::Error;
-use claimdesk_core::model::Source;
 use claimdesk_core::store::source_details::SourceDetails;
 use clap::Args;
 
-use crate::output::outln;
 use crate::{Context, output};
 
 /// Each given field replaces the stored one; a blank value ("") clears it.
@@ -84,39 +82,7 @@ pub fn run(ctx: &Context, a: EditArgs, out: &mut impl Write) -> Result<(), Error
     if ctx.json {
         return output::json(out, &saved);
     }
-    print_details(&saved.source, out)?;
+    output::source(out, &saved.source)?;
     eprintln!("saved the details of source {}", saved.source.id);
-    Ok(())
-}
-
-/// A source's details as aligned lines.
-pub fn print_details(source: &Source, out: &mut impl Write) -> Result<(), Error> {
-    outln!(out, "source     {}", source.id)?;
-    outln!(out, "title      {}", output::escaped(&source.title))?;
-    if let Some(o) = &source.outlet {
-        outln!(out, "outlet     {}", output::escaped(o))?;
-    }
-    if !source.authors.is_empty() {
-        outln!(
-            out,
-            "authors    {}",
-            output::escaped(&source.authors.join(", "))
-        )?;
-    }
-    if let Some(u) = &source.url {
-        outln!(out, "url        {}", output::escaped(u))?;
-    }
-    if let Some(u) = &source.canonical_url {
-        outln!(out, "canonical  {}", output::escaped(u))?;
-    }
-    if let Some(d) = source.published_on {
-        outln!(out, "published  {d}")?;
-    }
-    if let Some(d) = source.modified_on {
-        outln!(out, "modified   {d}")?;
-    }
-    if let Some(l) = &source.language {
-        outln!(out, "language   {}", output::escaped(l))?;
-    }
     Ok(())
 }

@@ -119,6 +119,15 @@ fn source_edit_corrects_every_detail_and_blank_clears() {
         Some(true),
         "the text stays as captured"
     );
+    // `source show` as text lists every detail the edit can set.
+    let (shown, _) = desk.run(&["source", "show", &id]);
+    for line in [
+        "modified   2025-11-05",
+        "canonical  https://ledger.example/harbour",
+        "language   pt-BR",
+    ] {
+        assert!(shown.contains(line), "{line:?} in {shown}");
+    }
 
     let (text, _) = desk.run(&["source", "edit", &id, "--outlet", "", "--authors", ""]);
     assert!(text.contains("Harbour reopens after repairs"), "{text}");
