@@ -53,6 +53,20 @@ pub struct Captured {
     pub warnings: Vec<Warning>,
 }
 
+impl Captured {
+    /// A capture of text alone (plain text, Markdown, PDF): no HTML snapshot,
+    /// no encoding to report, no metadata but what `meta` says, no warnings.
+    pub(crate) fn text_only(text: String, meta: PageMeta) -> Self {
+        Captured {
+            text,
+            html: None,
+            encoding: None,
+            meta,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Metadata of a captured source; every field may be corrected by the user later.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

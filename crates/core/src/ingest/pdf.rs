@@ -31,11 +31,5 @@ pub fn capture_pdf(bytes: &[u8]) -> Result<Captured> {
             "this PDF has no text layer (probably a scan); run OCR on it first and import the result",
         ));
     }
-    Ok(Captured {
-        text,
-        html: None,
-        encoding: None,
-        meta: PageMeta::default(),
-        warnings: Vec::new(),
-    })
+    Ok(Captured::text_only(text, PageMeta::default()))
 }

@@ -12,13 +12,7 @@ use crate::{Error, Result};
 pub fn capture_plain_text(bytes: &[u8]) -> Result<Captured> {
     let raw = utf8(bytes, "a text file")?;
     let text = non_empty(normalise(raw))?;
-    Ok(Captured {
-        text,
-        html: None,
-        encoding: None,
-        meta: PageMeta::default(),
-        warnings: Vec::new(),
-    })
+    Ok(Captured::text_only(text, PageMeta::default()))
 }
 
 /// Capture a UTF-8 Markdown file as plain text: markup dropped, paragraphs,
@@ -28,16 +22,13 @@ pub fn capture_markdown(bytes: &[u8]) -> Result<Captured> {
     let raw = utf8(bytes, "a Markdown file")?;
     let (plain, title) = markdown_to_plain(raw);
     let text = non_empty(normalise_extracted(&plain))?;
-    Ok(Captured {
+    Ok(Captured::text_only(
         text,
-        html: None,
-        encoding: None,
-        meta: PageMeta {
+        PageMeta {
             title,
             ..PageMeta::default()
         },
-        warnings: Vec::new(),
-    })
+    ))
 }
 
 /// Markdown to plain text, and the text of the first `#` heading.
