@@ -30,10 +30,10 @@
 #          outputs compared and exits 0 when they are identical, or lists what
 #          differs (missing files included) and exits 1.
 #
-# Typical use, with the baseline kept outside the repository:
-#   git stash  # or check out the revision to compare against
-#   scripts/check-output-identical.sh capture /tmp/outputs-before
-#   git stash pop
+# Typical use, with the baseline kept outside the repository (a worktree of
+# the revision to compare against keeps your own tree untouched):
+#   git worktree add /tmp/before main && cp scripts/check-output-identical.sh /tmp/before/scripts/
+#   /tmp/before/scripts/check-output-identical.sh capture /tmp/outputs-before
 #   scripts/check-output-identical.sh capture /tmp/outputs-after /tmp/outputs-before/workspace.sqlite
 #   scripts/check-output-identical.sh diff /tmp/outputs-before /tmp/outputs-after
 set -euo pipefail
