@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonView, DifferenceView, PairView, Row as RowAt, SentenceView, SideInfo } from '../../lib/bindings';
-import { compareKeyFor, countByKind, rowsOf, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
-import type { KeyPress } from '../../lib/shortcuts';
+import { countByKind, rowsOf, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
 
 const side: SideInfo = { source_id: 's', title: 'T', outlet: null, version: 1, version_count: 1, published_on: null };
 const sentence = (index: number, text = `Sentence ${index}.`): SentenceView => ({ index, text, start: 0, end: 0, cp_start: 0, cp_end: 0 });
@@ -102,25 +101,6 @@ describe('sidePieces', () => {
       { text: ' hours', changed: false },
     ]);
     expect(sidePieces(diff, 'right').map((p) => p.text).join('')).toBe('lasted four hours');
-  });
-});
-
-describe('compareKeyFor', () => {
-  const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra });
-
-  it('j/n go forward, k/p back, Enter opens Create claim', () => {
-    expect(compareKeyFor(press('j'))).toBe('next');
-    expect(compareKeyFor(press('n'))).toBe('next');
-    expect(compareKeyFor(press('k'))).toBe('prev');
-    expect(compareKeyFor(press('p'))).toBe('prev');
-    expect(compareKeyFor(press('Enter'))).toBe('open');
-  });
-
-  it('does nothing while typing or with Ctrl, so Ctrl+N still makes a new claim', () => {
-    expect(compareKeyFor(press('j', { typing: true }))).toBeNull();
-    expect(compareKeyFor(press('Enter', { typing: true }))).toBeNull();
-    expect(compareKeyFor(press('n', { ctrlKey: true }))).toBeNull();
-    expect(compareKeyFor(press('x'))).toBeNull();
   });
 });
 

@@ -1,8 +1,7 @@
 // The Compare view's pure logic: the rows core put in reading order, the kind
-// filter, counts by kind, the word pieces each side shows, and the keys that
-// move between differences.
+// filter, counts by kind, the word pieces each side shows, and where the keys
+// that move between differences stop (the keys themselves are shortcut records).
 import type { ComparisonView, DiffSegment, DifferenceKind, PairView, SentenceView } from '../../lib/bindings';
-import type { KeyPress } from '../../lib/shortcuts';
 
 /** One row of the side-by-side view. */
 export type Row =
@@ -62,19 +61,6 @@ export function countByKind(view: ComparisonView): Record<DifferenceKind, number
 export function sidePieces(diff: DiffSegment[], side: 'left' | 'right'): { text: string; changed: boolean }[] {
   const own = side === 'left' ? 'delete' : 'insert';
   return diff.filter((d) => d.op === 'equal' || d.op === own).map((d) => ({ text: d.text, changed: d.op === own }));
-}
-
-/** What a key press does in the Compare view; null when it is not one of its keys. */
-export type CompareKey = 'next' | 'prev' | 'open';
-
-export function compareKeyFor(k: KeyPress): CompareKey | null {
-  if (k.typing || k.ctrlKey || k.metaKey || k.altKey) return null;
-  if (k.key === 'Enter' && !k.shiftKey) return 'open';
-  if (k.shiftKey) return null;
-  const key = k.key.toLowerCase();
-  if (key === 'j' || key === 'n') return 'next';
-  if (key === 'k' || key === 'p') return 'prev';
-  return null;
 }
 
 /**
