@@ -58,7 +58,13 @@ describe('shortcutFor', () => {
 describe('export shortcut', () => {
   it('Ctrl+E opens Export… even from a text field, but plain e is typing', () => {
     const k = (key: string, extra: Partial<KeyPress>): KeyPress => ({
-      key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra,
+      key,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      typing: false,
+      ...extra,
     });
     expect(shortcutFor(k('e', { ctrlKey: true, typing: true }))).toEqual({ action: 'export' });
     expect(shortcutFor(k('e', {}))).toBeNull();

@@ -14,7 +14,14 @@ const side = (version: number): SideInfo => ({
   version_count: 2,
   published_on: null,
 });
-const sentence = (index: number, text: string): SentenceView => ({ index, text, start: 0, end: 0, cp_start: 0, cp_end: 0 });
+const sentence = (index: number, text: string): SentenceView => ({
+  index,
+  text,
+  start: 0,
+  end: 0,
+  cp_start: 0,
+  cp_end: 0,
+});
 const pair = (i: number, left: string, right: string, changed: boolean): PairView => ({
   left: sentence(i, left),
   right: sentence(i, right),
@@ -45,7 +52,12 @@ vi.mock('../../lib/api', () => ({
     sources: () => Promise.resolve([]),
     compareVersions: () => Promise.resolve(comparison),
     claimDraft: () =>
-      Promise.resolve({ statement: 'It carried seven cars.', notes: '', left_stance: 'disputes', right_stance: 'supports' }),
+      Promise.resolve({
+        statement: 'It carried seven cars.',
+        notes: '',
+        left_stance: 'disputes',
+        right_stance: 'supports',
+      }),
   },
 }));
 

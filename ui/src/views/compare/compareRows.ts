@@ -42,7 +42,12 @@ export function isStop(row: Row, filter: ReadonlySet<DifferenceKind>): boolean {
 }
 
 /** The stop after (`+1`) or before (`-1`) `current` among `rows`; stays put at either end. */
-export function step(rows: Row[], filter: ReadonlySet<DifferenceKind>, current: number | null, dir: 1 | -1): number | null {
+export function step(
+  rows: Row[],
+  filter: ReadonlySet<DifferenceKind>,
+  current: number | null,
+  dir: 1 | -1,
+): number | null {
   const stops = rows.map((r, i) => (isStop(r, filter) ? i : -1)).filter((i) => i >= 0);
   if (stops.length === 0) return null;
   if (current === null) return dir === 1 ? stops[0] : stops[stops.length - 1];
@@ -51,8 +56,18 @@ export function step(rows: Row[], filter: ReadonlySet<DifferenceKind>, current: 
 }
 
 /** How many differences of each kind, and how many sentences only one side has. */
-export function countByKind(view: ComparisonView): Record<DifferenceKind, number> & { leftOnly: number; rightOnly: number } {
-  const counts = { quote: 0, number: 0, date: 0, entity: 0, wording: 0, leftOnly: view.left_only.length, rightOnly: view.right_only.length };
+export function countByKind(
+  view: ComparisonView,
+): Record<DifferenceKind, number> & { leftOnly: number; rightOnly: number } {
+  const counts = {
+    quote: 0,
+    number: 0,
+    date: 0,
+    entity: 0,
+    wording: 0,
+    leftOnly: view.left_only.length,
+    rightOnly: view.right_only.length,
+  };
   for (const p of view.pairs) for (const d of p.differences) counts[d.kind]++;
   return counts;
 }
