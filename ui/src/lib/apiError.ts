@@ -12,8 +12,7 @@ export class ApiError extends Error {
 
 /** The result shape tauri-specta generates for commands that can fail. */
 export type CommandOutcome<T> =
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: { kind: CommandErrorKind; message: string } };
+  { status: 'ok'; data: T } | { status: 'error'; error: { kind: CommandErrorKind; message: string } };
 
 /**
  * Unwraps a command's outcome: the data, or an ApiError carrying the message

@@ -58,7 +58,13 @@ describe('shortcutFor', () => {
 describe('export shortcut', () => {
   it('Ctrl+E opens Export… even from a text field, but plain e is typing', () => {
     const k = (key: string, extra: Partial<KeyPress>): KeyPress => ({
-      key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra,
+      key,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      typing: false,
+      ...extra,
     });
     expect(shortcutFor(k('e', { ctrlKey: true, typing: true }))).toEqual({ action: 'export' });
     expect(shortcutFor(k('e', {}))).toBeNull();
@@ -148,6 +154,22 @@ describe('every shortcut', () => {
     unmount(dialog);
     target.remove();
     expect(rows).toEqual(SHORTCUTS.map((s) => ({ keys: s.keys, does: s.label })));
+  });
+
+  it('in Compare, j/n go forward, k/p back, Enter opens Create claim', () => {
+    expect(shortcutFor(press('j'), 'compare')).toEqual({ action: 'next-difference' });
+    expect(shortcutFor(press('n'), 'compare')).toEqual({ action: 'next-difference' });
+    expect(shortcutFor(press('k'), 'compare')).toEqual({ action: 'previous-difference' });
+    expect(shortcutFor(press('p'), 'compare')).toEqual({ action: 'previous-difference' });
+    expect(shortcutFor(press('Enter'), 'compare')).toEqual({ action: 'claim-from-difference' });
+  });
+
+  it('in Compare, nothing happens while typing or with Ctrl, so Ctrl+N still makes a new claim', () => {
+    expect(shortcutFor(press('j', { typing: true }), 'compare')).toBeNull();
+    expect(shortcutFor(press('Enter', { typing: true }), 'compare')).toBeNull();
+    expect(shortcutFor(press('n', { ctrlKey: true }), 'compare')).toBeNull();
+    expect(shortcutFor(press('n', { ctrlKey: true }))).toEqual({ action: 'new-claim' });
+    expect(shortcutFor(press('x'), 'compare')).toBeNull();
   });
 
   it('the Compare keys step through differences and open one, but not while typing', () => {

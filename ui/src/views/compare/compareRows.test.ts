@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonView, DifferenceView, PairView, Row as RowAt, SentenceView, SideInfo } from '../../lib/bindings';
-import { compareKeyFor, countByKind, rowsOf, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
-import type { KeyPress } from '../../lib/shortcuts';
+import type {
+  ComparisonView,
+  DifferenceView,
+  PairView,
+  Row as RowAt,
+  SentenceView,
+  SideInfo,
+} from '../../lib/bindings';
+import { countByKind, rowsOf, sideNames, sidePieces, step, visibleRows, type Row } from './compareRows';
 
 const side: SideInfo = { source_id: 's', title: 'T', outlet: null, version: 1, version_count: 1, published_on: null };
-const sentence = (index: number, text = `Sentence ${index}.`): SentenceView => ({ index, text, start: 0, end: 0, cp_start: 0, cp_end: 0 });
+const sentence = (index: number, text = `Sentence ${index}.`): SentenceView => ({
+  index,
+  text,
+  start: 0,
+  end: 0,
+  cp_start: 0,
+  cp_end: 0,
+});
 const pair = (l: number, r: number, differences: DifferenceView[] = []): PairView => ({
   left: sentence(l, `L${l}`),
   right: sentence(r, `R${r}`),
@@ -16,7 +29,12 @@ const number: DifferenceView = { kind: 'number', left: 'five', right: 'four' };
 const quote: DifferenceView = { kind: 'quote', left: 'a', right: 'b' };
 const wording: DifferenceView = { kind: 'wording', left: 'ended', right: 'finished' };
 // Rows default to the pairs, then the left-only and right-only sentences, as listed.
-const view = (pairs: PairView[], left_only: SentenceView[] = [], right_only: SentenceView[] = [], rows?: RowAt[]): ComparisonView => ({
+const view = (
+  pairs: PairView[],
+  left_only: SentenceView[] = [],
+  right_only: SentenceView[] = [],
+  rows?: RowAt[],
+): ComparisonView => ({
   left: side,
   right: side,
   pairs,
@@ -29,7 +47,10 @@ const view = (pairs: PairView[], left_only: SentenceView[] = [], right_only: Sen
     ...right_only.map((_, at): RowAt => ({ type: 'right-only', at })),
   ],
 });
-const label = (r: Row) => (r.type === 'pair' ? `${r.pair.left.index}-${r.pair.right.index}` : `${r.type === 'left-only' ? 'L' : 'R'}${r.sentence.index}`);
+const label = (r: Row) =>
+  r.type === 'pair'
+    ? `${r.pair.left.index}-${r.pair.right.index}`
+    : `${r.type === 'left-only' ? 'L' : 'R'}${r.sentence.index}`;
 
 describe('rowsOf', () => {
   it('shows the rows in the reading order core shipped', () => {
@@ -47,12 +68,26 @@ describe('rowsOf', () => {
   });
 
   it('skips a row that points past its list rather than showing a blank', () => {
-    expect(rowsOf(view([pair(0, 0)], [], [], [{ type: 'pair', at: 0 }, { type: 'right-only', at: 3 }])).map(label)).toEqual(['0-0']);
+    expect(
+      rowsOf(
+        view(
+          [pair(0, 0)],
+          [],
+          [],
+          [
+            { type: 'pair', at: 0 },
+            { type: 'right-only', at: 3 },
+          ],
+        ),
+      ).map(label),
+    ).toEqual(['0-0']);
   });
 });
 
 describe('filter and navigation', () => {
-  const rows = rowsOf(view([pair(0, 0, [wording]), pair(1, 1), pair(2, 2, [number, quote]), pair(3, 3, [quote])], [sentence(4)]));
+  const rows = rowsOf(
+    view([pair(0, 0, [wording]), pair(1, 1), pair(2, 2, [number, quote]), pair(3, 3, [quote])], [sentence(4)]),
+  );
 
   it('a kind filter keeps only the pairs with a difference of that kind', () => {
     expect(visibleRows(rows, new Set()).length).toBe(5);
@@ -101,37 +136,36 @@ describe('sidePieces', () => {
       { text: 'five', changed: true },
       { text: ' hours', changed: false },
     ]);
-    expect(sidePieces(diff, 'right').map((p) => p.text).join('')).toBe('lasted four hours');
-  });
-});
-
-describe('compareKeyFor', () => {
-  const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, typing: false, ...extra });
-
-  it('j/n go forward, k/p back, Enter opens Create claim', () => {
-    expect(compareKeyFor(press('j'))).toBe('next');
-    expect(compareKeyFor(press('n'))).toBe('next');
-    expect(compareKeyFor(press('k'))).toBe('prev');
-    expect(compareKeyFor(press('p'))).toBe('prev');
-    expect(compareKeyFor(press('Enter'))).toBe('open');
-  });
-
-  it('does nothing while typing or with Ctrl, so Ctrl+N still makes a new claim', () => {
-    expect(compareKeyFor(press('j', { typing: true }))).toBeNull();
-    expect(compareKeyFor(press('Enter', { typing: true }))).toBeNull();
-    expect(compareKeyFor(press('n', { ctrlKey: true }))).toBeNull();
-    expect(compareKeyFor(press('x'))).toBeNull();
+    expect(
+      sidePieces(diff, 'right')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('lasted four hours');
   });
 });
 
 describe('sideNames', () => {
   it('outlets are named by outlet, or title when the outlet is unknown', () => {
     const v = { ...view([]), left: { ...side, outlet: 'Ledger' }, right: { ...side, title: 'Wire story' } };
-    expect(sideNames(v)).toEqual({ left: 'Ledger', right: 'Wire story', leftOnly: 'only in Ledger', rightOnly: 'only in Wire story' });
+    expect(sideNames(v)).toEqual({
+      left: 'Ledger',
+      right: 'Wire story',
+      leftOnly: 'only in Ledger',
+      rightOnly: 'only in Wire story',
+    });
   });
 
   it('versions of one source are named by number, one-sided sentences as removed or added', () => {
-    const v = { ...view([]), right: { ...side, version: 3 }, versions: { unchanged: 1, reworded: 0, removed: 1, added: 1 } };
-    expect(sideNames(v)).toEqual({ left: 'version 1', right: 'version 3', leftOnly: 'removed in version 3', rightOnly: 'added in version 3' });
+    const v = {
+      ...view([]),
+      right: { ...side, version: 3 },
+      versions: { unchanged: 1, reworded: 0, removed: 1, added: 1 },
+    };
+    expect(sideNames(v)).toEqual({
+      left: 'version 1',
+      right: 'version 3',
+      leftOnly: 'removed in version 3',
+      rightOnly: 'added in version 3',
+    });
   });
 });

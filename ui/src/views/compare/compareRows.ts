@@ -1,8 +1,7 @@
 // The Compare view's pure logic: the rows core put in reading order, the kind
-// filter, counts by kind, the word pieces each side shows, and the keys that
-// move between differences.
+// filter, counts by kind, the word pieces each side shows, and where the keys
+// that move between differences stop (the keys themselves are shortcut records).
 import type { ComparisonView, DiffSegment, DifferenceKind, PairView, SentenceView } from '../../lib/bindings';
-import type { KeyPress } from '../../lib/shortcuts';
 
 /** One row of the side-by-side view. */
 export type Row =
@@ -43,7 +42,12 @@ export function isStop(row: Row, filter: ReadonlySet<DifferenceKind>): boolean {
 }
 
 /** The stop after (`+1`) or before (`-1`) `current` among `rows`; stays put at either end. */
-export function step(rows: Row[], filter: ReadonlySet<DifferenceKind>, current: number | null, dir: 1 | -1): number | null {
+export function step(
+  rows: Row[],
+  filter: ReadonlySet<DifferenceKind>,
+  current: number | null,
+  dir: 1 | -1,
+): number | null {
   const stops = rows.map((r, i) => (isStop(r, filter) ? i : -1)).filter((i) => i >= 0);
   if (stops.length === 0) return null;
   if (current === null) return dir === 1 ? stops[0] : stops[stops.length - 1];
@@ -52,8 +56,18 @@ export function step(rows: Row[], filter: ReadonlySet<DifferenceKind>, current: 
 }
 
 /** How many differences of each kind, and how many sentences only one side has. */
-export function countByKind(view: ComparisonView): Record<DifferenceKind, number> & { leftOnly: number; rightOnly: number } {
-  const counts = { quote: 0, number: 0, date: 0, entity: 0, wording: 0, leftOnly: view.left_only.length, rightOnly: view.right_only.length };
+export function countByKind(
+  view: ComparisonView,
+): Record<DifferenceKind, number> & { leftOnly: number; rightOnly: number } {
+  const counts = {
+    quote: 0,
+    number: 0,
+    date: 0,
+    entity: 0,
+    wording: 0,
+    leftOnly: view.left_only.length,
+    rightOnly: view.right_only.length,
+  };
   for (const p of view.pairs) for (const d of p.differences) counts[d.kind]++;
   return counts;
 }
@@ -62,19 +76,6 @@ export function countByKind(view: ComparisonView): Record<DifferenceKind, number
 export function sidePieces(diff: DiffSegment[], side: 'left' | 'right'): { text: string; changed: boolean }[] {
   const own = side === 'left' ? 'delete' : 'insert';
   return diff.filter((d) => d.op === 'equal' || d.op === own).map((d) => ({ text: d.text, changed: d.op === own }));
-}
-
-/** What a key press does in the Compare view; null when it is not one of its keys. */
-export type CompareKey = 'next' | 'prev' | 'open';
-
-export function compareKeyFor(k: KeyPress): CompareKey | null {
-  if (k.typing || k.ctrlKey || k.metaKey || k.altKey) return null;
-  if (k.key === 'Enter' && !k.shiftKey) return 'open';
-  if (k.shiftKey) return null;
-  const key = k.key.toLowerCase();
-  if (key === 'j' || key === 'n') return 'next';
-  if (key === 'k' || key === 'p') return 'prev';
-  return null;
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchSummary, Progress } from '../../lib/bindings';
-import { NOT_STARTED, advance, itemName, progressLine, progressPercent, summaryHeadline, summarySections } from './batchImport';
+import {
+  NOT_STARTED,
+  advance,
+  itemName,
+  progressLine,
+  progressPercent,
+  summaryHeadline,
+  summarySections,
+} from './batchImport';
 
 const emptySummary: BatchSummary = {
   added: [],

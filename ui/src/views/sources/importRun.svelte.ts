@@ -20,7 +20,14 @@ export const importRun = $state({
 /** Starts a batch; progress and the summary land in `importRun`. */
 export async function startImport(from: ImportFrom, what: string): Promise<void> {
   if (importRun.running) return;
-  Object.assign(importRun, { what, progress: NOT_STARTED, summary: null, problem: null, running: true, stopping: false });
+  Object.assign(importRun, {
+    what,
+    progress: NOT_STARTED,
+    summary: null,
+    problem: null,
+    running: true,
+    stopping: false,
+  });
   const channel = new Channel<Progress>();
   channel.onmessage = (event) => {
     importRun.progress = advance(importRun.progress ?? NOT_STARTED, event);

@@ -13,11 +13,7 @@ describe('paragraphs', () => {
   it('keeps each paragraph’s offset in the whole text', () => {
     const text = 'Envoys left Moscow.\n\nThe talks – “frank” – ended 😀 early.\nNo deal.';
     const ps = paragraphs(text);
-    expect(ps.map((p) => p.text)).toEqual([
-      'Envoys left Moscow.',
-      'The talks – “frank” – ended 😀 early.',
-      'No deal.',
-    ]);
+    expect(ps.map((p) => p.text)).toEqual(['Envoys left Moscow.', 'The talks – “frank” – ended 😀 early.', 'No deal.']);
     for (const p of ps) {
       expect(sliceCodePoints(text, p.start, p.start + codePointLength(p.text))).toBe(p.text);
     }
