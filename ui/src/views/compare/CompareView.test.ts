@@ -133,4 +133,11 @@ describe('the Compare view keys', () => {
       SHORTCUTS.splice(SHORTCUTS.indexOf(extra), 1);
     }
   });
+
+  it('names its keys above the rows from the same records', () => {
+    const hints = Array.from(target.querySelectorAll('.keys')).map((p) => p.textContent);
+    const compare = SHORTCUTS.filter((s) => s.scope === 'compare');
+    expect(compare.length).toBeGreaterThan(0);
+    for (const s of compare) expect(hints.some((h) => h?.startsWith(`${s.keys}:`))).toBe(true);
+  });
 });
