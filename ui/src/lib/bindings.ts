@@ -676,9 +676,13 @@ export type CommandErrorKind =
  */
 "storage" | 
 /**
- * Reading or writing a file failed.
+ * Reading or writing a file, or talking to a web server, failed.
  */
 "io" | 
+/**
+ * A report template or a serialiser failed: a fault of the program, not of the input.
+ */
+"render" | 
 /**
  * No workspace is open.
  */
