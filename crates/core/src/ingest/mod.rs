@@ -2,8 +2,8 @@
 //! normalised plain text plus the page's metadata.
 //!
 //! Everything here is pure (it only says what a source contains) except
-//! [`into_workspace`], the one module that writes: it stores a capture as a
-//! source or a new version through the store.
+//! [`into_workspace`](crate::ingest::into_workspace), the one module that
+//! writes: it stores a capture as a source or a new version through the store.
 //!
 //! ```
 //! use claimdesk_core::ingest::html::capture_html;
