@@ -19,8 +19,10 @@ pub enum CommandErrorKind {
     NotAWorkspace,
     /// SQLite failed.
     Storage,
-    /// Reading or writing a file failed.
+    /// Reading or writing a file, or talking to a web server, failed.
     Io,
+    /// A report template or a serialiser failed: a fault of the program, not of the input.
+    Render,
     /// No workspace is open.
     NoWorkspace,
     /// The work stopped unexpectedly (a background task died).
@@ -36,6 +38,7 @@ impl From<ErrorKind> for CommandErrorKind {
             ErrorKind::NotAWorkspace => CommandErrorKind::NotAWorkspace,
             ErrorKind::Storage => CommandErrorKind::Storage,
             ErrorKind::Io => CommandErrorKind::Io,
+            ErrorKind::Render => CommandErrorKind::Render,
         }
     }
 }
@@ -105,6 +108,7 @@ mod tests {
             ErrorKind::NotAWorkspace,
             ErrorKind::Storage,
             ErrorKind::Io,
+            ErrorKind::Render,
         ] {
             assert_eq!(
                 serde_json::to_value(kind).ok(),

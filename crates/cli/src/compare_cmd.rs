@@ -120,12 +120,12 @@ pub fn run_segment_text(text: &str, json: bool, out: &mut impl Write) -> Result<
 }
 
 fn io(e: std::io::Error) -> Error {
-    Error::Io(format!("cannot write output: {e}"))
+    Error::io("cannot write output", e)
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
     serde_json::to_writer_pretty(&mut *out, value)
-        .map_err(|e| Error::Io(format!("cannot write output: {e}")))?;
+        .map_err(|e| crate::output::json_failed("cannot write output", e))?;
     writeln!(out).map_err(io)
 }
 

@@ -44,8 +44,8 @@ pub fn run_import(ctx: &Context, cmd: ImportCommand, out: &mut impl Write) -> Re
 pub fn read_input(path: &Path) -> Result<String, Error> {
     if path.as_os_str() == "-" {
         return std::io::read_to_string(std::io::stdin())
-            .map_err(|e| Error::Io(format!("cannot read standard input: {e}")));
+            .map_err(|e| Error::io("cannot read standard input", e));
     }
     std::fs::read_to_string(path)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
 }

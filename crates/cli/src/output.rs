@@ -19,7 +19,17 @@ pub(crate) use outln;
 
 /// The error of a write to standard output that failed.
 pub fn write_failed(e: std::io::Error) -> Error {
-    Error::Io(format!("cannot write output: {e}"))
+    Error::io("cannot write output", e)
+}
+
+/// A failed JSON write: the output going away is an io failure, a value
+/// serde_json cannot write is a render failure.
+pub fn json_failed(context: &str, e: serde_json::Error) -> Error {
+    if e.is_io() {
+        Error::io(context, e)
+    } else {
+        Error::render(context, e)
+    }
 }
 
 /// Runs `f` on standard output and flushes it. When the reader goes away
@@ -113,7 +123,7 @@ fn hidden_or_harmful(c: char) -> bool {
 /// Prints `value` as one pretty JSON document, characters exactly as stored.
 pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<(), Error> {
     serde_json::to_writer_pretty(&mut *out, value)
-        .map_err(|e| Error::Io(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| json_failed("cannot write JSON", e))?;
     outln!(out)
 }
 

@@ -113,7 +113,7 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Error::Io(format!("cannot read standard input: {e}")))?;
+                .map_err(|e| Error::io("cannot read standard input", e))?;
             let captured = claimdesk_core::ingest::text::capture_plain_text(&bytes)
                 .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;

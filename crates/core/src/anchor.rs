@@ -18,11 +18,18 @@ pub const CONTEXT_CHARS: usize = 32;
 /// A passage located in one text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
+    /// The passage's own characters, exactly as they stand in the text.
     pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] code points of text just before the passage;
+    /// shorter (or empty) when the passage starts near the text's beginning.
     pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] code points of text just after the passage;
+    /// shorter (or empty) when the passage ends near the text's end.
     pub suffix: String,
     /// Code point offsets.
     pub start: u32,
+    /// Code point offset just past the passage (exclusive), so `end - start`
+    /// is the passage's length in code points.
     pub end: u32,
 }
 

@@ -1,6 +1,8 @@
 //! The one error type of the core. Every user-reachable failure is a variant
 //! here with a message that says what to fix.
 
+use std::fmt;
+
 use serde::Serialize;
 
 /// Everything that can go wrong in the core.
@@ -21,9 +23,15 @@ pub enum Error {
     /// SQLite failed.
     #[error("storage: {0}")]
     Storage(#[from] rusqlite::Error),
-    /// Reading or writing a file failed.
-    #[error("{0}")]
-    Io(String),
+    /// Reading or writing a file, or talking to a web server, failed. The
+    /// failure keeps the lower-level error as its [`source`](std::error::Error::source).
+    #[error(transparent)]
+    Io(Failure),
+    /// A report template or a serialiser failed (minijinja, serde_json, csv
+    /// into memory, a rendered text that is not UTF-8): a fault of the program,
+    /// not of the user's files.
+    #[error(transparent)]
+    Render(Failure),
 }
 
 /// Result with the core's [`Error`].
@@ -48,6 +56,59 @@ pub enum ErrorKind {
     Storage,
     /// See [`Error::Io`].
     Io,
+    /// See [`Error::Render`].
+    Render,
+}
+
+/// The lower-level error a [`Failure`] keeps: an `io::Error`, a reqwest or
+/// minijinja error, whatever the failing library returned.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// A failure of the world outside the domain (the disk, the network, a
+/// serialiser): the sentence shown to a person and, when there is one, the
+/// error that caused it, reachable as its `source()` so a caller can walk the chain.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    cause: Option<Cause>,
+}
+
+impl Failure {
+    /// A failure whose shown message is `message` exactly, keeping `cause`
+    /// as its source without adding its text.
+    pub fn new(message: impl Into<String>, cause: Option<Cause>) -> Self {
+        Failure {
+            message: message.into(),
+            cause,
+        }
+    }
+
+    /// The sentence shown to a person (the same as `to_string()`).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The same failure with `what` (the thing being read) in front of its message.
+    pub(crate) fn prefixed(self, what: &str) -> Self {
+        Failure {
+            message: format!("{what}: {}", self.message),
+            cause: self.cause,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|c| c as &(dyn std::error::Error + 'static))
+    }
 }
 
 impl Error {
@@ -60,7 +121,25 @@ impl Error {
             Error::NotAWorkspace(_) => ErrorKind::NotAWorkspace,
             Error::Storage(_) => ErrorKind::Storage,
             Error::Io(_) => ErrorKind::Io,
+            Error::Render(_) => ErrorKind::Render,
         }
+    }
+
+    /// An io failure shown as `"{context}: {cause}"`, keeping `cause` as its source.
+    pub fn io(context: impl fmt::Display, cause: impl Into<Cause> + fmt::Display) -> Self {
+        let message = format!("{context}: {cause}");
+        Error::Io(Failure::new(message, Some(cause.into())))
+    }
+
+    /// An io failure with no lower-level error behind it (a server's 5xx answer).
+    pub fn io_message(message: impl Into<String>) -> Self {
+        Error::Io(Failure::new(message, None))
+    }
+
+    /// A render failure shown as `"{context}: {cause}"`, keeping `cause` as its source.
+    pub fn render(context: impl fmt::Display, cause: impl Into<Cause> + fmt::Display) -> Self {
+        let message = format!("{context}: {cause}");
+        Error::Render(Failure::new(message, Some(cause.into())))
     }
 
     pub(crate) fn invalid(msg: impl Into<String>) -> Self {

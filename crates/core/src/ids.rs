@@ -79,8 +79,11 @@ pub fn short_ids(sorted: &[String]) -> Vec<String> {
 /// The kinds of things people name by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdKind {
+    /// Claims, deleted ones included.
     Claim,
+    /// Captured sources (not their versions, which are named by number).
     Source,
+    /// Links from a claim to a passage, removed ones included.
     Evidence,
 }
 

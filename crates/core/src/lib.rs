@@ -40,5 +40,5 @@ pub mod web_address;
 /// The open workspace file and the handles on its tables.
 mod workspace;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, Failure, Result};
 pub use workspace::{Workspace, default_path};

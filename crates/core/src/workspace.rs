@@ -51,7 +51,7 @@ impl Workspace {
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+                .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
         }
         Self::open_with(path, true)
     }
@@ -68,7 +68,7 @@ impl Workspace {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let mut conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))?;
+            .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         store::check_is_workspace(&conn, path, create)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -162,7 +162,7 @@ pub fn default_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("org", "Claimdesk", "Claimdesk")
         .map(|dirs| dirs.data_dir().join("workspace.sqlite"))
         .ok_or_else(|| {
-            Error::Io("cannot find a home directory for the default workspace; pass --db".into())
+            Error::io_message("cannot find a home directory for the default workspace; pass --db")
         })
 }
 

@@ -628,6 +628,12 @@ fn unreachable_hosts_are_reported() {
         fetch_and_capture(&format!("http://127.0.0.1:{port}/"), &quick()).expect_err("refused");
     assert!(matches!(err, Error::Io(_)), "{err:?}");
     assert!(err.to_string().contains("cannot connect"), "{err}");
+    // The whole network error stays reachable for a caller that walks the chain.
+    let source = std::error::Error::source(&err).expect("the cause is kept");
+    let network = source
+        .downcast_ref::<reqwest::Error>()
+        .expect("the cause is the reqwest error");
+    assert!(network.is_connect(), "{network:?}");
 }
 
 #[test]

@@ -621,7 +621,21 @@ sort: ClaimSort }
  * A claim to create with one passage from each side of a comparison, or
  * from the one side that has a sentence the other lacks.
  */
-export type ClaimFromDifference = { claim: NewClaim; left: PassagePick | null; right: PassagePick | null }
+export type ClaimFromDifference = { 
+/**
+ * The claim to create (usually the edited [`ClaimDraft`]).
+ */
+claim: NewClaim; 
+/**
+ * The left side's passage and its stance; `None` when only the right
+ * side has the sentence.
+ */
+left: PassagePick | null; 
+/**
+ * The right side's passage and its stance; `None` when only the left
+ * side has the sentence.
+ */
+right: PassagePick | null }
 /**
  * Order of a claim list, newest first.
  */
@@ -676,9 +690,13 @@ export type CommandErrorKind =
  */
 "storage" | 
 /**
- * Reading or writing a file failed.
+ * Reading or writing a file, or talking to a web server, failed.
  */
 "io" | 
+/**
+ * A report template or a serialiser failed: a fault of the program, not of the input.
+ */
+"render" | 
 /**
  * No workspace is open.
  */
@@ -690,7 +708,17 @@ export type CommandErrorKind =
 /**
  * Two sides compared, owned and ready to send to the window.
  */
-export type ComparisonView = { left: SideInfo; right: SideInfo; 
+export type ComparisonView = { 
+/**
+ * The left side's source and version: the first source asked for, the
+ * older version of an edit history, or the pivot among outlets.
+ */
+left: SideInfo; 
+/**
+ * The right side's source and version: the second source, the newer
+ * version, or the outlet compared with the pivot.
+ */
+right: SideInfo; 
 /**
  * Aligned pairs, by left index then right index.
  */
@@ -732,7 +760,15 @@ saved: SourceDetails }
 /**
  * One segment of a word diff from the left sentence to the right one.
  */
-export type DiffSegment = { op: Op; text: string }
+export type DiffSegment = { 
+/**
+ * Whether both sentences share the text, or only the left or the right has it.
+ */
+op: Op; 
+/**
+ * The segment's text, characters and white space as written in its sentence.
+ */
+text: string }
 /**
  * The kind of a difference between two aligned sentences.
  */
@@ -760,7 +796,11 @@ export type DifferenceKind =
 /**
  * A labelled difference between the two sentences of a pair.
  */
-export type DifferenceView = { kind: DifferenceKind; 
+export type DifferenceView = { 
+/**
+ * What differs: a quote, a number, a date, a name, or the wording.
+ */
+kind: DifferenceKind; 
 /**
  * The left wording ("" when the left says nothing of it).
  */
@@ -774,15 +814,29 @@ right: string }
  * sentence only one side has) and, when the user started from one, the
  * labelled difference.
  */
-export type DraftRequest = { left: SideInfo; 
+export type DraftRequest = { 
+/**
+ * The left side's source and version, named in the draft's notes.
+ */
+left: SideInfo; 
 /**
  * The left sentence; null when only the right side has the sentence.
  */
-left_sentence: string | null; right: SideInfo; 
+left_sentence: string | null; 
+/**
+ * The right side's source and version, named in the draft's notes.
+ */
+right: SideInfo; 
 /**
  * The right sentence; null when only the left side has the sentence.
  */
-right_sentence: string | null; difference: DifferenceView | null }
+right_sentence: string | null; 
+/**
+ * The labelled difference the user started from; `None` when they
+ * started from the sentence pair itself. A difference of fact makes the
+ * right passage dispute the statement.
+ */
+difference: DifferenceView | null }
 /**
  * A claim linked to an exact passage of one version of a source.
  * The selectors follow the W3C Web Annotation model.
@@ -1080,7 +1134,11 @@ export type Op =
  * Several outlets each compared against a pivot: one comparison per other
  * outlet, the pivot always on the left.
  */
-export type OutletsComparison = { pivot: SideInfo; 
+export type OutletsComparison = { 
+/**
+ * The source every other outlet is compared against, on the left of each comparison.
+ */
+pivot: SideInfo; 
 /**
  * One per other outlet, in the order they were given.
  */
@@ -1088,11 +1146,29 @@ outlets: ComparisonView[] }
 /**
  * Two aligned sentences with their word diff and labelled differences.
  */
-export type PairView = { left: SentenceView; right: SentenceView; 
+export type PairView = { 
 /**
- * How strongly the two agree, 0..=1.
+ * The left text's sentence.
  */
-score: number; diff: DiffSegment[]; differences: DifferenceView[] }
+left: SentenceView; 
+/**
+ * The right text's sentence.
+ */
+right: SentenceView; 
+/**
+ * How strongly the two agree, 0..=1 (1 for identical sentences).
+ */
+score: number; 
+/**
+ * Word-level diff from the left sentence to the right one, in order:
+ * `equal` and `delete` segments give the left sentence, `equal` and
+ * `insert` the right one.
+ */
+diff: DiffSegment[]; 
+/**
+ * The differences, labelled by kind; empty when the two say the same.
+ */
+differences: DifferenceView[] }
 /**
  * A passage of one source version, in code points, with its stance.
  */
@@ -1267,15 +1343,28 @@ export type SentenceView = {
 /**
  * Position of the sentence in its text, from 0.
  */
-index: number; text: string; 
+index: number; 
+/**
+ * The sentence itself, exactly as it stands in the version's text.
+ */
+text: string; 
 /**
  * Byte offsets into the version's text.
  */
-start: number; end: number; 
+start: number; 
+/**
+ * Byte offset just past the sentence's last byte (exclusive).
+ */
+end: number; 
 /**
  * Code point offsets into the version's text (W3C TextPosition).
  */
-cp_start: number; cp_end: number }
+cp_start: number; 
+/**
+ * Code point offset just past the sentence (exclusive): the `end` of an
+ * evidence selector that links the whole sentence.
+ */
+cp_end: number }
 /**
  * Which source and version one side of a comparison is.
  */
@@ -1413,7 +1502,11 @@ export type SourceRef = {
 /**
  * Source id or unique prefix.
  */
-source: string; version: number | null }
+source: string; 
+/**
+ * The version number (1 for the first capture); `None` for the latest.
+ */
+version: number | null }
 /**
  * One captured text of a source.
  */

@@ -186,7 +186,8 @@ fn coarse_segments<T: PartialEq>(
 }
 
 /// Word-level diff of two sentences. Very long sentences are diffed coarsely
-/// (see [`MAX_DIFF_CELLS`]), and the diff also gives up refining once
+/// (above a million token pairs, old × new, the common start and end are kept
+/// and the middle is one change), and the diff also gives up refining once
 /// `deadline` passes, so no input can stall it; the result always
 /// reconstructs both texts.
 ///

@@ -15,6 +15,7 @@ use crate::workspace::Workspace;
 pub struct SourceRef {
     /// Source id or unique prefix.
     pub source: String,
+    /// The version number (1 for the first capture); `None` for the latest.
     pub version: Option<u32>,
 }
 
@@ -56,7 +57,9 @@ impl SourceRef {
 /// One side loaded from the workspace: which source and version, and its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedSide {
+    /// The source and version this side is, as the comparison shows it.
     pub info: SideInfo,
+    /// That version's stored text (normalised plain text).
     pub text: String,
 }
 

@@ -19,12 +19,17 @@ use crate::workspace::Workspace;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DraftRequest {
+    /// The left side's source and version, named in the draft's notes.
     pub left: SideInfo,
     /// The left sentence; null when only the right side has the sentence.
     pub left_sentence: Option<String>,
+    /// The right side's source and version, named in the draft's notes.
     pub right: SideInfo,
     /// The right sentence; null when only the left side has the sentence.
     pub right_sentence: Option<String>,
+    /// The labelled difference the user started from; `None` when they
+    /// started from the sentence pair itself. A difference of fact makes the
+    /// right passage dispute the statement.
     pub difference: Option<DifferenceView>,
 }
 
@@ -136,8 +141,13 @@ fn describe(side: &SideInfo) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ClaimFromDifference {
+    /// The claim to create (usually the edited [`ClaimDraft`]).
     pub claim: NewClaim,
+    /// The left side's passage and its stance; `None` when only the right
+    /// side has the sentence.
     pub left: Option<PassagePick>,
+    /// The right side's passage and its stance; `None` when only the left
+    /// side has the sentence.
     pub right: Option<PassagePick>,
 }
 

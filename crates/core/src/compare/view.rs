@@ -42,12 +42,16 @@ impl SideInfo {
 pub struct SentenceView {
     /// Position of the sentence in its text, from 0.
     pub index: u32,
+    /// The sentence itself, exactly as it stands in the version's text.
     pub text: String,
     /// Byte offsets into the version's text.
     pub start: u32,
+    /// Byte offset just past the sentence's last byte (exclusive).
     pub end: u32,
     /// Code point offsets into the version's text (W3C TextPosition).
     pub cp_start: u32,
+    /// Code point offset just past the sentence (exclusive): the `end` of an
+    /// evidence selector that links the whole sentence.
     pub cp_end: u32,
 }
 
@@ -55,7 +59,9 @@ pub struct SentenceView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DiffSegment {
+    /// Whether both sentences share the text, or only the left or the right has it.
     pub op: Op,
+    /// The segment's text, characters and white space as written in its sentence.
     pub text: String,
 }
 
@@ -63,6 +69,7 @@ pub struct DiffSegment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DifferenceView {
+    /// What differs: a quote, a number, a date, a name, or the wording.
     pub kind: DifferenceKind,
     /// The left wording ("" when the left says nothing of it).
     pub left: String,
@@ -74,11 +81,17 @@ pub struct DifferenceView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PairView {
+    /// The left text's sentence.
     pub left: SentenceView,
+    /// The right text's sentence.
     pub right: SentenceView,
-    /// How strongly the two agree, 0..=1.
+    /// How strongly the two agree, 0..=1 (1 for identical sentences).
     pub score: f32,
+    /// Word-level diff from the left sentence to the right one, in order:
+    /// `equal` and `delete` segments give the left sentence, `equal` and
+    /// `insert` the right one.
     pub diff: Vec<DiffSegment>,
+    /// The differences, labelled by kind; empty when the two say the same.
     pub differences: Vec<DifferenceView>,
 }
 
@@ -86,7 +99,11 @@ pub struct PairView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ComparisonView {
+    /// The left side's source and version: the first source asked for, the
+    /// older version of an edit history, or the pivot among outlets.
     pub left: SideInfo,
+    /// The right side's source and version: the second source, the newer
+    /// version, or the outlet compared with the pivot.
     pub right: SideInfo,
     /// Aligned pairs, by left index then right index.
     pub pairs: Vec<PairView>,
@@ -105,6 +122,7 @@ pub struct ComparisonView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct OutletsComparison {
+    /// The source every other outlet is compared against, on the left of each comparison.
     pub pivot: SideInfo,
     /// One per other outlet, in the order they were given.
     pub outlets: Vec<ComparisonView>,

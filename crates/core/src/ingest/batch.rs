@@ -55,12 +55,12 @@ pub struct Expanded {
 /// recursively, hidden entries skipped); a file is read as a list of URLs.
 pub fn expand(path: &Path) -> Result<Expanded> {
     let meta = std::fs::metadata(path)
-        .map_err(|e| Error::Io(format!("cannot open {}: {e}", path.display())))?;
+        .map_err(|e| Error::io(format!("cannot open {}", path.display()), e))?;
     if meta.is_dir() {
         expand_folder(path)
     } else {
         let bytes = std::fs::read(path)
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
         let text = std::str::from_utf8(&bytes).map_err(|_| {
             Error::invalid(format!(
                 "{} is not a UTF-8 text file; give a folder or a text file with one URL per line",
@@ -141,9 +141,9 @@ pub fn expand_folder(dir: &Path) -> Result<Expanded> {
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::Io(format!("cannot list {}: {e}", dir.display())))?;
+        .map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Error::Io(format!("cannot list {}: {e}", dir.display())))?;
+        let entry = entry.map_err(|e| Error::io(format!("cannot list {}", dir.display()), e))?;
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if hidden {
@@ -151,7 +151,7 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
         let file_type = entry
             .file_type()
-            .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+            .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
         if file_type.is_dir() {
             collect_files(&path, out)?;
         } else if file_type.is_file() {

@@ -14,7 +14,7 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 use reqwest::{StatusCode, Url, redirect};
 
 use super::{Captured, Format, capture_bytes, prefix_error};
-use crate::{Error, Result};
+use crate::{Error, Failure, Result};
 
 /// The user agent every request sends, so site owners can tell who is asking.
 pub const USER_AGENT: &str = concat!(
@@ -91,7 +91,7 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched> {
             ),
         )
         .send()
-        .map_err(|e| network_error(&e, &parsed, options))?;
+        .map_err(|e| network_error(e, &parsed, options))?;
 
     let final_url = response.url().to_string();
     check_status(response.status(), &final_url)?;
@@ -151,7 +151,7 @@ fn client(options: &FetchOptions) -> Result<Client> {
         .connect_timeout(options.timeout)
         .redirect(policy)
         .build()
-        .map_err(|e| Error::Io(format!("cannot set up the HTTP client: {e}")))
+        .map_err(|e| Error::io("cannot set up the HTTP client", e))
 }
 
 fn check_status(status: StatusCode, url: &str) -> Result<()> {
@@ -167,7 +167,7 @@ fn check_status(status: StatusCode, url: &str) -> Result<()> {
         401 | 403 => Err(Error::Invalid(format!(
             "{url} answered {code} {reason}: the site refuses access; save the page from a browser and add the file instead"
         ))),
-        500..=599 => Err(Error::Io(format!(
+        500..=599 => Err(Error::io_message(format!(
             "{url} answered {code} {reason}: the server failed; try again later"
         ))),
         _ => Err(Error::Invalid(format!("{url} answered {code} {reason}"))),
@@ -181,7 +181,7 @@ fn read_limited(response: Response, url: &str, options: &FetchOptions) -> Result
     response
         .take(options.max_bytes.saturating_add(1))
         .read_to_end(&mut body)
-        .map_err(|e| read_error(&e, url, options))?;
+        .map_err(|e| read_error(e, url, options))?;
     if body.len() as u64 > options.max_bytes {
         return Err(too_big(url, options.max_bytes));
     }
@@ -211,37 +211,41 @@ fn too_big(url: &str, max: u64) -> Error {
     ))
 }
 
-fn network_error(err: &reqwest::Error, url: &Url, options: &FetchOptions) -> Error {
-    if err.is_timeout() {
-        Error::Io(format!(
+fn network_error(err: reqwest::Error, url: &Url, options: &FetchOptions) -> Error {
+    let message = if err.is_timeout() {
+        format!(
             "{url} timed out: no complete answer within {} s; the site may be slow or down, try again later",
             options.timeout.as_secs_f32()
-        ))
+        )
     } else if err.is_redirect() {
-        Error::Invalid(format!("{url} could not be followed: {}", root_cause(err)))
+        return Error::Invalid(format!("{url} could not be followed: {}", root_cause(&err)));
     } else if err.is_connect() {
-        Error::Io(format!("cannot connect to {url}: {}", root_cause(err)))
+        format!("cannot connect to {url}: {}", root_cause(&err))
     } else {
-        Error::Io(format!(
+        format!(
             "fetching {url} failed, the connection dropped or the answer was broken: {}",
-            root_cause(err)
-        ))
-    }
+            root_cause(&err)
+        )
+    };
+    // The shown message names the innermost cause; the whole reqwest error stays reachable.
+    Error::Io(Failure::new(message, Some(Box::new(err))))
 }
 
-fn read_error(err: &std::io::Error, url: &str, options: &FetchOptions) -> Error {
+fn read_error(err: std::io::Error, url: &str, options: &FetchOptions) -> Error {
     // An io::Error hides the error it wraps from `source()`; look inside it.
     let timed_out = err.kind() == std::io::ErrorKind::TimedOut
         || err.get_ref().is_some_and(|inner| is_timeout(inner));
     if timed_out {
-        Error::Io(format!(
+        let message = format!(
             "{url} timed out while sending the page (limit {} s); try again later",
             options.timeout.as_secs_f32()
-        ))
+        );
+        Error::Io(Failure::new(message, Some(Box::new(err))))
     } else {
-        Error::Io(format!(
-            "the connection to {url} dropped before the page was complete: {err}"
-        ))
+        Error::io(
+            format!("the connection to {url} dropped before the page was complete"),
+            err,
+        )
     }
 }
 

@@ -2,8 +2,8 @@
 //! normalised plain text plus the page's metadata.
 //!
 //! Everything here is pure (it only says what a source contains) except
-//! [`into_workspace`], the one module that writes: it stores a capture as a
-//! source or a new version through the store.
+//! [`into_workspace`](crate::ingest::into_workspace), the one module that
+//! writes: it stores a capture as a source or a new version through the store.
 //!
 //! ```
 //! use claimdesk_core::ingest::html::capture_html;
@@ -248,8 +248,8 @@ pub fn capture_file(path: &Path) -> Result<Captured> {
             path.display()
         )));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let format = Format::from_extension(ext).unwrap_or_else(|| Format::sniff(&bytes));
     let mut captured = capture_bytes(&bytes, format, None, None)
@@ -265,7 +265,7 @@ pub(crate) fn prefix_error(err: Error, what: &str) -> Error {
     match err {
         Error::Invalid(m) => Error::Invalid(format!("{what}: {m}")),
         Error::NotFound(m) => Error::NotFound(format!("{what}: {m}")),
-        Error::Io(m) => Error::Io(format!("{what}: {m}")),
+        Error::Io(failure) => Error::Io(failure.prefixed(what)),
         other => other,
     }
 }
@@ -297,4 +297,29 @@ pub(crate) fn refuse_binary(bytes: &[u8], expected: &str) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_keeps_its_io_error_as_the_source() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("gone.txt");
+        let os_says = std::fs::read(&path).expect_err("the file is missing");
+
+        let err = capture_file(&path).expect_err("missing");
+
+        assert_eq!(err.kind(), crate::ErrorKind::Io);
+        assert_eq!(
+            err.to_string(),
+            format!("cannot read {}: {os_says}", path.display())
+        );
+        let source = std::error::Error::source(&err).expect("the cause is kept");
+        let io = source
+            .downcast_ref::<std::io::Error>()
+            .expect("the cause is the io::Error");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    }
 }

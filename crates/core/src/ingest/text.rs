@@ -100,7 +100,7 @@ pub fn read_utf8_file(path: &std::path::Path) -> Result<String> {
     }
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::not_found(format!("no such file: {shown}")),
-        _ => Error::Io(format!("cannot read {shown}: {e}")),
+        _ => Error::io(format!("cannot read {shown}"), e),
     })?;
     String::from_utf8(bytes).map_err(|e| {
         Error::invalid(format!(

@@ -32,7 +32,7 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
         .map(|c| review(c, base, data.publisher.as_deref()))
         .collect();
     let mut text = serde_json::to_string_pretty(&reviews)
-        .map_err(|e| Error::Io(format!("cannot write ClaimReview JSON-LD: {e}")))?;
+        .map_err(|e| Error::render("cannot write ClaimReview JSON-LD", e))?;
     text.push('\n');
     Ok(text)
 }

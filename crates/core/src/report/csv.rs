@@ -28,7 +28,7 @@ pub const COLUMNS: [&str; 17] = [
 ];
 
 pub(super) fn render(data: &ReportData) -> Result<String> {
-    let broken = |e: csv::Error| Error::Io(format!("cannot write CSV: {e}"));
+    let broken = |e: csv::Error| Error::render("cannot write CSV", e);
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -94,8 +94,8 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| Error::Io(format!("cannot write CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::Io(format!("cannot write CSV: {e}")))
+        .map_err(|e| Error::render("cannot write CSV", e))?;
+    String::from_utf8(bytes).map_err(|e| Error::render("cannot write CSV", e))
 }
 
 /// Spreadsheets run a cell starting with `=`, `+`, `-`, `@`, tab or carriage

@@ -11,7 +11,7 @@ pub const REPORT_SCHEMA: &str = "claimdesk.report/1";
 
 pub(super) fn render(data: &ReportData) -> Result<String> {
     let mut text = serde_json::to_string_pretty(data)
-        .map_err(|e| Error::Io(format!("cannot write the JSON report: {e}")))?;
+        .map_err(|e| Error::render("cannot write the JSON report", e))?;
     text.push('\n');
     Ok(text)
 }

@@ -45,8 +45,7 @@ const SQLITE_SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 /// renamed over it. Refuses what [`SaveRules`] and the module rule protect.
 pub fn save_text(path: &Path, text: &str, rules: SaveRules<'_>) -> Result<()> {
     let target = checked_target(path, rules)?;
-    write_whole(&target, text)
-        .map_err(|e| Error::Io(format!("cannot write {}: {e}", path.display())))
+    write_whole(&target, text).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
 }
 
 /// The file the text will go to (`path`, or the file a link at `path`
@@ -59,7 +58,7 @@ pub(crate) fn checked_target(path: &Path, rules: SaveRules<'_>) -> Result<PathBu
             refuse_workspace_path(path, &real_new_path(path)?, rules)?;
             return Ok(path.to_path_buf());
         }
-        Err(e) => return Err(Error::Io(format!("cannot write {shown}: {e}"))),
+        Err(e) => return Err(Error::io(format!("cannot write {shown}"), e)),
     };
     let (target, meta) = if meta.file_type().is_symlink() {
         let dangling = || {
@@ -86,7 +85,7 @@ pub(crate) fn checked_target(path: &Path, rules: SaveRules<'_>) -> Result<PathBu
         )));
     }
     let real = std::fs::canonicalize(&target)
-        .map_err(|e| Error::Io(format!("cannot write {shown}: {e}")))?;
+        .map_err(|e| Error::io(format!("cannot write {shown}"), e))?;
     refuse_workspace_path(path, &real, rules)?;
     if let Some(ws) = rules.workspace
         && same_file(&meta, ws)

@@ -66,7 +66,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     migrations.to_latest(conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => Error::Storage(err),
-        other => Error::Io(format!("cannot update the workspace schema: {other}")),
+        other => Error::io("cannot update the workspace schema", other),
     })?;
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     if app_id != APPLICATION_ID {

@@ -119,7 +119,7 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
 /// The bundle as pretty-printed JSON with a final newline.
 pub fn bundle_to_json(bundle: &Bundle) -> Result<String> {
     let mut text = serde_json::to_string_pretty(bundle)
-        .map_err(|e| Error::Io(format!("cannot write the bundle: {e}")))?;
+        .map_err(|e| Error::render("cannot write the bundle", e))?;
     text.push('\n');
     Ok(text)
 }

@@ -18,16 +18,26 @@ use crate::workspace::Workspace;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BundleImport {
+    /// Verdict keys the workspace lacked, added at the end of its scale.
     pub verdicts_added: u32,
+    /// Claims whose id the workspace did not have.
     pub claims_added: u32,
     /// Claims where the bundle's newer copy replaced the workspace's.
     pub claims_updated: u32,
     /// Claims where the workspace's newer copy was kept.
     pub claims_kept: u32,
+    /// History rows written: the bundle's entries the workspace lacked, and
+    /// one per field a newer bundle copy changed ("merged from bundle").
     pub history_added: u32,
+    /// Sources whose id the workspace did not have.
     pub sources_added: u32,
+    /// Source versions added; a version whose text the source already holds
+    /// under another id is matched to it and not counted.
     pub versions_added: u32,
+    /// Evidence links whose id the workspace did not have.
     pub evidence_added: u32,
+    /// Evidence links both sides hold whose removal the bundle changed,
+    /// because the bundle's copy of their claim won.
     pub evidence_updated: u32,
 }
 
