@@ -9,7 +9,7 @@ use super::history::{self, Change};
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant, scale};
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Claim, ClaimDetail, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
+use crate::model::{Claim, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
 use crate::workspace::Workspace;
 
 const FIELDS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
@@ -36,6 +36,11 @@ impl<'a> Claims<'a> {
             .write(|conn| insert(conn, self.ws.actor(), &new, None))
     }
 
+    /// The connection this handle reads through (for the claim detail).
+    pub(super) fn conn(&self) -> &'a Connection {
+        self.ws.conn()
+    }
+
     /// The id of the claim named by `id_or_prefix`, deleted claims included.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
         ids::resolve(self.ws.conn(), "claims", "claim", id_or_prefix)
@@ -45,18 +50,6 @@ impl<'a> Claims<'a> {
     pub fn get(&self, id_or_prefix: &str) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
         get(self.ws.conn(), &id)
-    }
-
-    /// A claim with its verdict and evidence, as its detail page shows it.
-    pub fn detail(&self, id_or_prefix: &str) -> Result<ClaimDetail> {
-        let claim = self.get(id_or_prefix)?;
-        let verdict = scale::find(self.ws.conn(), &claim.verdict)?;
-        let evidence = super::evidence::for_claim(self.ws.conn(), &claim.id)?;
-        Ok(ClaimDetail {
-            claim,
-            verdict,
-            evidence,
-        })
     }
 
     /// Claims matching `filter`, deleted ones left out.
@@ -296,17 +289,11 @@ fn record(
     changes: Vec<(&str, Option<String>, Option<String>)>,
     note: Option<&str>,
 ) -> Result<Claim> {
-    if !changes.is_empty() {
-        conn.execute(
-            "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
-            params![id, instant_text(now())],
-        )?;
-        let rows: Vec<Change<'_>> = changes
-            .into_iter()
-            .map(|(f, o, n)| Change::new(f, o, n))
-            .collect();
-        history::append(conn, id, actor, &rows, note)?;
-    }
+    let rows: Vec<Change<'_>> = changes
+        .into_iter()
+        .map(|(f, o, n)| Change::new(f, o, n))
+        .collect();
+    history::record(conn, id, actor, &rows, note)?;
     get(conn, id)
 }
 
@@ -320,21 +307,6 @@ fn all_tags(conn: &Connection) -> Result<HashMap<String, Vec<String>>> {
         map.entry(r.get(0)?).or_default().push(r.get(1)?);
     }
     Ok(map)
-}
-
-/// Bumps a claim's `updated_at` and records a change to it (used by evidence).
-pub(crate) fn touch(
-    conn: &Connection,
-    id: &str,
-    actor: &str,
-    change: Change<'_>,
-    note: Option<&str>,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
-        params![id, instant_text(now())],
-    )?;
-    history::append(conn, id, actor, &[change], note)
 }
 
 /// Inserts a new claim (with a new id) and its `created` history row.

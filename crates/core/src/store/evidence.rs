@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::claims;
-use super::history::Change;
+use super::history::{self, Change};
 use super::sources;
 use super::{instant_text, now, parse_date, parse_instant};
 use crate::anchor::{self, Anchor};
@@ -145,7 +144,13 @@ impl<'a> Evidence<'a> {
             } else {
                 Change::new("evidence", None, Some(text))
             };
-            claims::touch(conn, &view.evidence.claim_id, self.ws.actor(), change, note)?;
+            history::record(
+                conn,
+                &view.evidence.claim_id,
+                self.ws.actor(),
+                &[change],
+                note,
+            )?;
             Ok(view)
         })
     }
@@ -238,11 +243,11 @@ pub(crate) fn insert_anchored(
         ],
     )?;
     let view = get(conn, &id)?;
-    claims::touch(
+    history::record(
         conn,
         claim_id,
         actor,
-        Change::new("evidence", None, Some(describe(&view))),
+        &[Change::new("evidence", None, Some(describe(&view)))],
         note,
     )?;
     Ok(view)

@@ -39,6 +39,26 @@ pub(crate) fn append(
     Ok(())
 }
 
+/// Records `changes` to a claim and bumps its `updated_at`, so lists sorted
+/// by last change see it; nothing is written when `changes` is empty. Every
+/// change to a claim's fields, tags or evidence goes through here.
+pub(crate) fn record(
+    conn: &Connection,
+    claim_id: &str,
+    actor: &str,
+    changes: &[Change<'_>],
+    note: Option<&str>,
+) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    conn.execute(
+        "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
+        params![claim_id, instant_text(now())],
+    )?;
+    append(conn, claim_id, actor, changes, note)
+}
+
 /// The claim's history, oldest first.
 pub(crate) fn list(conn: &Connection, claim_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(

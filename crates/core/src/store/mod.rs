@@ -1,5 +1,6 @@
 //! SQLite storage: schema migrations and one file per table family.
 
+mod claim_detail;
 pub(crate) mod claims;
 pub(crate) mod evidence;
 pub(crate) mod history;
