@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::Db;
 use super::history::{self, Change};
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant, scale};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{Claim, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
-use crate::workspace::Workspace;
 
 const FIELDS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
     c.rationale, c.created_at, c.updated_at";
@@ -22,34 +22,34 @@ const COLUMNS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, 
 
 /// Claims of one workspace.
 pub struct Claims<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Claims<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Claims { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Claims { db }
     }
 
     /// Adds a claim and records its creation in history.
     pub fn add(&self, new: NewClaim) -> Result<Claim> {
-        self.ws
-            .write(|conn| insert(conn, self.ws.actor(), &new, None))
+        self.db
+            .write(|conn| insert(conn, self.db.actor, &new, None))
     }
 
     /// The connection this handle reads through (for the claim detail).
     pub(super) fn conn(&self) -> &'a Connection {
-        self.ws.conn()
+        self.db.conn
     }
 
     /// The id of the claim named by `id_or_prefix`, deleted claims included.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "claims", "claim", id_or_prefix)
+        ids::resolve(self.db.conn, "claims", "claim", id_or_prefix)
     }
 
     /// One claim.
     pub fn get(&self, id_or_prefix: &str) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
-        get(self.ws.conn(), &id)
+        get(self.db.conn, &id)
     }
 
     /// Claims matching `filter`, deleted ones left out.
@@ -63,7 +63,7 @@ impl<'a> Claims<'a> {
     }
 
     fn list_where(&self, filter: &ClaimFilter, deleted: Deleted) -> Result<Vec<Claim>> {
-        let conn = self.ws.conn();
+        let conn = self.db.conn;
         let verdict = match filter
             .verdict
             .as_deref()
@@ -127,7 +127,7 @@ impl<'a> Claims<'a> {
 
     /// Every tag in use, with how many live claims carry it.
     pub fn tags(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.ws.conn().prepare_cached(
+        let mut stmt = self.db.conn.prepare_cached(
             "SELECT t.tag, count(*) FROM claim_tags t JOIN claims c ON c.id = t.claim_id
              WHERE c.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag",
         )?;
@@ -139,7 +139,7 @@ impl<'a> Claims<'a> {
     pub fn edit(&self, id_or_prefix: &str, edit: ClaimEdit, note: Option<&str>) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
         let statement = edit.statement.as_deref().map(clean_statement).transpose()?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let old = get(conn, &id)?;
             let mut changes = Vec::new();
             let mut set = |field: &'static str, before: Option<String>, after: Option<String>| {
@@ -172,7 +172,7 @@ impl<'a> Claims<'a> {
                 };
                 conn.execute(&sql, params![id, value])?;
             }
-            record(conn, &id, self.ws.actor(), changes, note)
+            record(conn, &id, self.db.actor, changes, note)
         })
     }
 
@@ -187,8 +187,8 @@ impl<'a> Claims<'a> {
         note: Option<&str>,
     ) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws
-            .write(|conn| apply_verdict(conn, &id, self.ws.actor(), verdict, rationale, note))
+        self.db
+            .write(|conn| apply_verdict(conn, &id, self.db.actor, verdict, rationale, note))
     }
 
     /// Adds and removes tags.
@@ -202,7 +202,7 @@ impl<'a> Claims<'a> {
         let id = self.resolve(id_or_prefix)?;
         let add = clean_tags(add)?;
         let remove = clean_tags(remove)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let old = get(conn, &id)?;
             for tag in &add {
                 conn.execute(
@@ -222,7 +222,7 @@ impl<'a> Claims<'a> {
             } else {
                 Vec::new()
             };
-            record(conn, &id, self.ws.actor(), changes, note)
+            record(conn, &id, self.db.actor, changes, note)
         })
     }
 
@@ -239,7 +239,7 @@ impl<'a> Claims<'a> {
 
     fn set_deleted(&self, id_or_prefix: &str, deleted: bool, note: Option<&str>) -> Result<()> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let was_deleted = deleted_at(conn, &id)?.is_some();
             if was_deleted == deleted {
                 return Err(Error::Conflict(format!(
@@ -260,7 +260,7 @@ impl<'a> Claims<'a> {
             history::append(
                 conn,
                 &id,
-                self.ws.actor(),
+                self.db.actor,
                 &[Change::new(field, None, None)],
                 note,
             )
@@ -270,7 +270,7 @@ impl<'a> Claims<'a> {
     /// Every change to the claim, oldest first.
     pub fn history(&self, id_or_prefix: &str) -> Result<Vec<HistoryEntry>> {
         let id = self.resolve(id_or_prefix)?;
-        history::list(self.ws.conn(), &id)
+        history::list(self.db.conn, &id)
     }
 }
 

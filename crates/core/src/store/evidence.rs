@@ -3,8 +3,10 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::Db;
 use super::history::{self, Change};
 use super::sources;
+use super::{Claims, Sources};
 use super::{instant_text, now, parse_date, parse_instant};
 use crate::anchor::{self, Anchor};
 use crate::error::{Error, Result};
@@ -13,7 +15,6 @@ use crate::model::{
     Evidence as EvidenceItem, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion,
     Stance,
 };
-use crate::workspace::Workspace;
 
 const COLUMNS: &str =
     "e.id, e.claim_id, v.source_id, e.version_id, e.stance, e.exact, e.prefix, e.suffix,
@@ -22,26 +23,26 @@ const COLUMNS: &str =
 
 /// Evidence of one workspace.
 pub struct Evidence<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Evidence<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Evidence { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Evidence { db }
     }
 
     /// Links a passage to a claim. The quote must stand in the source's text.
     pub fn add(&self, new: NewEvidence) -> Result<EvidenceView> {
-        let claims = self.ws.claims();
+        let claims = Claims::new(self.db);
         let claim_id = claims.resolve(&new.claim)?;
         claims.get(&claim_id)?;
-        let source_id = self.ws.sources().resolve(&new.source)?;
-        self.ws.write(|conn| {
+        let source_id = Sources::new(self.db).resolve(&new.source)?;
+        self.db.write(|conn| {
             let version = sources::version_by_number(conn, &source_id, new.version)?;
             let found = anchor::locate(&version.text, &new.quote, new.occurrence)?;
             insert_anchored(
                 conn,
-                self.ws.actor(),
+                self.db.actor,
                 &claim_id,
                 &version.id,
                 &found,
@@ -57,17 +58,17 @@ impl<'a> Evidence<'a> {
     /// occurrence the user selected. Offsets outside the text or around
     /// nothing but white space are refused and nothing is written.
     pub fn add_at(&self, new: NewEvidenceAt) -> Result<EvidenceView> {
-        let claims = self.ws.claims();
+        let claims = Claims::new(self.db);
         let claim_id = claims.resolve(&new.claim)?;
         claims.get(&claim_id)?;
         let pick = &new.passage;
-        let source_id = self.ws.sources().resolve(&pick.source)?;
-        self.ws.write(|conn| {
+        let source_id = Sources::new(self.db).resolve(&pick.source)?;
+        self.db.write(|conn| {
             let version = sources::version_by_number(conn, &source_id, Some(pick.version))?;
             let found = anchor_pick(&version, pick, "the passage")?;
             insert_anchored(
                 conn,
-                self.ws.actor(),
+                self.db.actor,
                 &claim_id,
                 &version.id,
                 &found,
@@ -79,21 +80,21 @@ impl<'a> Evidence<'a> {
 
     /// The id of the evidence named by `id_or_prefix`.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "evidence", "evidence", id_or_prefix)
+        ids::resolve(self.db.conn, "evidence", "evidence", id_or_prefix)
     }
 
     /// Evidence for one claim, or for every claim when `claim` is `None`.
     pub fn list(&self, claim: Option<&str>) -> Result<Vec<EvidenceView>> {
         match claim {
             Some(c) => {
-                let id = self.ws.claims().resolve(c)?;
-                for_claim(self.ws.conn(), &id)
+                let id = Claims::new(self.db).resolve(c)?;
+                for_claim(self.db.conn, &id)
             }
             None => {
                 let sql = format!(
                     "SELECT {COLUMNS} FROM {JOINS} WHERE e.removed_at IS NULL ORDER BY e.created_at"
                 );
-                let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+                let mut stmt = self.db.conn.prepare_cached(&sql)?;
                 let rows = stmt.query_map([], view_from_row)?;
                 Ok(rows.collect::<rusqlite::Result<_>>()?)
             }
@@ -117,7 +118,7 @@ impl<'a> Evidence<'a> {
         note: Option<&str>,
     ) -> Result<EvidenceView> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let was_removed: Option<String> = conn.query_row(
                 "SELECT removed_at FROM evidence WHERE id = ?1",
                 [&id],
@@ -147,7 +148,7 @@ impl<'a> Evidence<'a> {
             history::record(
                 conn,
                 &view.evidence.claim_id,
-                self.ws.actor(),
+                self.db.actor,
                 &[change],
                 note,
             )?;
@@ -163,9 +164,9 @@ impl<'a> Evidence<'a> {
         number: Option<u32>,
     ) -> Result<Option<Anchor>> {
         let id = self.resolve(id_or_prefix)?;
-        let view = get(self.ws.conn(), &id)?;
+        let view = get(self.db.conn, &id)?;
         let e = &view.evidence;
-        let target = sources::version_by_number(self.ws.conn(), &e.source_id, number)?;
+        let target = sources::version_by_number(self.db.conn, &e.source_id, number)?;
         let stored = Anchor {
             exact: e.exact.clone(),
             prefix: e.prefix.clone(),

@@ -2,6 +2,7 @@
 
 mod claim_detail;
 pub(crate) mod claims;
+mod db;
 pub(crate) mod evidence;
 pub(crate) mod history;
 pub(crate) mod imports;
@@ -12,6 +13,7 @@ pub mod source_details;
 pub(crate) mod sources;
 
 pub use claims::Claims;
+pub(crate) use db::Db;
 pub use evidence::Evidence;
 pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};

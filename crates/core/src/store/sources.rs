@@ -3,12 +3,12 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::Db;
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{AddOutcome, NewSource, Source, SourceAdded, SourceVersion};
 use crate::text::normalise::{normalise, sha256_hex};
-use crate::workspace::Workspace;
 
 const SOURCE_COLUMNS: &str =
     "s.id, s.title, s.outlet, s.authors, s.url, s.canonical_url, s.published_on,
@@ -22,12 +22,12 @@ const DERIVED_TITLE_CHARS: usize = 80;
 
 /// Sources of one workspace.
 pub struct Sources<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Sources<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Sources { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Sources { db }
     }
 
     /// Stores a source. The same text stored before is not stored again; a
@@ -45,7 +45,7 @@ impl<'a> Sources<'a> {
         let url = clean_opt(new.url.clone());
         let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
         let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let same_page = match &canonical {
                 Some(c) => conn
                     .query_row(
@@ -106,19 +106,19 @@ impl<'a> Sources<'a> {
 
     /// The id of the source named by `id_or_prefix`.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "sources", "source", id_or_prefix)
+        ids::resolve(self.db.conn, "sources", "source", id_or_prefix)
     }
 
     /// One source.
     pub fn get(&self, id_or_prefix: &str) -> Result<Source> {
-        get(self.ws.conn(), &self.resolve(id_or_prefix)?)
+        get(self.db.conn, &self.resolve(id_or_prefix)?)
     }
 
     /// All sources, newest first.
     pub fn list(&self) -> Result<Vec<Source>> {
         let sql =
             format!("SELECT {SOURCE_COLUMNS} FROM sources s ORDER BY s.created_at DESC, s.id DESC");
-        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let mut stmt = self.db.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], source_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -129,7 +129,7 @@ impl<'a> Sources<'a> {
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 ORDER BY number"
         );
-        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let mut stmt = self.db.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([id], version_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -137,7 +137,7 @@ impl<'a> Sources<'a> {
     /// One version by number, or the latest when `number` is `None`.
     pub fn version(&self, id_or_prefix: &str, number: Option<u32>) -> Result<SourceVersion> {
         let id = self.resolve(id_or_prefix)?;
-        version_by_number(self.ws.conn(), &id, number)
+        version_by_number(self.db.conn, &id, number)
     }
 
     /// Changes the source's descriptive fields (title, outlet, authors, URL,
@@ -165,7 +165,7 @@ impl<'a> Sources<'a> {
             .ok_or_else(|| Error::invalid("a source needs a title"))?;
         let authors = serde_json::to_string(&clean_list(&meta.authors))
             .map_err(|e| Error::invalid(format!("authors: {e}")))?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             conn.execute(
                 "UPDATE sources SET title = ?2, outlet = ?3, authors = ?4, url = ?5,
                     canonical_url = CASE WHEN ?10 THEN coalesce(?6, canonical_url) ELSE ?6 END,
