@@ -205,10 +205,7 @@ impl<'a> Claims<'a> {
         self.db.write(|conn| {
             let old = get(conn, &id)?;
             for tag in &add {
-                conn.execute(
-                    "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-                    params![id, tag],
-                )?;
+                insert_tag(conn, &id, tag)?;
             }
             for tag in &remove {
                 conn.execute(
@@ -322,29 +319,27 @@ pub(crate) fn insert(
         Some(v) => scale::find(conn, v)?,
         None => scale::first(conn)?,
     };
-    let id = ids::new_id();
-    let at = instant_text(now());
-    conn.execute(
-        "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
-                             rationale, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
-        params![
-            id,
-            statement,
-            clean_opt(new.claimant.clone()),
-            date_text(new.claimed_on),
-            date_text(new.event_on),
-            new.notes.as_deref().map(str::trim).unwrap_or_default(),
-            verdict.key,
-            at
-        ],
-    )?;
-    for tag in &tags {
-        conn.execute(
-            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
-    }
+    let at = now();
+    let claim = Claim {
+        id: ids::new_id(),
+        statement: statement.clone(),
+        claimant: clean_opt(new.claimant.clone()),
+        claimed_on: new.claimed_on,
+        event_on: new.event_on,
+        notes: new
+            .notes
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string(),
+        verdict: verdict.key,
+        rationale: String::new(),
+        created_at: at,
+        updated_at: at,
+        tags,
+    };
+    write_exact(conn, &claim, None)?;
+    let id = claim.id;
     history::append(
         conn,
         &id,
@@ -416,7 +411,8 @@ fn row_with_deleted(r: &Row<'_>) -> rusqlite::Result<(Claim, Option<DateTime<Utc
 
 /// Stores a claim exactly as given (id, timestamps, tags), inserting it or
 /// overwriting every field of the stored one (a merge that took the newer
-/// side). No history is written: the caller brings or records it.
+/// side): the one statement that writes a claim row, for new claims too. No
+/// history is written: the caller brings or records it.
 pub(crate) fn write_exact(
     conn: &Connection,
     claim: &Claim,
@@ -452,11 +448,17 @@ pub(crate) fn write_exact(
 fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
     conn.execute("DELETE FROM claim_tags WHERE claim_id = ?1", [id])?;
     for tag in clean_tags(tags)? {
-        conn.execute(
-            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
+        insert_tag(conn, id, &tag)?;
     }
+    Ok(())
+}
+
+/// Gives a claim a tag it may already carry.
+fn insert_tag(conn: &Connection, id: &str, tag: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
+        params![id, tag],
+    )?;
     Ok(())
 }
 

@@ -44,7 +44,7 @@ impl<'a> Evidence<'a> {
                 conn,
                 self.db.actor,
                 &claim_id,
-                &version.id,
+                &version,
                 &found,
                 new.stance,
                 new.note.as_deref(),
@@ -70,7 +70,7 @@ impl<'a> Evidence<'a> {
                 conn,
                 self.db.actor,
                 &claim_id,
-                &version.id,
+                &version,
                 &found,
                 pick.stance,
                 new.note.as_deref(),
@@ -220,30 +220,27 @@ pub(crate) fn insert_anchored(
     conn: &Connection,
     actor: &str,
     claim_id: &str,
-    version_id: &str,
+    version: &SourceVersion,
     found: &Anchor,
     stance: Stance,
     note: Option<&str>,
 ) -> Result<EvidenceView> {
-    let id = ids::new_id();
-    conn.execute(
-        "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            id,
-            claim_id,
-            version_id,
-            stance.as_str(),
-            found.exact,
-            found.prefix,
-            found.suffix,
-            found.start,
-            found.end,
-            note.map(str::trim).unwrap_or_default(),
-            instant_text(now())
-        ],
-    )?;
-    let view = get(conn, &id)?;
+    let item = EvidenceItem {
+        id: ids::new_id(),
+        claim_id: claim_id.to_string(),
+        source_id: version.source_id.clone(),
+        version_id: version.id.clone(),
+        stance,
+        exact: found.exact.clone(),
+        prefix: found.prefix.clone(),
+        suffix: found.suffix.clone(),
+        start: found.start,
+        end: found.end,
+        note: note.map(str::trim).unwrap_or_default().to_string(),
+        created_at: now(),
+    };
+    insert_exact(conn, &item, None)?;
+    let view = get(conn, &item.id)?;
     history::record(
         conn,
         claim_id,
@@ -290,7 +287,9 @@ pub(crate) fn removed_at(conn: &Connection, id: &str) -> Result<Option<Option<St
         .optional()?)
 }
 
-/// Stores evidence exactly as given (id and timestamps kept).
+/// Stores evidence exactly as given (id and timestamps kept): the one
+/// statement that writes an evidence row, for new links too. Its source is
+/// the version's, so `e.source_id` is not stored.
 pub(crate) fn insert_exact(
     conn: &Connection,
     e: &EvidenceItem,

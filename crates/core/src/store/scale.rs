@@ -45,11 +45,12 @@ impl<'a> Scale<'a> {
                     "the scale already has a verdict {key:?} or {label:?}"
                 )));
             }
-            conn.execute(
-                "INSERT INTO verdicts (key, label, rating, position)
-                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM verdicts))",
-                params![key, label, rating],
-            )?;
+            let verdict = Verdict {
+                key: key.clone(),
+                label: label.to_string(),
+                rating,
+            };
+            insert_at_end(conn, &verdict)?;
             find(conn, &key)
         })
     }
@@ -166,7 +167,8 @@ pub(crate) fn find(conn: &Connection, name: &str) -> Result<Verdict> {
     })
 }
 
-/// Appends a verdict as given to the end of the scale (from a bundle).
+/// Appends a verdict as given to the end of the scale: the one statement that
+/// adds a verdict, for [`Scale::add`] and for verdicts from a bundle.
 pub(crate) fn insert_at_end(conn: &Connection, v: &Verdict) -> Result<()> {
     check_rating(v.rating)?;
     conn.execute(

@@ -64,36 +64,34 @@ impl<'a> Sources<'a> {
             let (source_id, outcome) = match same_page {
                 Some(id) => (id, AddOutcome::NewVersion),
                 None => {
-                    let id = ids::new_id();
-                    let authors = serde_json::to_string(&clean_list(&new.authors))
-                        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
-                    conn.execute(
-                        "INSERT INTO sources (id, title, outlet, authors, url, canonical_url, published_on,
-                                              modified_on, language, created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                        params![
-                            id,
-                            title,
-                            clean_opt(new.outlet.clone()),
-                            authors,
-                            url,
-                            canonical,
-                            date_text(new.published_on),
-                            date_text(new.modified_on),
-                            clean_opt(new.language.clone()),
-                            instant_text(now())
-                        ],
-                    )?;
-                    (id, AddOutcome::NewSource)
+                    let source = Source {
+                        id: ids::new_id(),
+                        title: title.clone(),
+                        outlet: clean_opt(new.outlet.clone()),
+                        authors: clean_list(&new.authors),
+                        url: url.clone(),
+                        canonical_url: canonical.clone(),
+                        published_on: new.published_on,
+                        modified_on: new.modified_on,
+                        language: clean_opt(new.language.clone()),
+                        created_at: now(),
+                        version_count: 0,
+                    };
+                    insert_exact(conn, &source)?;
+                    (source.id, AddOutcome::NewSource)
                 }
             };
             let version_id = ids::new_id();
-            conn.execute(
-                "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
-                 VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM source_versions WHERE source_id = ?2),
-                         ?3, ?4, ?5, ?6, ?7)",
-                params![version_id, source_id, text, new.html, sha, instant_text(now()), clean_opt(new.final_url.clone())],
-            )?;
+            insert_version_exact(conn, &SourceVersion {
+                id: version_id.clone(),
+                source_id: source_id.clone(),
+                number: next_version_number(conn, &source_id)?,
+                text: text.clone(),
+                html: new.html.clone(),
+                sha256: sha.clone(),
+                captured_at: now(),
+                final_url: clean_opt(new.final_url.clone()),
+            })?;
             if outcome == AddOutcome::NewVersion && new.modified_on.is_some() {
                 conn.execute(
                     "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
@@ -267,7 +265,17 @@ pub(crate) fn versions_of(conn: &Connection, source_id: &str) -> Result<Vec<Sour
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Stores a source's fields exactly as given (id and timestamps kept).
+/// The number the next version of a source gets: one past its latest.
+fn next_version_number(conn: &Connection, source_id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM source_versions WHERE source_id = ?1",
+        [source_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Stores a source's fields exactly as given (id and timestamps kept): the
+/// one statement that writes a source row, for new captures too.
 pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
     let authors = serde_json::to_string(&source.authors)
         .map_err(|e| Error::invalid(format!("authors: {e}")))?;
@@ -291,7 +299,8 @@ pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
     Ok(())
 }
 
-/// Stores a version exactly as given (id, number and capture time kept).
+/// Stores a version exactly as given (id, number and capture time kept): the
+/// one statement that writes a version, for new captures too.
 pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Result<()> {
     conn.execute(
         "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
