@@ -35,70 +35,29 @@ impl<'a> Sources<'a> {
     /// (canonical) URL becomes its next version, even when an older version
     /// had that text (the page went back to it).
     pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
-        let text = normalise(&new.text);
-        if text.is_empty() {
-            return Err(Error::invalid(
-                "the source text is empty: there is nothing to check against",
-            ));
-        }
-        let sha = sha256_hex(&text);
-        let url = clean_opt(new.url.clone());
-        let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
-        let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
+        let capture = Capture::clean(new)?;
         self.db.write(|conn| {
-            let same_page = match &canonical {
-                Some(c) => conn
-                    .query_row(
-                        "SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY created_at LIMIT 1",
-                        [c],
-                        |r| r.get::<_, String>(0),
-                    )
-                    .optional()?,
-                None => None,
-            };
-            let same_text = same_text_version(conn, &sha, same_page.as_deref(), canonical.as_deref())?;
-            if let Some(version) = same_text {
-                let source = get(conn, &version.source_id)?;
-                return Ok(SourceAdded { outcome: AddOutcome::Unchanged, source, version });
-            }
-            let (source_id, outcome) = match same_page {
-                Some(id) => (id, AddOutcome::NewVersion),
-                None => {
-                    let source = Source {
-                        id: ids::new_id(),
-                        title: title.clone(),
-                        outlet: clean_opt(new.outlet.clone()),
-                        authors: clean_list(&new.authors),
-                        url: url.clone(),
-                        canonical_url: canonical.clone(),
-                        published_on: new.published_on,
-                        modified_on: new.modified_on,
-                        language: clean_opt(new.language.clone()),
-                        created_at: now(),
-                        version_count: 0,
-                    };
-                    insert_exact(conn, &source)?;
-                    (source.id, AddOutcome::NewSource)
+            let (source_id, outcome) = match decide(conn, &capture)? {
+                Decision::Unchanged(version) => {
+                    let source = get(conn, &version.source_id)?;
+                    return Ok(SourceAdded {
+                        outcome: AddOutcome::Unchanged,
+                        source,
+                        version,
+                    });
                 }
+                Decision::NewVersion(source_id) => (source_id, AddOutcome::NewVersion),
+                Decision::NewSource => (insert_new_source(conn, &capture)?, AddOutcome::NewSource),
             };
-            let version_id = ids::new_id();
-            insert_version_exact(conn, &SourceVersion {
-                id: version_id.clone(),
-                source_id: source_id.clone(),
-                number: next_version_number(conn, &source_id)?,
-                text: text.clone(),
-                html: new.html.clone(),
-                sha256: sha.clone(),
-                captured_at: now(),
-                final_url: clean_opt(new.final_url.clone()),
-            })?;
-            if outcome == AddOutcome::NewVersion && new.modified_on.is_some() {
-                conn.execute(
-                    "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
-                    params![source_id, date_text(new.modified_on)],
-                )?;
+            let version_id = insert_next_version(conn, &source_id, &capture)?;
+            if outcome == AddOutcome::NewVersion {
+                take_modified_on(conn, &source_id, &capture)?;
             }
-            Ok(SourceAdded { outcome, source: get(conn, &source_id)?, version: version(conn, &version_id)? })
+            Ok(SourceAdded {
+                outcome,
+                source: get(conn, &source_id)?,
+                version: version(conn, &version_id)?,
+            })
         })
     }
 
@@ -185,6 +144,129 @@ impl<'a> Sources<'a> {
             get(conn, &id)
         })
     }
+}
+
+/// A capture as it is stored: its text normalised and hashed, its URLs and
+/// title cleaned; the rest of the fields as they came.
+struct Capture {
+    new: NewSource,
+    text: String,
+    sha: String,
+    url: Option<String>,
+    canonical: Option<String>,
+    title: String,
+}
+
+impl Capture {
+    /// Cleans what a capture brought, refusing an empty text before anything
+    /// is written. A missing canonical URL is the page's URL; a missing title
+    /// is the text's first line.
+    fn clean(new: NewSource) -> Result<Self> {
+        let text = normalise(&new.text);
+        if text.is_empty() {
+            return Err(Error::invalid(
+                "the source text is empty: there is nothing to check against",
+            ));
+        }
+        let url = clean_opt(new.url.clone());
+        let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
+        let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
+        Ok(Capture {
+            sha: sha256_hex(&text),
+            text,
+            url,
+            canonical,
+            title,
+            new,
+        })
+    }
+}
+
+/// What storing a capture comes to.
+enum Decision {
+    /// The text is stored already: this version.
+    Unchanged(SourceVersion),
+    /// The page is stored (this source id) and its text changed.
+    NewVersion(String),
+    /// Neither the page nor the text is known.
+    NewSource,
+}
+
+/// Decides whether a capture is a text already stored, the next version of
+/// a page already stored, or a new source.
+fn decide(conn: &Connection, capture: &Capture) -> Result<Decision> {
+    let canonical = capture.canonical.as_deref();
+    let same_page = source_at(conn, canonical)?;
+    if let Some(version) = same_text_version(conn, &capture.sha, same_page.as_deref(), canonical)? {
+        return Ok(Decision::Unchanged(version));
+    }
+    Ok(match same_page {
+        Some(source_id) => Decision::NewVersion(source_id),
+        None => Decision::NewSource,
+    })
+}
+
+/// The first source stored under this canonical URL, if any.
+fn source_at(conn: &Connection, canonical: Option<&str>) -> Result<Option<String>> {
+    let Some(canonical) = canonical else {
+        return Ok(None);
+    };
+    Ok(conn
+        .query_row(
+            "SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY created_at LIMIT 1",
+            [canonical],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?)
+}
+
+/// Stores the capture's descriptive fields as a new source, still without
+/// text; returns its id.
+fn insert_new_source(conn: &Connection, capture: &Capture) -> Result<String> {
+    let new = &capture.new;
+    let source = Source {
+        id: ids::new_id(),
+        title: capture.title.clone(),
+        outlet: clean_opt(new.outlet.clone()),
+        authors: clean_list(&new.authors),
+        url: capture.url.clone(),
+        canonical_url: capture.canonical.clone(),
+        published_on: new.published_on,
+        modified_on: new.modified_on,
+        language: clean_opt(new.language.clone()),
+        created_at: now(),
+        version_count: 0,
+    };
+    insert_exact(conn, &source)?;
+    Ok(source.id)
+}
+
+/// Stores the capture's text as the source's next version; returns its id.
+fn insert_next_version(conn: &Connection, source_id: &str, capture: &Capture) -> Result<String> {
+    let version = SourceVersion {
+        id: ids::new_id(),
+        source_id: source_id.to_string(),
+        number: next_version_number(conn, source_id)?,
+        text: capture.text.clone(),
+        html: capture.new.html.clone(),
+        sha256: capture.sha.clone(),
+        captured_at: now(),
+        final_url: clean_opt(capture.new.final_url.clone()),
+    };
+    insert_version_exact(conn, &version)?;
+    Ok(version.id)
+}
+
+/// A new version of a page brings the page's own last-modified day, when it
+/// gives one; the other descriptive fields stay as first captured.
+fn take_modified_on(conn: &Connection, source_id: &str, capture: &Capture) -> Result<()> {
+    if capture.new.modified_on.is_some() {
+        conn.execute(
+            "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
+            params![source_id, date_text(capture.new.modified_on)],
+        )?;
+    }
+    Ok(())
 }
 
 /// The stored version this text is a capture of again, if any. For a page
