@@ -12,8 +12,7 @@ use crate::anchor::{self, Anchor};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{
-    Evidence as EvidenceItem, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion,
-    Stance,
+    Evidence, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion, Stance,
 };
 
 const COLUMNS: &str =
@@ -21,14 +20,15 @@ const COLUMNS: &str =
     e.start, e.\"end\", e.note, e.created_at,
     s.title, s.outlet, s.url, s.published_on, v.number, v.sha256";
 
-/// Evidence of one workspace.
-pub struct Evidence<'a> {
+/// The links between a workspace's claims and the passages that support or
+/// dispute them; each link is an [`Evidence`] row.
+pub struct EvidenceLinks<'a> {
     db: Db<'a>,
 }
 
-impl<'a> Evidence<'a> {
+impl<'a> EvidenceLinks<'a> {
     pub(crate) fn new(db: Db<'a>) -> Self {
-        Evidence { db }
+        EvidenceLinks { db }
     }
 
     /// Links a passage to a claim. The quote must stand in the source's text.
@@ -101,7 +101,7 @@ impl<'a> Evidence<'a> {
         }
     }
 
-    /// Unlinks a passage from its claim; [`Evidence::restore`] undoes it.
+    /// Unlinks a passage from its claim; [`EvidenceLinks::restore`] undoes it.
     pub fn remove(&self, id_or_prefix: &str, note: Option<&str>) -> Result<EvidenceView> {
         self.set_removed(id_or_prefix, true, note)
     }
@@ -225,7 +225,7 @@ pub(crate) fn insert_anchored(
     stance: Stance,
     note: Option<&str>,
 ) -> Result<EvidenceView> {
-    let item = EvidenceItem {
+    let item = Evidence {
         id: ids::new_id(),
         claim_id: claim_id.to_string(),
         source_id: version.source_id.clone(),
@@ -265,7 +265,7 @@ pub(crate) fn for_claim(conn: &Connection, claim_id: &str) -> Result<Vec<Evidenc
 }
 
 /// Every evidence row, removed ones included with when they were removed, by id.
-pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(EvidenceItem, Option<DateTime<Utc>>)>> {
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(Evidence, Option<DateTime<Utc>>)>> {
     let sql = format!("SELECT {COLUMNS}, e.removed_at FROM {JOINS} ORDER BY e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
@@ -292,7 +292,7 @@ pub(crate) fn removed_at(conn: &Connection, id: &str) -> Result<Option<Option<St
 /// the version's, so `e.source_id` is not stored.
 pub(crate) fn insert_exact(
     conn: &Connection,
-    e: &EvidenceItem,
+    e: &Evidence,
     removed_at: Option<DateTime<Utc>>,
 ) -> Result<()> {
     conn.execute(
@@ -353,7 +353,7 @@ fn view_from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceView> {
         rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
     })?;
     Ok(EvidenceView {
-        evidence: EvidenceItem {
+        evidence: Evidence {
             id: r.get(0)?,
             claim_id: r.get(1)?,
             source_id: r.get(2)?,

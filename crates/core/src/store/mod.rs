@@ -14,7 +14,7 @@ pub(crate) mod sources;
 
 pub use claims::Claims;
 pub(crate) use db::Db;
-pub use evidence::Evidence;
+pub use evidence::EvidenceLinks;
 pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::{DetailsSaved, SourceDetails};
