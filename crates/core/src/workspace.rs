@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::store::{self, Claims, Evidence, Scale, Settings, Sources};
+use crate::store::{self, Claims, Db, EvidenceLinks, Scale, Settings, Sources};
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -110,49 +110,42 @@ impl Workspace {
 
     /// Claims: add, edit, verdicts, tags, history.
     pub fn claims(&self) -> Claims<'_> {
-        Claims::new(self)
+        Claims::new(self.db())
     }
 
     /// Sources and their versions.
     pub fn sources(&self) -> Sources<'_> {
-        Sources::new(self)
+        Sources::new(self.db())
     }
 
     /// Passages linked to claims.
-    pub fn evidence(&self) -> Evidence<'_> {
-        Evidence::new(self)
+    pub fn evidence(&self) -> EvidenceLinks<'_> {
+        EvidenceLinks::new(self.db())
     }
 
     /// The rating scale of verdicts.
     pub fn scale(&self) -> Scale<'_> {
-        Scale::new(self)
+        Scale::new(self.db())
     }
 
     /// Workspace settings (user name, publisher, report base URL).
     pub fn settings(&self) -> Settings<'_> {
-        Settings::new(self)
+        Settings::new(self.db())
     }
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    /// Runs `f` in one write transaction taken up front, so that two processes
-    /// writing at once queue on the busy timeout instead of failing, and an
-    /// error leaves the workspace as it was.
+    /// The connection and actor the store handles work with.
+    pub(crate) fn db(&self) -> Db<'_> {
+        Db::new(&self.conn, &self.actor)
+    }
+
+    /// Runs `f` in one write transaction (see [`Db::write`]), for the
+    /// writers outside `store` (imports, a compare turned into a claim).
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(&self.conn) {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
-            }
-            Err(err) => {
-                // The error that matters is the one from `f`.
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(err)
-            }
-        }
+        self.db().write(f)
     }
 }
 

@@ -175,7 +175,7 @@ pub fn create_claim_from_difference(
         for (pick, source_id, side) in &picks {
             let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
             let found = evidence::anchor_pick(&version, pick, &format!("the {side} passage"))?;
-            anchored.push((version.id, found, pick.stance));
+            anchored.push((version, found, pick.stance));
         }
         let claim = claims::insert(
             conn,
@@ -183,16 +183,8 @@ pub fn create_claim_from_difference(
             &req.claim,
             Some("created from a comparison"),
         )?;
-        for (version_id, found, stance) in &anchored {
-            evidence::insert_anchored(
-                conn,
-                ws.actor(),
-                &claim.id,
-                version_id,
-                found,
-                *stance,
-                None,
-            )?;
+        for (version, found, stance) in &anchored {
+            evidence::insert_anchored(conn, ws.actor(), &claim.id, version, found, *stance, None)?;
         }
         Ok(claim.id)
     })?;

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::Db;
 use super::history::{self, Change};
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant, scale};
 use crate::error::{Error, Result};
 use crate::ids;
-use crate::model::{Claim, ClaimDetail, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
-use crate::workspace::Workspace;
+use crate::model::{Claim, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
 
 const FIELDS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
     c.rationale, c.created_at, c.updated_at";
@@ -22,41 +22,34 @@ const COLUMNS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, 
 
 /// Claims of one workspace.
 pub struct Claims<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Claims<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Claims { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Claims { db }
     }
 
     /// Adds a claim and records its creation in history.
     pub fn add(&self, new: NewClaim) -> Result<Claim> {
-        self.ws
-            .write(|conn| insert(conn, self.ws.actor(), &new, None))
+        self.db
+            .write(|conn| insert(conn, self.db.actor, &new, None))
+    }
+
+    /// The connection this handle reads through (for the claim detail).
+    pub(super) fn conn(&self) -> &'a Connection {
+        self.db.conn
     }
 
     /// The id of the claim named by `id_or_prefix`, deleted claims included.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "claims", "claim", id_or_prefix)
+        ids::resolve(self.db.conn, "claims", "claim", id_or_prefix)
     }
 
     /// One claim.
     pub fn get(&self, id_or_prefix: &str) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
-        get(self.ws.conn(), &id)
-    }
-
-    /// A claim with its verdict and evidence, as its detail page shows it.
-    pub fn detail(&self, id_or_prefix: &str) -> Result<ClaimDetail> {
-        let claim = self.get(id_or_prefix)?;
-        let verdict = scale::find(self.ws.conn(), &claim.verdict)?;
-        let evidence = super::evidence::for_claim(self.ws.conn(), &claim.id)?;
-        Ok(ClaimDetail {
-            claim,
-            verdict,
-            evidence,
-        })
+        get(self.db.conn, &id)
     }
 
     /// Claims matching `filter`, deleted ones left out.
@@ -70,7 +63,7 @@ impl<'a> Claims<'a> {
     }
 
     fn list_where(&self, filter: &ClaimFilter, deleted: Deleted) -> Result<Vec<Claim>> {
-        let conn = self.ws.conn();
+        let conn = self.db.conn;
         let verdict = match filter
             .verdict
             .as_deref()
@@ -134,7 +127,7 @@ impl<'a> Claims<'a> {
 
     /// Every tag in use, with how many live claims carry it.
     pub fn tags(&self) -> Result<Vec<(String, u32)>> {
-        let mut stmt = self.ws.conn().prepare_cached(
+        let mut stmt = self.db.conn.prepare_cached(
             "SELECT t.tag, count(*) FROM claim_tags t JOIN claims c ON c.id = t.claim_id
              WHERE c.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag",
         )?;
@@ -146,7 +139,7 @@ impl<'a> Claims<'a> {
     pub fn edit(&self, id_or_prefix: &str, edit: ClaimEdit, note: Option<&str>) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
         let statement = edit.statement.as_deref().map(clean_statement).transpose()?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let old = get(conn, &id)?;
             let mut changes = Vec::new();
             let mut set = |field: &'static str, before: Option<String>, after: Option<String>| {
@@ -179,7 +172,7 @@ impl<'a> Claims<'a> {
                 };
                 conn.execute(&sql, params![id, value])?;
             }
-            record(conn, &id, self.ws.actor(), changes, note)
+            record(conn, &id, self.db.actor, changes, note)
         })
     }
 
@@ -194,8 +187,8 @@ impl<'a> Claims<'a> {
         note: Option<&str>,
     ) -> Result<Claim> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws
-            .write(|conn| apply_verdict(conn, &id, self.ws.actor(), verdict, rationale, note))
+        self.db
+            .write(|conn| apply_verdict(conn, &id, self.db.actor, verdict, rationale, note))
     }
 
     /// Adds and removes tags.
@@ -209,13 +202,10 @@ impl<'a> Claims<'a> {
         let id = self.resolve(id_or_prefix)?;
         let add = clean_tags(add)?;
         let remove = clean_tags(remove)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let old = get(conn, &id)?;
             for tag in &add {
-                conn.execute(
-                    "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-                    params![id, tag],
-                )?;
+                insert_tag(conn, &id, tag)?;
             }
             for tag in &remove {
                 conn.execute(
@@ -229,7 +219,7 @@ impl<'a> Claims<'a> {
             } else {
                 Vec::new()
             };
-            record(conn, &id, self.ws.actor(), changes, note)
+            record(conn, &id, self.db.actor, changes, note)
         })
     }
 
@@ -246,7 +236,7 @@ impl<'a> Claims<'a> {
 
     fn set_deleted(&self, id_or_prefix: &str, deleted: bool, note: Option<&str>) -> Result<()> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let was_deleted = deleted_at(conn, &id)?.is_some();
             if was_deleted == deleted {
                 return Err(Error::Conflict(format!(
@@ -267,7 +257,7 @@ impl<'a> Claims<'a> {
             history::append(
                 conn,
                 &id,
-                self.ws.actor(),
+                self.db.actor,
                 &[Change::new(field, None, None)],
                 note,
             )
@@ -277,7 +267,7 @@ impl<'a> Claims<'a> {
     /// Every change to the claim, oldest first.
     pub fn history(&self, id_or_prefix: &str) -> Result<Vec<HistoryEntry>> {
         let id = self.resolve(id_or_prefix)?;
-        history::list(self.ws.conn(), &id)
+        history::list(self.db.conn, &id)
     }
 }
 
@@ -296,17 +286,11 @@ fn record(
     changes: Vec<(&str, Option<String>, Option<String>)>,
     note: Option<&str>,
 ) -> Result<Claim> {
-    if !changes.is_empty() {
-        conn.execute(
-            "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
-            params![id, instant_text(now())],
-        )?;
-        let rows: Vec<Change<'_>> = changes
-            .into_iter()
-            .map(|(f, o, n)| Change::new(f, o, n))
-            .collect();
-        history::append(conn, id, actor, &rows, note)?;
-    }
+    let rows: Vec<Change<'_>> = changes
+        .into_iter()
+        .map(|(f, o, n)| Change::new(f, o, n))
+        .collect();
+    history::record(conn, id, actor, &rows, note)?;
     get(conn, id)
 }
 
@@ -322,21 +306,6 @@ fn all_tags(conn: &Connection) -> Result<HashMap<String, Vec<String>>> {
     Ok(map)
 }
 
-/// Bumps a claim's `updated_at` and records a change to it (used by evidence).
-pub(crate) fn touch(
-    conn: &Connection,
-    id: &str,
-    actor: &str,
-    change: Change<'_>,
-    note: Option<&str>,
-) -> Result<()> {
-    conn.execute(
-        "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
-        params![id, instant_text(now())],
-    )?;
-    history::append(conn, id, actor, &[change], note)
-}
-
 /// Inserts a new claim (with a new id) and its `created` history row.
 pub(crate) fn insert(
     conn: &Connection,
@@ -350,29 +319,27 @@ pub(crate) fn insert(
         Some(v) => scale::find(conn, v)?,
         None => scale::first(conn)?,
     };
-    let id = ids::new_id();
-    let at = instant_text(now());
-    conn.execute(
-        "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
-                             rationale, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?8)",
-        params![
-            id,
-            statement,
-            clean_opt(new.claimant.clone()),
-            date_text(new.claimed_on),
-            date_text(new.event_on),
-            new.notes.as_deref().map(str::trim).unwrap_or_default(),
-            verdict.key,
-            at
-        ],
-    )?;
-    for tag in &tags {
-        conn.execute(
-            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
-    }
+    let at = now();
+    let claim = Claim {
+        id: ids::new_id(),
+        statement: statement.clone(),
+        claimant: clean_opt(new.claimant.clone()),
+        claimed_on: new.claimed_on,
+        event_on: new.event_on,
+        notes: new
+            .notes
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string(),
+        verdict: verdict.key,
+        rationale: String::new(),
+        created_at: at,
+        updated_at: at,
+        tags,
+    };
+    write_exact(conn, &claim, None)?;
+    let id = claim.id;
     history::append(
         conn,
         &id,
@@ -444,7 +411,8 @@ fn row_with_deleted(r: &Row<'_>) -> rusqlite::Result<(Claim, Option<DateTime<Utc
 
 /// Stores a claim exactly as given (id, timestamps, tags), inserting it or
 /// overwriting every field of the stored one (a merge that took the newer
-/// side). No history is written: the caller brings or records it.
+/// side): the one statement that writes a claim row, for new claims too. No
+/// history is written: the caller brings or records it.
 pub(crate) fn write_exact(
     conn: &Connection,
     claim: &Claim,
@@ -480,11 +448,17 @@ pub(crate) fn write_exact(
 fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
     conn.execute("DELETE FROM claim_tags WHERE claim_id = ?1", [id])?;
     for tag in clean_tags(tags)? {
-        conn.execute(
-            "INSERT INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
-            params![id, tag],
-        )?;
+        insert_tag(conn, id, &tag)?;
     }
+    Ok(())
+}
+
+/// Gives a claim a tag it may already carry.
+fn insert_tag(conn: &Connection, id: &str, tag: &str) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?1, ?2)",
+        params![id, tag],
+    )?;
     Ok(())
 }
 

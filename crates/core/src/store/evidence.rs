@@ -3,48 +3,48 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::claims;
-use super::history::Change;
+use super::db::Db;
+use super::history::{self, Change};
 use super::sources;
+use super::{Claims, Sources};
 use super::{instant_text, now, parse_date, parse_instant};
 use crate::anchor::{self, Anchor};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{
-    Evidence as EvidenceItem, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion,
-    Stance,
+    Evidence, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion, Stance,
 };
-use crate::workspace::Workspace;
 
 const COLUMNS: &str =
     "e.id, e.claim_id, v.source_id, e.version_id, e.stance, e.exact, e.prefix, e.suffix,
     e.start, e.\"end\", e.note, e.created_at,
     s.title, s.outlet, s.url, s.published_on, v.number, v.sha256";
 
-/// Evidence of one workspace.
-pub struct Evidence<'a> {
-    ws: &'a Workspace,
+/// The links between a workspace's claims and the passages that support or
+/// dispute them; each link is an [`Evidence`] row.
+pub struct EvidenceLinks<'a> {
+    db: Db<'a>,
 }
 
-impl<'a> Evidence<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Evidence { ws }
+impl<'a> EvidenceLinks<'a> {
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        EvidenceLinks { db }
     }
 
     /// Links a passage to a claim. The quote must stand in the source's text.
     pub fn add(&self, new: NewEvidence) -> Result<EvidenceView> {
-        let claims = self.ws.claims();
+        let claims = Claims::new(self.db);
         let claim_id = claims.resolve(&new.claim)?;
         claims.get(&claim_id)?;
-        let source_id = self.ws.sources().resolve(&new.source)?;
-        self.ws.write(|conn| {
+        let source_id = Sources::new(self.db).resolve(&new.source)?;
+        self.db.write(|conn| {
             let version = sources::version_by_number(conn, &source_id, new.version)?;
             let found = anchor::locate(&version.text, &new.quote, new.occurrence)?;
             insert_anchored(
                 conn,
-                self.ws.actor(),
+                self.db.actor,
                 &claim_id,
-                &version.id,
+                &version,
                 &found,
                 new.stance,
                 new.note.as_deref(),
@@ -58,19 +58,19 @@ impl<'a> Evidence<'a> {
     /// occurrence the user selected. Offsets outside the text or around
     /// nothing but white space are refused and nothing is written.
     pub fn add_at(&self, new: NewEvidenceAt) -> Result<EvidenceView> {
-        let claims = self.ws.claims();
+        let claims = Claims::new(self.db);
         let claim_id = claims.resolve(&new.claim)?;
         claims.get(&claim_id)?;
         let pick = &new.passage;
-        let source_id = self.ws.sources().resolve(&pick.source)?;
-        self.ws.write(|conn| {
+        let source_id = Sources::new(self.db).resolve(&pick.source)?;
+        self.db.write(|conn| {
             let version = sources::version_by_number(conn, &source_id, Some(pick.version))?;
             let found = anchor_pick(&version, pick, "the passage")?;
             insert_anchored(
                 conn,
-                self.ws.actor(),
+                self.db.actor,
                 &claim_id,
-                &version.id,
+                &version,
                 &found,
                 pick.stance,
                 new.note.as_deref(),
@@ -80,28 +80,28 @@ impl<'a> Evidence<'a> {
 
     /// The id of the evidence named by `id_or_prefix`.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "evidence", "evidence", id_or_prefix)
+        ids::resolve(self.db.conn, "evidence", "evidence", id_or_prefix)
     }
 
     /// Evidence for one claim, or for every claim when `claim` is `None`.
     pub fn list(&self, claim: Option<&str>) -> Result<Vec<EvidenceView>> {
         match claim {
             Some(c) => {
-                let id = self.ws.claims().resolve(c)?;
-                for_claim(self.ws.conn(), &id)
+                let id = Claims::new(self.db).resolve(c)?;
+                for_claim(self.db.conn, &id)
             }
             None => {
                 let sql = format!(
                     "SELECT {COLUMNS} FROM {JOINS} WHERE e.removed_at IS NULL ORDER BY e.created_at"
                 );
-                let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+                let mut stmt = self.db.conn.prepare_cached(&sql)?;
                 let rows = stmt.query_map([], view_from_row)?;
                 Ok(rows.collect::<rusqlite::Result<_>>()?)
             }
         }
     }
 
-    /// Unlinks a passage from its claim; [`Evidence::restore`] undoes it.
+    /// Unlinks a passage from its claim; [`EvidenceLinks::restore`] undoes it.
     pub fn remove(&self, id_or_prefix: &str, note: Option<&str>) -> Result<EvidenceView> {
         self.set_removed(id_or_prefix, true, note)
     }
@@ -118,7 +118,7 @@ impl<'a> Evidence<'a> {
         note: Option<&str>,
     ) -> Result<EvidenceView> {
         let id = self.resolve(id_or_prefix)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let was_removed: Option<String> = conn.query_row(
                 "SELECT removed_at FROM evidence WHERE id = ?1",
                 [&id],
@@ -145,7 +145,13 @@ impl<'a> Evidence<'a> {
             } else {
                 Change::new("evidence", None, Some(text))
             };
-            claims::touch(conn, &view.evidence.claim_id, self.ws.actor(), change, note)?;
+            history::record(
+                conn,
+                &view.evidence.claim_id,
+                self.db.actor,
+                &[change],
+                note,
+            )?;
             Ok(view)
         })
     }
@@ -158,9 +164,9 @@ impl<'a> Evidence<'a> {
         number: Option<u32>,
     ) -> Result<Option<Anchor>> {
         let id = self.resolve(id_or_prefix)?;
-        let view = get(self.ws.conn(), &id)?;
+        let view = get(self.db.conn, &id)?;
         let e = &view.evidence;
-        let target = sources::version_by_number(self.ws.conn(), &e.source_id, number)?;
+        let target = sources::version_by_number(self.db.conn, &e.source_id, number)?;
         let stored = Anchor {
             exact: e.exact.clone(),
             prefix: e.prefix.clone(),
@@ -214,35 +220,32 @@ pub(crate) fn insert_anchored(
     conn: &Connection,
     actor: &str,
     claim_id: &str,
-    version_id: &str,
+    version: &SourceVersion,
     found: &Anchor,
     stance: Stance,
     note: Option<&str>,
 ) -> Result<EvidenceView> {
-    let id = ids::new_id();
-    conn.execute(
-        "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            id,
-            claim_id,
-            version_id,
-            stance.as_str(),
-            found.exact,
-            found.prefix,
-            found.suffix,
-            found.start,
-            found.end,
-            note.map(str::trim).unwrap_or_default(),
-            instant_text(now())
-        ],
-    )?;
-    let view = get(conn, &id)?;
-    claims::touch(
+    let item = Evidence {
+        id: ids::new_id(),
+        claim_id: claim_id.to_string(),
+        source_id: version.source_id.clone(),
+        version_id: version.id.clone(),
+        stance,
+        exact: found.exact.clone(),
+        prefix: found.prefix.clone(),
+        suffix: found.suffix.clone(),
+        start: found.start,
+        end: found.end,
+        note: note.map(str::trim).unwrap_or_default().to_string(),
+        created_at: now(),
+    };
+    insert_exact(conn, &item, None)?;
+    let view = get(conn, &item.id)?;
+    history::record(
         conn,
         claim_id,
         actor,
-        Change::new("evidence", None, Some(describe(&view))),
+        &[Change::new("evidence", None, Some(describe(&view)))],
         note,
     )?;
     Ok(view)
@@ -262,7 +265,7 @@ pub(crate) fn for_claim(conn: &Connection, claim_id: &str) -> Result<Vec<Evidenc
 }
 
 /// Every evidence row, removed ones included with when they were removed, by id.
-pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(EvidenceItem, Option<DateTime<Utc>>)>> {
+pub(crate) fn all_rows(conn: &Connection) -> Result<Vec<(Evidence, Option<DateTime<Utc>>)>> {
     let sql = format!("SELECT {COLUMNS}, e.removed_at FROM {JOINS} ORDER BY e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
@@ -284,10 +287,12 @@ pub(crate) fn removed_at(conn: &Connection, id: &str) -> Result<Option<Option<St
         .optional()?)
 }
 
-/// Stores evidence exactly as given (id and timestamps kept).
+/// Stores evidence exactly as given (id and timestamps kept): the one
+/// statement that writes an evidence row, for new links too. Its source is
+/// the version's, so `e.source_id` is not stored.
 pub(crate) fn insert_exact(
     conn: &Connection,
-    e: &EvidenceItem,
+    e: &Evidence,
     removed_at: Option<DateTime<Utc>>,
 ) -> Result<()> {
     conn.execute(
@@ -348,7 +353,7 @@ fn view_from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceView> {
         rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
     })?;
     Ok(EvidenceView {
-        evidence: EvidenceItem {
+        evidence: Evidence {
             id: r.get(0)?,
             claim_id: r.get(1)?,
             source_id: r.get(2)?,

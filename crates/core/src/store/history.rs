@@ -27,16 +27,40 @@ pub(crate) fn append(
     changes: &[Change<'_>],
     note: Option<&str>,
 ) -> Result<()> {
-    let at = instant_text(now());
+    let at = now();
     let note = note.map(str::trim).filter(|n| !n.is_empty());
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO claim_history (claim_id, at, actor, field, old, new, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
     for c in changes {
-        stmt.execute(params![claim_id, at, actor, c.field, c.old, c.new, note])?;
+        let entry = HistoryEntry {
+            at,
+            actor: actor.to_string(),
+            field: c.field.to_string(),
+            old: c.old.clone(),
+            new: c.new.clone(),
+            note: note.map(str::to_string),
+        };
+        insert_exact(conn, claim_id, &entry)?;
     }
     Ok(())
+}
+
+/// Records `changes` to a claim and bumps its `updated_at`, so lists sorted
+/// by last change see it; nothing is written when `changes` is empty. Every
+/// change to a claim's fields, tags or evidence goes through here.
+pub(crate) fn record(
+    conn: &Connection,
+    claim_id: &str,
+    actor: &str,
+    changes: &[Change<'_>],
+    note: Option<&str>,
+) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    conn.execute(
+        "UPDATE claims SET updated_at = ?2 WHERE id = ?1",
+        params![claim_id, instant_text(now())],
+    )?;
+    append(conn, claim_id, actor, changes, note)
 }
 
 /// The claim's history, oldest first.
@@ -58,8 +82,9 @@ pub(crate) fn list(conn: &Connection, claim_id: &str) -> Result<Vec<HistoryEntry
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Appends one entry exactly as given (its instant and actor kept), for
-/// history brought in from a bundle.
+/// Appends one entry exactly as given (its instant and actor kept): the one
+/// statement that writes history, for new changes and for history brought in
+/// from a bundle.
 pub(crate) fn insert_exact(conn: &Connection, claim_id: &str, entry: &HistoryEntry) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO claim_history (claim_id, at, actor, field, old, new, note)

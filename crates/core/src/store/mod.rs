@@ -1,6 +1,8 @@
 //! SQLite storage: schema migrations and one file per table family.
 
+mod claim_detail;
 pub(crate) mod claims;
+mod db;
 pub(crate) mod evidence;
 pub(crate) mod history;
 pub(crate) mod imports;
@@ -11,7 +13,8 @@ pub mod source_details;
 pub(crate) mod sources;
 
 pub use claims::Claims;
-pub use evidence::Evidence;
+pub(crate) use db::Db;
+pub use evidence::EvidenceLinks;
 pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::{DetailsSaved, SourceDetails};

@@ -2,28 +2,28 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::db::Db;
 use crate::error::{Error, Result};
 use crate::model::{BEST_RATING, Verdict, WORST_RATING};
-use crate::workspace::Workspace;
 
 /// Reads and changes the workspace's rating scale.
 pub struct Scale<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Scale<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Scale { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Scale { db }
     }
 
     /// The verdicts in display order.
     pub fn list(&self) -> Result<Vec<Verdict>> {
-        list(self.ws.conn())
+        list(self.db.conn)
     }
 
     /// The verdict named by its key or its label (any case, spaces or dashes for underscores).
     pub fn find(&self, name: &str) -> Result<Verdict> {
-        find(self.ws.conn(), name)
+        find(self.db.conn, name)
     }
 
     /// Adds a verdict at the end of the scale.
@@ -39,17 +39,18 @@ impl<'a> Scale<'a> {
             return Err(Error::invalid("a verdict needs a label"));
         }
         check_rating(rating)?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             if find(conn, &key).is_ok() || find(conn, label).is_ok() {
                 return Err(Error::Conflict(format!(
                     "the scale already has a verdict {key:?} or {label:?}"
                 )));
             }
-            conn.execute(
-                "INSERT INTO verdicts (key, label, rating, position)
-                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM verdicts))",
-                params![key, label, rating],
-            )?;
+            let verdict = Verdict {
+                key: key.clone(),
+                label: label.to_string(),
+                rating,
+            };
+            insert_at_end(conn, &verdict)?;
             find(conn, &key)
         })
     }
@@ -71,7 +72,7 @@ impl<'a> Scale<'a> {
         if let RatingChange::Set(r) = rating {
             check_rating(Some(r))?;
         }
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             let v = find(conn, name)?;
             if let Ok(other) = find(conn, label)
                 && other.key != v.key
@@ -166,7 +167,8 @@ pub(crate) fn find(conn: &Connection, name: &str) -> Result<Verdict> {
     })
 }
 
-/// Appends a verdict as given to the end of the scale (from a bundle).
+/// Appends a verdict as given to the end of the scale: the one statement that
+/// adds a verdict, for [`Scale::add`] and for verdicts from a bundle.
 pub(crate) fn insert_at_end(conn: &Connection, v: &Verdict) -> Result<()> {
     check_rating(v.rating)?;
     conn.execute(

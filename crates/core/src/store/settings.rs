@@ -3,9 +3,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::db::Db;
 use crate::error::{Error, Result};
 use crate::web_address::web_address;
-use crate::workspace::Workspace;
 
 /// The settings a workspace keeps.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,17 +23,17 @@ const KEYS: [&str; 3] = ["user", "publisher", "report_base_url"];
 
 /// Reads and writes workspace settings.
 pub struct Settings<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Settings<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Settings { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Settings { db }
     }
 
     /// All settings.
     pub fn get(&self) -> Result<WorkspaceSettings> {
-        let conn = self.ws.conn();
+        let conn = self.db.conn;
         Ok(WorkspaceSettings {
             user: read(conn, "user")?,
             publisher: read(conn, "publisher")?,
@@ -45,7 +45,7 @@ impl<'a> Settings<'a> {
     pub fn set(&self, key: &str, value: &str) -> Result<()> {
         let value = value.trim();
         check(key, value)?;
-        self.ws.write(|conn| write_one(conn, key, value))
+        self.db.write(|conn| write_one(conn, key, value))
     }
 
     /// Saves every setting at once, as a settings form does: all are checked
@@ -61,7 +61,7 @@ impl<'a> Settings<'a> {
         for (key, value) in values {
             check(key, value)?;
         }
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             for (key, value) in values {
                 write_one(conn, key, value)?;
             }

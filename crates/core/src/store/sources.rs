@@ -3,12 +3,12 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::db::Db;
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
 use crate::error::{Error, Result};
 use crate::ids;
 use crate::model::{AddOutcome, NewSource, Source, SourceAdded, SourceVersion};
 use crate::text::normalise::{normalise, sha256_hex};
-use crate::workspace::Workspace;
 
 const SOURCE_COLUMNS: &str =
     "s.id, s.title, s.outlet, s.authors, s.url, s.canonical_url, s.published_on,
@@ -22,12 +22,12 @@ const DERIVED_TITLE_CHARS: usize = 80;
 
 /// Sources of one workspace.
 pub struct Sources<'a> {
-    ws: &'a Workspace,
+    db: Db<'a>,
 }
 
 impl<'a> Sources<'a> {
-    pub(crate) fn new(ws: &'a Workspace) -> Self {
-        Sources { ws }
+    pub(crate) fn new(db: Db<'a>) -> Self {
+        Sources { db }
     }
 
     /// Stores a source. The same text stored before is not stored again; a
@@ -35,90 +35,47 @@ impl<'a> Sources<'a> {
     /// (canonical) URL becomes its next version, even when an older version
     /// had that text (the page went back to it).
     pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
-        let text = normalise(&new.text);
-        if text.is_empty() {
-            return Err(Error::invalid(
-                "the source text is empty: there is nothing to check against",
-            ));
-        }
-        let sha = sha256_hex(&text);
-        let url = clean_opt(new.url.clone());
-        let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
-        let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
-        self.ws.write(|conn| {
-            let same_page = match &canonical {
-                Some(c) => conn
-                    .query_row(
-                        "SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY created_at LIMIT 1",
-                        [c],
-                        |r| r.get::<_, String>(0),
-                    )
-                    .optional()?,
-                None => None,
-            };
-            let same_text = same_text_version(conn, &sha, same_page.as_deref(), canonical.as_deref())?;
-            if let Some(version) = same_text {
-                let source = get(conn, &version.source_id)?;
-                return Ok(SourceAdded { outcome: AddOutcome::Unchanged, source, version });
-            }
-            let (source_id, outcome) = match same_page {
-                Some(id) => (id, AddOutcome::NewVersion),
-                None => {
-                    let id = ids::new_id();
-                    let authors = serde_json::to_string(&clean_list(&new.authors))
-                        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
-                    conn.execute(
-                        "INSERT INTO sources (id, title, outlet, authors, url, canonical_url, published_on,
-                                              modified_on, language, created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                        params![
-                            id,
-                            title,
-                            clean_opt(new.outlet.clone()),
-                            authors,
-                            url,
-                            canonical,
-                            date_text(new.published_on),
-                            date_text(new.modified_on),
-                            clean_opt(new.language.clone()),
-                            instant_text(now())
-                        ],
-                    )?;
-                    (id, AddOutcome::NewSource)
+        let capture = Capture::clean(new)?;
+        self.db.write(|conn| {
+            let (source_id, outcome) = match decide(conn, &capture)? {
+                Decision::Unchanged(version) => {
+                    let source = get(conn, &version.source_id)?;
+                    return Ok(SourceAdded {
+                        outcome: AddOutcome::Unchanged,
+                        source,
+                        version,
+                    });
                 }
+                Decision::NewVersion(source_id) => (source_id, AddOutcome::NewVersion),
+                Decision::NewSource => (insert_new_source(conn, &capture)?, AddOutcome::NewSource),
             };
-            let version_id = ids::new_id();
-            conn.execute(
-                "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
-                 VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM source_versions WHERE source_id = ?2),
-                         ?3, ?4, ?5, ?6, ?7)",
-                params![version_id, source_id, text, new.html, sha, instant_text(now()), clean_opt(new.final_url.clone())],
-            )?;
-            if outcome == AddOutcome::NewVersion && new.modified_on.is_some() {
-                conn.execute(
-                    "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
-                    params![source_id, date_text(new.modified_on)],
-                )?;
+            let version_id = insert_next_version(conn, &source_id, &capture)?;
+            if outcome == AddOutcome::NewVersion {
+                take_modified_on(conn, &source_id, &capture)?;
             }
-            Ok(SourceAdded { outcome, source: get(conn, &source_id)?, version: version(conn, &version_id)? })
+            Ok(SourceAdded {
+                outcome,
+                source: get(conn, &source_id)?,
+                version: version(conn, &version_id)?,
+            })
         })
     }
 
     /// The id of the source named by `id_or_prefix`.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
-        ids::resolve(self.ws.conn(), "sources", "source", id_or_prefix)
+        ids::resolve(self.db.conn, "sources", "source", id_or_prefix)
     }
 
     /// One source.
     pub fn get(&self, id_or_prefix: &str) -> Result<Source> {
-        get(self.ws.conn(), &self.resolve(id_or_prefix)?)
+        get(self.db.conn, &self.resolve(id_or_prefix)?)
     }
 
     /// All sources, newest first.
     pub fn list(&self) -> Result<Vec<Source>> {
         let sql =
             format!("SELECT {SOURCE_COLUMNS} FROM sources s ORDER BY s.created_at DESC, s.id DESC");
-        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let mut stmt = self.db.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], source_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -129,7 +86,7 @@ impl<'a> Sources<'a> {
         let sql = format!(
             "SELECT {VERSION_COLUMNS} FROM source_versions WHERE source_id = ?1 ORDER BY number"
         );
-        let mut stmt = self.ws.conn().prepare_cached(&sql)?;
+        let mut stmt = self.db.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([id], version_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -137,7 +94,7 @@ impl<'a> Sources<'a> {
     /// One version by number, or the latest when `number` is `None`.
     pub fn version(&self, id_or_prefix: &str, number: Option<u32>) -> Result<SourceVersion> {
         let id = self.resolve(id_or_prefix)?;
-        version_by_number(self.ws.conn(), &id, number)
+        version_by_number(self.db.conn, &id, number)
     }
 
     /// Changes the source's descriptive fields (title, outlet, authors, URL,
@@ -165,7 +122,7 @@ impl<'a> Sources<'a> {
             .ok_or_else(|| Error::invalid("a source needs a title"))?;
         let authors = serde_json::to_string(&clean_list(&meta.authors))
             .map_err(|e| Error::invalid(format!("authors: {e}")))?;
-        self.ws.write(|conn| {
+        self.db.write(|conn| {
             conn.execute(
                 "UPDATE sources SET title = ?2, outlet = ?3, authors = ?4, url = ?5,
                     canonical_url = CASE WHEN ?10 THEN coalesce(?6, canonical_url) ELSE ?6 END,
@@ -187,6 +144,129 @@ impl<'a> Sources<'a> {
             get(conn, &id)
         })
     }
+}
+
+/// A capture as it is stored: its text normalised and hashed, its URLs and
+/// title cleaned; the rest of the fields as they came.
+struct Capture {
+    new: NewSource,
+    text: String,
+    sha: String,
+    url: Option<String>,
+    canonical: Option<String>,
+    title: String,
+}
+
+impl Capture {
+    /// Cleans what a capture brought, refusing an empty text before anything
+    /// is written. A missing canonical URL is the page's URL; a missing title
+    /// is the text's first line.
+    fn clean(new: NewSource) -> Result<Self> {
+        let text = normalise(&new.text);
+        if text.is_empty() {
+            return Err(Error::invalid(
+                "the source text is empty: there is nothing to check against",
+            ));
+        }
+        let url = clean_opt(new.url.clone());
+        let canonical = clean_opt(new.canonical_url.clone()).or_else(|| url.clone());
+        let title = clean_opt(Some(new.title.clone())).unwrap_or_else(|| derive_title(&text));
+        Ok(Capture {
+            sha: sha256_hex(&text),
+            text,
+            url,
+            canonical,
+            title,
+            new,
+        })
+    }
+}
+
+/// What storing a capture comes to.
+enum Decision {
+    /// The text is stored already: this version.
+    Unchanged(SourceVersion),
+    /// The page is stored (this source id) and its text changed.
+    NewVersion(String),
+    /// Neither the page nor the text is known.
+    NewSource,
+}
+
+/// Decides whether a capture is a text already stored, the next version of
+/// a page already stored, or a new source.
+fn decide(conn: &Connection, capture: &Capture) -> Result<Decision> {
+    let canonical = capture.canonical.as_deref();
+    let same_page = source_at(conn, canonical)?;
+    if let Some(version) = same_text_version(conn, &capture.sha, same_page.as_deref(), canonical)? {
+        return Ok(Decision::Unchanged(version));
+    }
+    Ok(match same_page {
+        Some(source_id) => Decision::NewVersion(source_id),
+        None => Decision::NewSource,
+    })
+}
+
+/// The first source stored under this canonical URL, if any.
+fn source_at(conn: &Connection, canonical: Option<&str>) -> Result<Option<String>> {
+    let Some(canonical) = canonical else {
+        return Ok(None);
+    };
+    Ok(conn
+        .query_row(
+            "SELECT id FROM sources WHERE canonical_url = ?1 ORDER BY created_at LIMIT 1",
+            [canonical],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?)
+}
+
+/// Stores the capture's descriptive fields as a new source, still without
+/// text; returns its id.
+fn insert_new_source(conn: &Connection, capture: &Capture) -> Result<String> {
+    let new = &capture.new;
+    let source = Source {
+        id: ids::new_id(),
+        title: capture.title.clone(),
+        outlet: clean_opt(new.outlet.clone()),
+        authors: clean_list(&new.authors),
+        url: capture.url.clone(),
+        canonical_url: capture.canonical.clone(),
+        published_on: new.published_on,
+        modified_on: new.modified_on,
+        language: clean_opt(new.language.clone()),
+        created_at: now(),
+        version_count: 0,
+    };
+    insert_exact(conn, &source)?;
+    Ok(source.id)
+}
+
+/// Stores the capture's text as the source's next version; returns its id.
+fn insert_next_version(conn: &Connection, source_id: &str, capture: &Capture) -> Result<String> {
+    let version = SourceVersion {
+        id: ids::new_id(),
+        source_id: source_id.to_string(),
+        number: next_version_number(conn, source_id)?,
+        text: capture.text.clone(),
+        html: capture.new.html.clone(),
+        sha256: capture.sha.clone(),
+        captured_at: now(),
+        final_url: clean_opt(capture.new.final_url.clone()),
+    };
+    insert_version_exact(conn, &version)?;
+    Ok(version.id)
+}
+
+/// A new version of a page brings the page's own last-modified day, when it
+/// gives one; the other descriptive fields stay as first captured.
+fn take_modified_on(conn: &Connection, source_id: &str, capture: &Capture) -> Result<()> {
+    if capture.new.modified_on.is_some() {
+        conn.execute(
+            "UPDATE sources SET modified_on = ?2 WHERE id = ?1",
+            params![source_id, date_text(capture.new.modified_on)],
+        )?;
+    }
+    Ok(())
 }
 
 /// The stored version this text is a capture of again, if any. For a page
@@ -267,7 +347,17 @@ pub(crate) fn versions_of(conn: &Connection, source_id: &str) -> Result<Vec<Sour
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Stores a source's fields exactly as given (id and timestamps kept).
+/// The number the next version of a source gets: one past its latest.
+fn next_version_number(conn: &Connection, source_id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM source_versions WHERE source_id = ?1",
+        [source_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Stores a source's fields exactly as given (id and timestamps kept): the
+/// one statement that writes a source row, for new captures too.
 pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
     let authors = serde_json::to_string(&source.authors)
         .map_err(|e| Error::invalid(format!("authors: {e}")))?;
@@ -291,7 +381,8 @@ pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
     Ok(())
 }
 
-/// Stores a version exactly as given (id, number and capture time kept).
+/// Stores a version exactly as given (id, number and capture time kept): the
+/// one statement that writes a version, for new captures too.
 pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Result<()> {
     conn.execute(
         "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)

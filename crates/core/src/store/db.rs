@@ -1,0 +1,40 @@
+//! What a store handle works with: the open connection and the name that
+//! history records for the changes it makes.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+/// The connection and the actor of one workspace, handed to every store
+/// handle so that `store` needs nothing from the workspace itself.
+#[derive(Clone, Copy)]
+pub(crate) struct Db<'a> {
+    /// The workspace's SQLite connection.
+    pub conn: &'a Connection,
+    /// Who is recorded in history for changes made through this value.
+    pub actor: &'a str,
+}
+
+impl<'a> Db<'a> {
+    pub(crate) fn new(conn: &'a Connection, actor: &'a str) -> Self {
+        Db { conn, actor }
+    }
+
+    /// Runs `f` in one write transaction taken up front, so that two processes
+    /// writing at once queue on the busy timeout instead of failing, and an
+    /// error leaves the workspace as it was.
+    pub(crate) fn write<T>(self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self.conn) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The error that matters is the one from `f`.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+}
