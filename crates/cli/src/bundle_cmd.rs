@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<()
             match output {
                 None => write!(out, "{text}").map_err(output::write_failed)?,
                 Some(path) => {
-                    claimdesk_core::report::save_text(&path, &text, force.rules(&ws))?;
+                    claimdesk_core::save::save_text(&path, &text, force.rules(&ws))?;
                     if ctx.json {
                         return output::json(
                             out,

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use claimdesk_core::Error;
-use claimdesk_core::report::{self, ReportFormat, ReportRequest, SaveRules, Selection};
+use claimdesk_core::report::{self, ReportFormat, ReportRequest, Selection};
+use claimdesk_core::save::SaveRules;
 use clap::Args;
 
 use crate::{Context, output};

@@ -29,6 +29,8 @@ pub mod model;
 pub mod report;
 /// A sample story of two invented outlets, to explore an empty workspace.
 pub mod sample;
+/// Saving an export (a report or a bundle) to a file: whole or not at all, never over the workspace.
+pub mod save;
 /// Which claims a report or bundle covers.
 pub mod selection;
 /// SQLite storage: migrations and one file per table family.

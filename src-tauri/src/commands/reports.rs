@@ -1,6 +1,7 @@
 //! Commands for Export…: the format menu, a preview, and saving a report.
 
-use claimdesk_core::report::{self, Report, ReportFormat, ReportRequest, SaveRules};
+use claimdesk_core::report::{self, Report, ReportFormat, ReportRequest};
+use claimdesk_core::save::SaveRules;
 use serde::Serialize;
 use tauri::State;
 

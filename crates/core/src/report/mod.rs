@@ -21,7 +21,6 @@ pub(crate) mod data;
 mod html;
 mod json;
 mod markdown;
-mod save;
 
 pub use crate::selection::Selection;
 
@@ -30,11 +29,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::save::{SaveRules, save_text};
 use crate::workspace::Workspace;
 
 pub use data::{ReportClaim, ReportData, ReportEvidence, ReportSource, ReportVersion, gather};
 pub use json::REPORT_SCHEMA;
-pub use save::{SaveRules, save_text};
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
