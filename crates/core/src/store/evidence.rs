@@ -33,23 +33,14 @@ impl<'a> EvidenceLinks<'a> {
 
     /// Links a passage to a claim. The quote must stand in the source's text.
     pub fn add(&self, new: NewEvidence) -> Result<EvidenceView> {
-        let claims = Claims::new(self.db);
-        let claim_id = claims.resolve(&new.claim)?;
-        claims.get(&claim_id)?;
-        let source_id = Sources::new(self.db).resolve(&new.source)?;
-        self.db.write(|conn| {
-            let version = sources::version_by_number(conn, &source_id, new.version)?;
-            let found = anchor::locate(&version.text, &new.quote, new.occurrence)?;
-            insert_anchored(
-                conn,
-                self.db.actor,
-                &claim_id,
-                &version,
-                &found,
-                new.stance,
-                new.note.as_deref(),
-            )
-        })
+        self.link(
+            &new.claim,
+            &new.source,
+            new.version,
+            new.stance,
+            new.note.as_deref(),
+            |version| anchor::locate(&version.text, &new.quote, new.occurrence),
+        )
     }
 
     /// Links a passage picked by position (a selection in the reader) to a
@@ -58,22 +49,43 @@ impl<'a> EvidenceLinks<'a> {
     /// occurrence the user selected. Offsets outside the text or around
     /// nothing but white space are refused and nothing is written.
     pub fn add_at(&self, new: NewEvidenceAt) -> Result<EvidenceView> {
-        let claims = Claims::new(self.db);
-        let claim_id = claims.resolve(&new.claim)?;
-        claims.get(&claim_id)?;
         let pick = &new.passage;
-        let source_id = Sources::new(self.db).resolve(&pick.source)?;
+        self.link(
+            &new.claim,
+            &pick.source,
+            Some(pick.version),
+            pick.stance,
+            new.note.as_deref(),
+            |version| anchor_pick(version, pick, "the passage"),
+        )
+    }
+
+    /// Links the passage `find` locates in a version of `source` (the latest
+    /// when `version` is `None`) to a live claim, in one transaction.
+    fn link(
+        &self,
+        claim: &str,
+        source: &str,
+        version: Option<u32>,
+        stance: Stance,
+        note: Option<&str>,
+        find: impl FnOnce(&SourceVersion) -> Result<Anchor>,
+    ) -> Result<EvidenceView> {
+        let claims = Claims::new(self.db);
+        let claim_id = claims.resolve(claim)?;
+        claims.get(&claim_id)?;
+        let source_id = Sources::new(self.db).resolve(source)?;
         self.db.write(|conn| {
-            let version = sources::version_by_number(conn, &source_id, Some(pick.version))?;
-            let found = anchor_pick(&version, pick, "the passage")?;
+            let version = sources::version_by_number(conn, &source_id, version)?;
+            let found = find(&version)?;
             insert_anchored(
                 conn,
                 self.db.actor,
                 &claim_id,
                 &version,
                 &found,
-                pick.stance,
-                new.note.as_deref(),
+                stance,
+                note,
             )
         })
     }
