@@ -332,7 +332,9 @@ pub struct NewEvidence {
     pub source: String,
     /// Version number of the source, when not the latest.
     pub version: Option<u32>,
-    /// The passage, exactly as it stands in the text.
+    /// The passage as typed: it is found in the text through differences of
+    /// case, quote marks, apostrophes, dashes and zero-width characters, and
+    /// the source's own characters are stored.
     pub quote: String,
     /// Which occurrence (1-based) when the passage appears more than once.
     pub occurrence: Option<u32>,

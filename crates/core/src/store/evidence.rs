@@ -31,7 +31,9 @@ impl<'a> EvidenceLinks<'a> {
         EvidenceLinks { db }
     }
 
-    /// Links a passage to a claim. The quote must stand in the source's text.
+    /// Links a passage to a claim. The quote must stand in the source's text,
+    /// up to case, quote marks, apostrophes, dashes and zero-width characters;
+    /// a miss is refused with the nearest passage when there is one.
     pub fn add(&self, new: NewEvidence) -> Result<EvidenceView> {
         self.link(
             &new.claim,
