@@ -3,72 +3,22 @@
 //! no error, and stored text cannot drive the terminal.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-struct Desk {
-    dir: tempfile::TempDir,
-}
+mod common;
 
-impl Desk {
-    fn new() -> Self {
-        let desk = Desk {
-            dir: tempfile::tempdir().expect("tempdir"),
-        };
-        desk.cmd(&["init"]).assert().success();
-        desk
-    }
+use common::Desk;
 
-    /// A workspace holding the built-in sample (two outlets, four claims).
-    fn sample() -> Self {
-        let desk = Desk::new();
-        desk.cmd(&["sample"]).assert().success();
-        desk
-    }
-
-    fn db(&self) -> PathBuf {
-        self.path("desk.sqlite")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::cargo_bin("claimdesk").expect("binary");
-        c.env_remove("CLAIMDESK_DB")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
-        c
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = args.to_vec();
-        all.push("--json");
-        serde_json::from_str(&self.ok(&all)).expect("one JSON document")
-    }
-
-    /// Imports ClaimReview JSON-LD as another fact-checker would send it.
-    fn import_reviews(&self, reviews: &Value) -> String {
-        let file = self.path("reviews.jsonld");
-        std::fs::write(&file, reviews.to_string()).expect("write");
-        self.ok(&["import", "claimreview", text(&file)])
-    }
+/// Imports ClaimReview JSON-LD as another fact-checker would send it.
+fn import_reviews(desk: &Desk, reviews: &Value) -> String {
+    let file = desk.path("reviews.jsonld");
+    std::fs::write(&file, reviews.to_string()).expect("write");
+    desk.ok(&["import", "claimreview", text(&file)])
 }
 
 fn text(p: &Path) -> &str {
@@ -92,7 +42,7 @@ fn report_and_bundle_refuse_to_write_over_the_open_workspace() {
     let before = std::fs::read(desk.db()).expect("read");
     let link = desk.path("report.md");
     std::os::unix::fs::symlink(desk.db(), &link).expect("symlink");
-    let roundabout = desk.dir.path().join(".").join("desk.sqlite");
+    let roundabout = desk.path(".").join("desk.sqlite");
     for target in [desk.db(), roundabout, link] {
         for args in [
             vec!["report", "--format", "md", "-o", text(&target)],
@@ -261,7 +211,7 @@ fn output_cut_short_by_a_closed_pipe_ends_quietly() {
             ))
         })
         .collect();
-    desk.import_reviews(&Value::Array(reviews));
+    import_reviews(&desk, &Value::Array(reviews));
     let claim = desk.json(&["claim", "list"])[0]["id"]
         .as_str()
         .expect("id")
@@ -327,7 +277,7 @@ fn control_characters_and_bidi_overrides_are_shown_escaped_and_json_keeps_them()
         "@type": "Claim",
         "author": { "@type": "Person", "name": "Ann \u{1b}[2JTrent" },
     });
-    let id = desk.import_reviews(&json!([tricky])).trim().to_owned();
+    let id = import_reviews(&desk, &json!([tricky])).trim().to_owned();
     let shown_statement =
         "The mayor said \\u{1b}]0;pwned\\u{7}the bridge is \\u{202e}closed\\u{202c} today";
     for args in [

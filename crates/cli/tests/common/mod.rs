@@ -23,8 +23,20 @@ impl Desk {
         desk
     }
 
+    /// A workspace holding the built-in sample (two outlets, four claims).
+    pub fn sample() -> Self {
+        let desk = Desk::new();
+        desk.cmd(&["sample"]).assert().success();
+        desk
+    }
+
     pub fn db(&self) -> PathBuf {
-        self.dir.path().join("desk.sqlite")
+        self.path("desk.sqlite")
+    }
+
+    /// A path beside the workspace (nothing is written there).
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
     }
 
     /// Writes a file beside the workspace and returns its path as text.
