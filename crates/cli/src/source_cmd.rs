@@ -241,8 +241,9 @@ fn report_capture(
         let fields: Vec<&str> = not_applied.iter().map(|n| n.field.as_str()).collect();
         eprintln!(
             "not applied: this text is already stored as a source, which keeps its own {}; \
-             correct them with `claimdesk source edit {}`",
+             correct {} with `claimdesk source edit {}`",
             fields.join(", "),
+            if fields.len() == 1 { "it" } else { "them" },
             stored.added.source.id
         );
     }
