@@ -9,7 +9,7 @@ use claimdesk_core::Error;
 use claimdesk_core::ids::{self, IdKind};
 use claimdesk_core::ingest::batch::{self, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
-use claimdesk_core::ingest::into_workspace::{self as add, CaptureAdded, Corrections};
+use claimdesk_core::ingest::into_workspace::{self, CaptureAdded, Corrections};
 use claimdesk_core::ingest::not_applied::{NotApplied, corrections_not_applied};
 use claimdesk_core::model::{AddOutcome, SourceAdded};
 use clap::{Args, Subcommand};
@@ -118,19 +118,20 @@ pub fn run(ctx: &Context, cmd: SourceCommand, out: &mut impl Write) -> Result<()
                 .map_err(|e| Error::Invalid(format!("standard input: {e}")))?;
             let ws = ctx.open()?;
             let corrections = a.fields.corrections();
-            let stored = add::add_captured(&ws, captured, None, &corrections)?;
+            let stored = into_workspace::add_captured(&ws, captured, None, &corrections)?;
             report_capture(ctx, &stored, &corrections, out)?;
         }
         SourceCommand::Add(a) => {
             let ws = ctx.open()?;
             let corrections = a.fields.corrections();
-            let stored = add::add_file(&ws, &a.file, &corrections)?;
+            let stored = into_workspace::add_file(&ws, &a.file, &corrections)?;
             report_capture(ctx, &stored, &corrections, out)?;
         }
         SourceCommand::Fetch(a) => {
             let ws = ctx.open()?;
             let corrections = a.fields.corrections();
-            let stored = add::add_url(&ws, &a.address, &fetch_options(a.timeout), &corrections)?;
+            let stored =
+                into_workspace::add_url(&ws, &a.address, &fetch_options(a.timeout), &corrections)?;
             report_capture(ctx, &stored, &corrections, out)?;
         }
         SourceCommand::Edit(a) => source_edit_cmd::run(ctx, a, out)?,
@@ -280,7 +281,7 @@ fn import(ctx: &Context, a: &ImportArgs, out: &mut impl Write) -> Result<(), Err
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
         bar.set_style(style);
     }
-    let summary = add::import(&ws, &expanded, &fetch_options(a.timeout), |p| match p {
+    let summary = into_workspace::import(&ws, &expanded, &fetch_options(a.timeout), |p| match p {
         Progress::ItemStarted { label, .. } => bar.set_message(label.clone()),
         Progress::ItemFinished {
             label,

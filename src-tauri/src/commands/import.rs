@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use claimdesk_core::ingest::batch::{self, BatchSummary, Progress};
 use claimdesk_core::ingest::fetch::FetchOptions;
-use claimdesk_core::ingest::into_workspace as add;
+use claimdesk_core::ingest::into_workspace;
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -38,7 +38,7 @@ pub async fn import_sources(
             |input| {
                 // Read or fetch without the workspace; take it only to store.
                 let captured = input.capture(&options)?;
-                shared.with(|ws| add::store_input(ws, input, captured))
+                shared.with(|ws| into_workspace::store_input(ws, input, captured))
             },
             // A closed window drops the channel; the import still finishes.
             |p| {

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use claimdesk_core::ingest::capture_file;
 use claimdesk_core::ingest::fetch::{FetchOptions, fetch_and_capture};
-use claimdesk_core::ingest::into_workspace::{self as add, CaptureAdded, Corrections};
+use claimdesk_core::ingest::into_workspace::{self, CaptureAdded, Corrections};
 use claimdesk_core::model::{NewSource, Source, SourceAdded, SourceVersion};
 use claimdesk_core::store::{DetailsSaved, SourceDetails};
 use tauri::State;
@@ -50,7 +50,7 @@ pub async fn add_source_from_url(
     on_blocking_thread(move || {
         let captured = fetch_and_capture(&url, &FetchOptions::default())?;
         let stored = shared.with(|ws| {
-            add::add_captured(ws, captured, Some(url.trim()), &Corrections::default())
+            into_workspace::add_captured(ws, captured, Some(url.trim()), &Corrections::default())
         })?;
         Ok(stored)
     })
@@ -68,8 +68,8 @@ pub async fn add_source_from_file(
     let shared = state.shared()?;
     on_blocking_thread(move || {
         let captured = capture_file(Path::new(&path))?;
-        let stored =
-            shared.with(|ws| add::add_captured(ws, captured, None, &Corrections::default()))?;
+        let stored = shared
+            .with(|ws| into_workspace::add_captured(ws, captured, None, &Corrections::default()))?;
         Ok(stored)
     })
     .await
