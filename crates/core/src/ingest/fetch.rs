@@ -23,8 +23,9 @@ pub const USER_AGENT: &str = concat!(
     " (fact-checking workbench; captures one page per request)"
 );
 
-/// Largest body Claimdesk downloads by default: 20 MB.
-pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+/// Largest body Claimdesk downloads by default: 20 MB, the limit of any source
+/// ([`crate::limits::MAX_SOURCE_BYTES`]).
+pub const DEFAULT_MAX_BYTES: u64 = crate::limits::MAX_SOURCE_BYTES as u64;
 
 /// Limits for one fetch.
 #[derive(Debug, Clone)]
