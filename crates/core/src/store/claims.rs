@@ -535,7 +535,7 @@ fn check_field(field: &str, value: Option<&str>) -> Result<()> {
         "statement" => limits::check_chars("the statement", value, limits::MAX_STATEMENT_CHARS),
         "notes" => limits::check_chars("the notes", value, limits::MAX_NOTE_CHARS),
         "rationale" => limits::check_chars("the rationale", value, limits::MAX_NOTE_CHARS),
-        _ => limits::check_fields([(field, Some(value))]),
+        _ => limits::check_chars(&format!("the {field}"), value, limits::MAX_FIELD_CHARS),
     }
 }
 
