@@ -248,6 +248,30 @@ fn a_100_mb_statement_is_refused_naming_the_limit_and_nothing_is_written() {
         .tag(&claim, &["x".repeat(3_000)], &[], None)
         .expect_err("tag over the limit");
     assert!(invalid_message(err).starts_with("a tag is 3,000 characters long"));
+    let source = ws
+        .sources()
+        .add(NewSource {
+            title: "Harbour notice".into(),
+            text: "The pier reopens in May, the harbour office said.".into(),
+            ..Default::default()
+        })
+        .expect("source")
+        .source
+        .id;
+    let err = ws
+        .evidence()
+        .add(NewEvidence {
+            claim: claim.clone(),
+            source,
+            version: None,
+            quote: "The pier reopens in May".into(),
+            occurrence: None,
+            stance: Stance::Supports,
+            note: Some(huge.clone()),
+        })
+        .expect_err("evidence note over the limit");
+    assert!(invalid_message(err).starts_with("the evidence note is 104,857,600 characters"));
+    assert!(ws.evidence().list(Some(&claim)).expect("evidence").is_empty());
     let after = ws.claims().get(&claim).expect("claim");
     assert_eq!(
         after.statement, "The pier reopens in May",
