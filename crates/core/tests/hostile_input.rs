@@ -271,7 +271,12 @@ fn a_100_mb_statement_is_refused_naming_the_limit_and_nothing_is_written() {
         })
         .expect_err("evidence note over the limit");
     assert!(invalid_message(err).starts_with("the evidence note is 104,857,600 characters"));
-    assert!(ws.evidence().list(Some(&claim)).expect("evidence").is_empty());
+    assert!(
+        ws.evidence()
+            .list(Some(&claim))
+            .expect("evidence")
+            .is_empty()
+    );
     let after = ws.claims().get(&claim).expect("claim");
     assert_eq!(
         after.statement, "The pier reopens in May",

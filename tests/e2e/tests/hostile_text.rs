@@ -20,7 +20,8 @@ const LINK: &str = "<a href=\"javascript:window.__pwned='link'\">read</a>";
 /// template syntax, a formula and invisible characters.
 fn hostile_workspace(desk: &Desk) -> String {
     let ws = Workspace::create(desk.db()).expect("the workspace is created");
-    let hostile = format!("{SCRIPT} {IMG} {LINK} {{{{ 7*7 }}}} =HYPERLINK(\"x\") zero\u{200B}width");
+    let hostile =
+        format!("{SCRIPT} {IMG} {LINK} {{{{ 7*7 }}}} =HYPERLINK(\"x\") zero\u{200B}width");
     let source = ws
         .sources()
         .add(NewSource {
@@ -96,8 +97,15 @@ async fn wait_for_content(app: &App, testid: &str, needle: &str) -> String {
 }
 
 fn assert_inert(what: &str, found: &serde_json::Value) {
-    assert_eq!(found["pwned"], serde_json::Value::Null, "{what}: no code ran");
-    assert_eq!(found["elements"], 0, "{what}: no element was made from text");
+    assert_eq!(
+        found["pwned"],
+        serde_json::Value::Null,
+        "{what}: no code ran"
+    );
+    assert_eq!(
+        found["elements"], 0,
+        "{what}: no element was made from text"
+    );
     assert_eq!(found["script_links"], 0, "{what}: no script link");
 }
 
@@ -113,14 +121,23 @@ async fn a_hostile_claim_and_source_render_as_text_and_run_nothing() {
     // The row ellipsises a long statement, so its whole text is read as content.
     app.wait_for_text("claim-row", "Claimant").await;
     let row = app.content("claim-row").await;
-    assert!(row.contains(SCRIPT), "the list shows the statement as text: {row}");
+    assert!(
+        row.contains(SCRIPT),
+        "the list shows the statement as text: {row}"
+    );
     app.click("claim-row").await;
     app.wait_for_text("claim-detail", "Evidence").await;
     let statement = app.value("claim-statement").await;
-    assert!(statement.contains(IMG) && statement.contains("{{ 7*7 }}"), "{statement}");
+    assert!(
+        statement.contains(IMG) && statement.contains("{{ 7*7 }}"),
+        "{statement}"
+    );
     assert_eq!(app.value("claim-claimant").await, format!("Claimant {IMG}"));
     let evidence = app.text("evidence-item").await;
-    assert!(evidence.contains(SCRIPT), "the passage shows as text: {evidence}");
+    assert!(
+        evidence.contains(SCRIPT),
+        "the passage shows as text: {evidence}"
+    );
     let tag = app.text("claim-tag").await;
     assert!(tag.contains("<b>bold</b>"), "the tag shows as text: {tag}");
     assert_inert("claim detail", &injected(&app).await);
@@ -128,10 +145,16 @@ async fn a_hostile_claim_and_source_render_as_text_and_run_nothing() {
 
     app.click("nav-sources").await;
     let source_row = app.content("source-row").await;
-    assert!(source_row.contains(IMG), "the list shows the title as text: {source_row}");
+    assert!(
+        source_row.contains(IMG),
+        "the list shows the title as text: {source_row}"
+    );
     app.click("source-row").await;
     let body = app.wait_for_text("reader-body", "council met").await;
-    assert!(body.contains(SCRIPT) && body.contains(LINK), "the reader shows text: {body}");
+    assert!(
+        body.contains(SCRIPT) && body.contains(LINK),
+        "the reader shows text: {body}"
+    );
     assert_inert("reader", &injected(&app).await);
 
     app.click("nav-claims").await;
@@ -142,7 +165,10 @@ async fn a_hostile_claim_and_source_render_as_text_and_run_nothing() {
         .await
         .expect("HTML is chosen");
     let preview = wait_for_content(&app, "export-preview", "&lt;script&gt;").await;
-    assert!(!preview.contains(SCRIPT), "the report escapes the statement");
+    assert!(
+        !preview.contains(SCRIPT),
+        "the report escapes the statement"
+    );
     assert_inert("report preview", &injected(&app).await);
     app.screenshot("hostile-export").await;
     app.close().await;
