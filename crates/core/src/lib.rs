@@ -23,6 +23,8 @@ pub mod exchange;
 pub mod ids;
 /// Capture: text, Markdown, HTML, PDF and URLs into normalised text and metadata.
 pub mod ingest;
+/// How much one piece of input may hold; over a limit it is refused whole.
+pub mod limits;
 /// The domain's nouns: claims, verdicts, sources, versions, evidence, history.
 pub mod model;
 /// Reports out: Markdown, HTML, CSV, JSON and ClaimReview JSON-LD.

@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 use crate::ids;
+use crate::limits;
 use crate::model::{BEST_RATING, NewClaim, Verdict, WORST_RATING};
 use crate::store::{claims, imports, scale};
 use crate::workspace::Workspace;
@@ -88,6 +89,7 @@ impl Written {
 /// Imports the ClaimReview JSON-LD in `json`. Every review is checked first;
 /// one bad review refuses the whole file and nothing is written.
 pub fn import_claimreview(ws: &Workspace, json: &str) -> Result<ClaimReviewImport> {
+    limits::check_bytes("the ClaimReview file", json.len(), limits::MAX_IMPORT_BYTES)?;
     let doc: Value = serde_json::from_str(json).map_err(|e| {
         Error::invalid(format!(
             "the file is not JSON ({e}); ClaimReview import reads schema.org ClaimReview JSON-LD"

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::fetch::{FetchOptions, fetch_and_capture};
 use super::{Captured, Format, capture_file};
 use crate::model::AddOutcome;
-use crate::{Error, Result};
+use crate::{Error, Result, limits};
 
 /// One thing to import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,13 @@ pub fn expand(path: &Path) -> Result<Expanded> {
     if meta.is_dir() {
         expand_folder(path)
     } else {
+        // A list of URLs is a text file like any source: the same limit, before reading.
+        let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        limits::check_bytes(
+            &format!("the URL list {}", path.display()),
+            len,
+            limits::MAX_SOURCE_BYTES,
+        )?;
         let bytes = std::fs::read(path)
             .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
         let text = std::str::from_utf8(&bytes).map_err(|_| {

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use reqwest::blocking::{Client, Response};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue, LOCATION};
 use reqwest::{StatusCode, Url, redirect};
 
 use super::{Captured, Format, capture_bytes, prefix_error};
@@ -23,8 +23,9 @@ pub const USER_AGENT: &str = concat!(
     " (fact-checking workbench; captures one page per request)"
 );
 
-/// Largest body Claimdesk downloads by default: 20 MB.
-pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+/// Largest body Claimdesk downloads by default: 20 MB, the limit of any source
+/// ([`crate::limits::MAX_SOURCE_BYTES`]).
+pub const DEFAULT_MAX_BYTES: u64 = crate::limits::MAX_SOURCE_BYTES as u64;
 
 /// Limits for one fetch.
 #[derive(Debug, Clone)]
@@ -78,7 +79,8 @@ pub fn fetch_and_capture(url: &str, options: &FetchOptions) -> Result<Captured> 
 /// Download `url` within `options`' limits. Fails with a message naming the
 /// URL for: a non-http(s) or malformed URL, an unreachable host, a timeout,
 /// a dropped connection, a 404 ([`Error::NotFound`]), any other non-success
-/// status, too many redirects, or a body over the size limit ([`Error::Invalid`]).
+/// status, too many redirects, a redirect to a scheme other than http(s),
+/// or a body over the size limit ([`Error::Invalid`]).
 pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched> {
     let parsed = parse_http_url(url)?;
     let client = client(options)?;
@@ -94,6 +96,7 @@ pub fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched> {
         .map_err(|e| network_error(e, &parsed, options))?;
 
     let final_url = response.url().to_string();
+    refuse_other_scheme_redirect(&response)?;
     check_status(response.status(), &final_url)?;
     let content_type = response
         .headers()
@@ -152,6 +155,31 @@ fn client(options: &FetchOptions) -> Result<Client> {
         .redirect(policy)
         .build()
         .map_err(|e| Error::io("cannot set up the HTTP client", e))
+}
+
+/// A redirect reqwest hands back unfollowed: its `Location` names a scheme
+/// other than http(s) (`file:`, `data:`, `javascript:` …), which the redirect
+/// policy never sees. Refused with the scheme named, like a policy refusal.
+fn refuse_other_scheme_redirect(response: &Response) -> Result<()> {
+    if !response.status().is_redirection() {
+        return Ok(());
+    }
+    let Some(target) = response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|location| response.url().join(location).ok())
+    else {
+        return Ok(());
+    };
+    if matches!(target.scheme(), "http" | "https") {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "{} could not be followed: redirect to a {}: URL; Claimdesk only follows http:// and https:// addresses",
+        response.url(),
+        target.scheme()
+    )))
 }
 
 fn check_status(status: StatusCode, url: &str) -> Result<()> {

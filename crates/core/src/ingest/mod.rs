@@ -33,7 +33,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::{Error, Result, limits};
 
 /// What a capture found: the text to store, the original snapshot and the metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +210,7 @@ pub fn capture_bytes(
     charset: Option<&str>,
     url: Option<&str>,
 ) -> Result<Captured> {
+    limits::check_bytes("this source", bytes.len(), limits::MAX_SOURCE_BYTES)?;
     match format {
         Format::Html => html::capture_html_bytes(bytes, charset, url),
         Format::Pdf => pdf::capture_pdf(bytes),
@@ -247,6 +248,11 @@ pub fn capture_file(path: &Path) -> Result<Captured> {
             "{} is a directory; give a file, or import the folder as a batch",
             path.display()
         )));
+    }
+    // Refused by its size before it is read, so a huge file costs nothing.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        limits::check_bytes(&path.display().to_string(), len, limits::MAX_SOURCE_BYTES)?;
     }
     let bytes =
         std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;

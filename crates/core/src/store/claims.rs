@@ -10,6 +10,7 @@ use super::history::{self, Change};
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant, scale};
 use crate::error::{Error, Result};
 use crate::ids;
+use crate::limits;
 use crate::model::{Claim, ClaimEdit, ClaimFilter, ClaimSort, HistoryEntry, NewClaim};
 
 const FIELDS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
@@ -286,6 +287,11 @@ fn record(
     changes: Vec<(&str, Option<String>, Option<String>)>,
     note: Option<&str>,
 ) -> Result<Claim> {
+    // Edits change fields with UPDATEs of their own; every change passes here first.
+    for (field, _, after) in &changes {
+        check_field(field, after.as_deref())?;
+    }
+    limits::check_chars("the note", note.unwrap_or_default(), limits::MAX_NOTE_CHARS)?;
     let rows: Vec<Change<'_>> = changes
         .into_iter()
         .map(|(f, o, n)| Change::new(f, o, n))
@@ -418,6 +424,7 @@ pub(crate) fn write_exact(
     claim: &Claim,
     deleted_at: Option<DateTime<Utc>>,
 ) -> Result<()> {
+    check_limits(claim)?;
     conn.execute(
         "INSERT INTO claims (id, statement, claimant, claimed_on, event_on, notes, verdict,
                              rationale, created_at, updated_at, deleted_at)
@@ -509,7 +516,32 @@ fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     })
 }
 
+/// Every field of a claim within its limit, whichever way it came in.
+fn check_limits(claim: &Claim) -> Result<()> {
+    limits::check_chars(
+        "the statement",
+        &claim.statement,
+        limits::MAX_STATEMENT_CHARS,
+    )?;
+    limits::check_fields([("the claimant", claim.claimant.as_deref())])?;
+    limits::check_chars("the notes", &claim.notes, limits::MAX_NOTE_CHARS)?;
+    limits::check_chars("the rationale", &claim.rationale, limits::MAX_NOTE_CHARS)
+}
+
+/// The limit of a field an edit changes.
+fn check_field(field: &str, value: Option<&str>) -> Result<()> {
+    let Some(value) = value else { return Ok(()) };
+    match field {
+        "statement" => limits::check_chars("the statement", value, limits::MAX_STATEMENT_CHARS),
+        "notes" => limits::check_chars("the notes", value, limits::MAX_NOTE_CHARS),
+        "rationale" => limits::check_chars("the rationale", value, limits::MAX_NOTE_CHARS),
+        _ => limits::check_chars(&format!("the {field}"), value, limits::MAX_FIELD_CHARS),
+    }
+}
+
 fn clean_statement(statement: &str) -> Result<String> {
+    // Counted before cleaning, so a huge paste is refused without copying it.
+    limits::check_chars("the statement", statement, limits::MAX_STATEMENT_CHARS)?;
     let s = statement.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.is_empty() {
         return Err(Error::invalid(
@@ -536,6 +568,7 @@ fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
         if t.chars().any(char::is_control) {
             return Err(Error::invalid(format!("tag {t:?} has control characters")));
         }
+        limits::check_chars("a tag", &t, limits::MAX_FIELD_CHARS)?;
         if !out.contains(&t) {
             out.push(t);
         }

@@ -11,6 +11,7 @@ use super::{instant_text, now, parse_date, parse_instant};
 use crate::anchor::{self, Anchor};
 use crate::error::{Error, Result};
 use crate::ids;
+use crate::limits;
 use crate::model::{
     Evidence, EvidenceView, NewEvidence, NewEvidenceAt, PassagePick, SourceVersion, Stance,
 };
@@ -309,6 +310,7 @@ pub(crate) fn insert_exact(
     e: &Evidence,
     removed_at: Option<DateTime<Utc>>,
 ) -> Result<()> {
+    limits::check_chars("the evidence note", &e.note, limits::MAX_NOTE_CHARS)?;
     conn.execute(
         "INSERT INTO evidence (id, claim_id, version_id, stance, exact, prefix, suffix, start, \"end\", note, created_at, removed_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",

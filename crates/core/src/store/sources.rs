@@ -7,6 +7,7 @@ use super::db::Db;
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
 use crate::error::{Error, Result};
 use crate::ids;
+use crate::limits;
 use crate::model::{AddOutcome, NewSource, Source, SourceAdded, SourceVersion};
 use crate::text::normalise::{normalise, sha256_hex};
 
@@ -120,6 +121,7 @@ impl<'a> Sources<'a> {
         let id = self.resolve(id_or_prefix)?;
         let title = clean_opt(Some(meta.title.clone()))
             .ok_or_else(|| Error::invalid("a source needs a title"))?;
+        check_meta(&meta)?;
         let authors = serde_json::to_string(&clean_list(&meta.authors))
             .map_err(|e| Error::invalid(format!("authors: {e}")))?;
         self.db.write(|conn| {
@@ -162,6 +164,9 @@ impl Capture {
     /// is written. A missing canonical URL is the page's URL; a missing title
     /// is the text's first line.
     fn clean(new: NewSource) -> Result<Self> {
+        // Before normalising: a text over the limit is refused without copying it.
+        limits::check_bytes("the source text", new.text.len(), limits::MAX_SOURCE_BYTES)?;
+        check_meta(&new)?;
         let text = normalise(&new.text);
         if text.is_empty() {
             return Err(Error::invalid(
@@ -359,6 +364,19 @@ fn next_version_number(conn: &Connection, source_id: &str) -> Result<u32> {
 /// Stores a source's fields exactly as given (id and timestamps kept): the
 /// one statement that writes a source row, for new captures too.
 pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
+    limits::check_fields([
+        ("the title", Some(source.title.as_str())),
+        ("the outlet", source.outlet.as_deref()),
+        ("the URL", source.url.as_deref()),
+        ("the canonical URL", source.canonical_url.as_deref()),
+        ("the language", source.language.as_deref()),
+    ])?;
+    limits::check_fields(
+        source
+            .authors
+            .iter()
+            .map(|a| ("an author", Some(a.as_str()))),
+    )?;
     let authors = serde_json::to_string(&source.authors)
         .map_err(|e| Error::invalid(format!("authors: {e}")))?;
     conn.execute(
@@ -384,6 +402,10 @@ pub(crate) fn insert_exact(conn: &Connection, source: &Source) -> Result<()> {
 /// Stores a version exactly as given (id, number and capture time kept): the
 /// one statement that writes a version, for new captures too.
 pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Result<()> {
+    limits::check_bytes("the source text", v.text.len(), limits::MAX_SOURCE_BYTES)?;
+    let html = v.html.as_deref().map_or(0, str::len);
+    limits::check_bytes("the HTML snapshot", html, limits::MAX_SOURCE_BYTES)?;
+    limits::check_fields([("the final URL", v.final_url.as_deref())])?;
     conn.execute(
         "INSERT INTO source_versions (id, source_id, number, text, html, sha256, captured_at, final_url)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -429,6 +451,18 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<SourceVersion> {
         captured_at: parse_instant(&r.get::<_, String>(6)?)?,
         final_url: r.get(7)?,
     })
+}
+
+/// The descriptive fields a capture or an edit brings, each within its limit.
+fn check_meta(meta: &NewSource) -> Result<()> {
+    limits::check_fields([
+        ("the title", Some(meta.title.as_str())),
+        ("the outlet", meta.outlet.as_deref()),
+        ("the URL", meta.url.as_deref()),
+        ("the canonical URL", meta.canonical_url.as_deref()),
+        ("the language", meta.language.as_deref()),
+    ])?;
+    limits::check_fields(meta.authors.iter().map(|a| ("an author", Some(a.as_str()))))
 }
 
 fn clean_list(items: &[String]) -> Vec<String> {

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::check::check;
 use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleSource};
 use crate::error::{Error, Result};
+use crate::limits;
 use crate::model::{Claim, Evidence, Source, SourceVersion};
 use crate::store::history::Change;
 use crate::store::{claims, evidence, history, imports, scale, sources};
@@ -75,6 +76,7 @@ impl BundleImport {
 /// Everything happens in one transaction: a bundle that fails a check
 /// changes nothing.
 pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
+    limits::check_bytes("the bundle", json.len(), limits::MAX_IMPORT_BYTES)?;
     let mut bundle = parse(json)?;
     ws.write(|conn| {
         // Reads only: a refused bundle leaves the workspace as it was.

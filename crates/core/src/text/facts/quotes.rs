@@ -55,29 +55,36 @@ pub fn quote_spans(sentence: &str) -> Vec<(usize, usize, usize, usize)> {
     if !may_quote(sentence) {
         return spans;
     }
+    // The opener may be curly or straight whichever mark closes it, so the
+    // words start past the opener's own width.
+    let mark_len = |at: usize| sentence[at..].chars().next().map_or(1, char::len_utf8);
     let mut open: Option<usize> = None;
     for (i, c) in sentence.char_indices() {
         match c {
             '“' => open = Some(i),
             '”' => {
-                let start = open.take().unwrap_or(0);
-                let inner_start = if start == 0 && !sentence.starts_with('“') {
-                    0
-                } else {
-                    start + '“'.len_utf8()
+                let opened = open.take();
+                let inner_start = match opened {
+                    Some(start) => start + mark_len(start),
+                    None if sentence.starts_with('“') => '“'.len_utf8(),
+                    None => 0,
                 };
-                spans.push((start, i + c.len_utf8(), inner_start, i));
+                spans.push((opened.unwrap_or(0), i + c.len_utf8(), inner_start, i));
             }
             '"' => match open.take() {
-                Some(start) => spans.push((start, i + 1, start + 1, i)),
+                Some(start) => spans.push((start, i + 1, start + mark_len(start), i)),
                 None => open = Some(i),
             },
             _ => {}
         }
     }
     if let Some(start) = open {
-        let mark_len = sentence[start..].chars().next().map_or(1, char::len_utf8);
-        spans.push((start, sentence.len(), start + mark_len, sentence.len()));
+        spans.push((
+            start,
+            sentence.len(),
+            start + mark_len(start),
+            sentence.len(),
+        ));
     }
     spans.retain(|(_, _, inner_start, inner_end)| inner_start < inner_end);
     spans
@@ -95,5 +102,14 @@ mod tests {
         assert_eq!(facts.quotes[0].key, "we will not sign");
         let open = extract("He said: “We will stay. ", None);
         assert_eq!(open.quotes[0].text, "We will stay. ");
+    }
+
+    #[test]
+    fn a_curly_mark_paired_with_a_straight_one_keeps_the_words_between() {
+        // Found by fuzzing: the inner start was counted from the wrong mark's width.
+        let facts = extract("“a trap\" and \"no deal”", None);
+        let texts: Vec<_> = facts.quotes.iter().map(|q| q.text).collect();
+        assert_eq!(texts, ["a trap", "no deal"]);
+        assert!(extract("“\"", None).quotes.is_empty());
     }
 }
