@@ -55,7 +55,12 @@ fn print(ctx: &Context, report: &CheckReport, out: &mut impl Write) -> Result<()
         "  checked: integrity, foreign keys, evidence selectors, version hashes, history sequence, orphans"
     )?;
     for p in &report.problems {
-        outln!(out, "  {:<18} {}", rule_name(p.rule), output::escaped(&p.message))?;
+        outln!(
+            out,
+            "  {:<18} {}",
+            rule_name(p.rule),
+            output::escaped(&p.message)
+        )?;
     }
     let listed = u32::try_from(report.problems.len()).unwrap_or(u32::MAX);
     if report.problem_count > listed {

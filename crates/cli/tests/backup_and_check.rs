@@ -24,7 +24,11 @@ fn backup_writes_a_checked_copy_that_opens_as_a_workspace() {
     };
     let original = desk.db();
     assert_eq!(claims(dest_text), claims(original.to_str().expect("utf-8")));
-    desk.cmd(&["check"]).arg("--db").arg(&dest).assert().success();
+    desk.cmd(&["check"])
+        .arg("--db")
+        .arg(&dest)
+        .assert()
+        .success();
 }
 
 #[test]
@@ -59,7 +63,10 @@ fn backup_refuses_an_existing_file_and_leaves_it_alone() {
     desk.fails(&["backup", "-o", &notes], "already exists");
     assert_eq!(std::fs::read_to_string(&notes).expect("read"), "keep me");
     let db = desk.db();
-    desk.fails(&["backup", "-o", db.to_str().expect("utf-8")], "already exists");
+    desk.fails(
+        &["backup", "-o", db.to_str().expect("utf-8")],
+        "already exists",
+    );
 }
 
 #[test]
@@ -84,7 +91,10 @@ fn check_exits_one_and_names_each_broken_rule() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stdout.contains("version_hash"), "{stdout}");
-    assert!(stderr.starts_with("error: ") && stderr.contains("failed 1 check"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("failed 1 check"),
+        "{stderr}"
+    );
     let out = desk.cmd(&["check", "--json"]).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");

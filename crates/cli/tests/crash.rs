@@ -186,7 +186,10 @@ impl Harness {
             "{args:?} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8(out.stdout).expect("utf-8").trim().to_string()
+        String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .trim()
+            .to_string()
     }
 
     fn setup(&mut self) {
@@ -200,8 +203,13 @@ impl Harness {
         self.quoted_source = self.run_ok(&db, &["source", "add", file.to_str().expect("utf-8")]);
         self.model.sources.push(self.quoted_source.clone());
         for n in 0..3 {
-            let id = self.run_ok(&db, &["claim", "add", &format!("Seed claim {n} about the ferry")]);
-            self.model.claims.insert(id, format!("Seed claim {n} about the ferry"));
+            let id = self.run_ok(
+                &db,
+                &["claim", "add", &format!("Seed claim {n} about the ferry")],
+            );
+            self.model
+                .claims
+                .insert(id, format!("Seed claim {n} about the ferry"));
         }
         // A bundle from another desk, with claims this one has not seen.
         let other = self.dir.path().join("other.sqlite");
@@ -212,7 +220,12 @@ impl Harness {
         }
         self.run_ok(
             &other,
-            &["bundle", "export", "-o", self.bundle.to_str().expect("utf-8")],
+            &[
+                "bundle",
+                "export",
+                "-o",
+                self.bundle.to_str().expect("utf-8"),
+            ],
         );
         std::fs::create_dir(&self.pages).expect("pages");
         for n in 0..PAGES {
@@ -243,12 +256,22 @@ impl Harness {
         let n = self.serial;
         let s = |v: &str| v.to_string();
         let (args, value, target) = match kind {
-            Kind::ClaimAdd => (vec![s("claim"), s("add"), format!("Crash claim {n}")], None, None),
+            Kind::ClaimAdd => (
+                vec![s("claim"), s("add"), format!("Crash claim {n}")],
+                None,
+                None,
+            ),
             Kind::ClaimEdit => {
                 let id = self.pick(&self.claim_ids())?.clone();
                 let who = format!("Claimant {n}");
                 (
-                    vec![s("claim"), s("edit"), id.clone(), s("--claimant"), who.clone()],
+                    vec![
+                        s("claim"),
+                        s("edit"),
+                        id.clone(),
+                        s("--claimant"),
+                        who.clone(),
+                    ],
                     Some(who),
                     Some(id),
                 )
@@ -258,7 +281,14 @@ impl Harness {
                 let verdicts = ["verified", "false", "misleading", "disputed", "unproven"];
                 let v = verdicts[self.rng.below(verdicts.len() as u64) as usize].to_string();
                 (
-                    vec![s("claim"), s("status"), id.clone(), v.clone(), s("--rationale"), format!("Reason {n}")],
+                    vec![
+                        s("claim"),
+                        s("status"),
+                        id.clone(),
+                        v.clone(),
+                        s("--rationale"),
+                        format!("Reason {n}"),
+                    ],
                     Some(v),
                     Some(id),
                 )
@@ -301,26 +331,46 @@ impl Harness {
                     format!("Statement {n}\n\nThe harbour office issued statement {n} today.\n"),
                 )
                 .expect("write");
-                (vec![s("source"), s("add"), file.to_str().expect("utf-8").into()], None, None)
+                (
+                    vec![s("source"), s("add"), file.to_str().expect("utf-8").into()],
+                    None,
+                    None,
+                )
             }
             Kind::SourceImport => (
-                vec![s("source"), s("import"), self.pages.to_str().expect("utf-8").into()],
+                vec![
+                    s("source"),
+                    s("import"),
+                    self.pages.to_str().expect("utf-8").into(),
+                ],
                 None,
                 None,
             ),
             Kind::BundleImport => (
-                vec![s("bundle"), s("import"), self.bundle.to_str().expect("utf-8").into()],
+                vec![
+                    s("bundle"),
+                    s("import"),
+                    self.bundle.to_str().expect("utf-8").into(),
+                ],
                 None,
                 None,
             ),
             Kind::ClaimReviewImport => (
-                vec![s("import"), s("claimreview"), self.reviews.to_str().expect("utf-8").into()],
+                vec![
+                    s("import"),
+                    s("claimreview"),
+                    self.reviews.to_str().expect("utf-8").into(),
+                ],
                 None,
                 None,
             ),
             Kind::Settings => {
                 let v = format!("Harbour Desk {n}");
-                (vec![s("settings"), s("set"), s("publisher"), v.clone()], Some(v), None)
+                (
+                    vec![s("settings"), s("set"), s("publisher"), v.clone()],
+                    Some(v),
+                    None,
+                )
             }
         };
         Some(Attempt {
@@ -379,11 +429,19 @@ impl Harness {
             }
             Kind::ClaimEdit => {
                 let e = self.model.claimant.entry(target).or_default();
-                if killed { e.attempt_killed(value) } else { e.acknowledge(value) }
+                if killed {
+                    e.attempt_killed(value)
+                } else {
+                    e.acknowledge(value)
+                }
             }
             Kind::ClaimStatus => {
                 let e = self.model.verdict.entry(target).or_default();
-                if killed { e.attempt_killed(value) } else { e.acknowledge(value) }
+                if killed {
+                    e.attempt_killed(value)
+                } else {
+                    e.acknowledge(value)
+                }
             }
             Kind::EvidenceAdd => {
                 if let Some(id) = acked {
@@ -431,32 +489,48 @@ impl Harness {
             .expect("integrity_check");
         assert_eq!(integrity, "ok", "after {what}");
         let one = |sql: &str, p: &str| -> Option<Option<String>> {
-            conn.query_row(sql, [p], |r| r.get::<_, Option<String>>(0)).ok()
+            conn.query_row(sql, [p], |r| r.get::<_, Option<String>>(0))
+                .ok()
         };
         for (id, statement) in &self.model.claims {
             let got = one("SELECT statement FROM claims WHERE id = ?1", id);
-            assert!(got.is_some(), "after {what}: acknowledged claim {id} is gone");
+            assert!(
+                got.is_some(),
+                "after {what}: acknowledged claim {id} is gone"
+            );
             if !statement.is_empty() {
-                assert_eq!(got.flatten().as_deref(), Some(statement.as_str()), "after {what}");
+                assert_eq!(
+                    got.flatten().as_deref(),
+                    Some(statement.as_str()),
+                    "after {what}"
+                );
             }
         }
         for (id, e) in &self.model.claimant {
             let got = one("SELECT claimant FROM claims WHERE id = ?1", id).flatten();
-            assert!(e.allows(got.as_deref()), "after {what}: claimant of {id} is {got:?}");
+            assert!(
+                e.allows(got.as_deref()),
+                "after {what}: claimant of {id} is {got:?}"
+            );
             if let Some(v) = got {
                 let row = one(
                     "SELECT new FROM claim_history WHERE claim_id = ?1 AND field = 'claimant' ORDER BY seq DESC LIMIT 1",
                     id,
                 )
                 .flatten();
-                assert_eq!(row.as_deref(), Some(v.as_str()), "after {what}: edit of {id} without its history row");
+                assert_eq!(
+                    row.as_deref(),
+                    Some(v.as_str()),
+                    "after {what}: edit of {id} without its history row"
+                );
             }
         }
         for (id, e) in &self.model.verdict {
             let got = one("SELECT verdict FROM claims WHERE id = ?1", id).flatten();
             if e.acked.is_some() || !e.maybe.is_empty() {
                 assert!(
-                    e.allows(got.as_deref()) || got.as_deref() == Some("unverified") && e.acked.is_none(),
+                    e.allows(got.as_deref())
+                        || got.as_deref() == Some("unverified") && e.acked.is_none(),
                     "after {what}: verdict of {id} is {got:?}"
                 );
             }
@@ -486,7 +560,10 @@ impl Harness {
                     |r| r.get(0),
                 )
                 .expect("versions");
-            assert!(versions >= 1, "after {what}: acknowledged source {id} has no version");
+            assert!(
+                versions >= 1,
+                "after {what}: acknowledged source {id} has no version"
+            );
         }
         let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
         let titles = self
@@ -495,9 +572,14 @@ impl Harness {
             .map(|t| format!("'{t}'"))
             .collect::<Vec<_>>()
             .join(",");
-        let imported = count(&format!("SELECT count(*) FROM sources WHERE title IN ({titles})"));
+        let imported = count(&format!(
+            "SELECT count(*) FROM sources WHERE title IN ({titles})"
+        ));
         if self.model.import_done {
-            assert_eq!(imported, PAGES as i64, "after {what}: an acknowledged import lost pages");
+            assert_eq!(
+                imported, PAGES as i64,
+                "after {what}: an acknowledged import lost pages"
+            );
         }
         let bundled = self
             .bundle_claims
@@ -511,9 +593,15 @@ impl Harness {
         );
         let reviews = count("SELECT count(*) FROM claimreview_imports");
         if self.model.reviews_done {
-            assert_eq!(reviews, 4, "after {what}: an acknowledged ClaimReview import is gone");
+            assert_eq!(
+                reviews, 4,
+                "after {what}: an acknowledged ClaimReview import is gone"
+            );
         }
-        assert!(reviews == 0 || reviews == 4, "after {what}: half a ClaimReview import ({reviews})");
+        assert!(
+            reviews == 0 || reviews == 4,
+            "after {what}: half a ClaimReview import ({reviews})"
+        );
         let publisher = one("SELECT value FROM settings WHERE key = ?1", "publisher").flatten();
         assert!(
             self.model.publisher.allows(publisher.as_deref()),
@@ -574,7 +662,11 @@ fn writes_killed_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_h
         let Some(attempt) = h.attempt(kind) else {
             continue;
         };
-        let typical = h.typical.get(&kind).copied().unwrap_or(Duration::from_millis(20));
+        let typical = h
+            .typical
+            .get(&kind)
+            .copied()
+            .unwrap_or(Duration::from_millis(20));
         // Anywhere from before the process starts to a little past its usual end.
         let span = u64::try_from(typical.as_micros()).unwrap_or(50_000) * 11 / 10;
         let delay = Duration::from_micros(h.rng.below(span.max(1)));
@@ -586,7 +678,10 @@ fn writes_killed_at_random_moments_lose_nothing_acknowledged_and_leave_nothing_h
         } else {
             finished += 1;
         }
-        h.verify(&format!("{kind:?} {:?} (seed {seed}, killed: {killed})", attempt.args));
+        h.verify(&format!(
+            "{kind:?} {:?} (seed {seed}, killed: {killed})",
+            attempt.args
+        ));
     }
     eprintln!(
         "crash harness: {total_kills} kills, {finished} writes that finished first, seed {seed}, {:.1}s",

@@ -100,7 +100,10 @@ impl Workspace {
     /// it, named with the moment) and checks it; returns where it went. Safe
     /// while other programs write to the workspace. Refuses a file that exists.
     pub fn backup(&self, dest: Option<&Path>) -> Result<PathBuf> {
-        let dest = dest.map_or_else(|| store::backup::default_path(&self.path), Path::to_path_buf);
+        let dest = dest.map_or_else(
+            || store::backup::default_path(&self.path),
+            Path::to_path_buf,
+        );
         store::backup::copy_to(&self.conn, &dest)?;
         Ok(dest)
     }

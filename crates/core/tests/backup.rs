@@ -46,7 +46,11 @@ fn a_backup_without_a_name_goes_beside_the_workspace() {
     let ws = Workspace::open(&path).expect("open");
     let dest = ws.backup(None).expect("backup");
     assert_eq!(dest.parent(), Some(dir.path()));
-    let name = dest.file_name().expect("name").to_string_lossy().into_owned();
+    let name = dest
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     assert!(name.starts_with("desk.backup-"), "{name}");
     assert_eq!(claims_in(&dest).len(), 4);
 }
@@ -57,7 +61,9 @@ fn a_backup_never_replaces_a_file_and_leaves_nothing_when_refused() {
     let ws = Workspace::open(&path).expect("open");
     let dest = dir.path().join("notes.txt");
     std::fs::write(&dest, "my notes").expect("write");
-    let err = ws.backup(Some(&dest)).expect_err("an existing file is refused");
+    let err = ws
+        .backup(Some(&dest))
+        .expect_err("an existing file is refused");
     assert!(err.to_string().contains("already exists"), "{err}");
     assert_eq!(std::fs::read_to_string(&dest).expect("read"), "my notes");
     let err = ws
@@ -103,7 +109,8 @@ fn a_backup_is_consistent_while_another_connection_writes() {
     for i in 0..8 {
         std::thread::sleep(std::time::Duration::from_millis(30));
         let dest = dir.path().join(format!("copy-{i}.sqlite"));
-        ws.backup(Some(&dest)).expect("backup while another connection writes");
+        ws.backup(Some(&dest))
+            .expect("backup while another connection writes");
         let report = claimdesk_core::store::check::check_file(&dest).expect("check");
         assert!(report.ok, "backup {i}: {report:?}");
         assert_eq!(report.counted.history >= report.counted.claims, true);
@@ -117,7 +124,10 @@ fn a_backup_is_consistent_while_another_connection_writes() {
     let written = writer.join().expect("writer");
     assert!(written > 0);
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
-    assert!(*seen.last().expect("one") > 0, "no write landed during the backups: {seen:?}");
+    assert!(
+        *seen.last().expect("one") > 0,
+        "no write landed during the backups: {seen:?}"
+    );
 }
 
 fn fixture_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
@@ -143,11 +153,20 @@ fn migrating_keeps_a_copy(fixture: &str, old_version: i64) {
     let (dir, path) = fixture_copy(fixture);
     let before = std::fs::read(&path).expect("read");
     let ws = Workspace::open(&path).expect("open migrates");
-    let kept = dir.path().join(format!("desk.schema-v{old_version}.sqlite"));
+    let kept = dir
+        .path()
+        .join(format!("desk.schema-v{old_version}.sqlite"));
     assert_eq!(ws.migration_backup(), Some(kept.as_path()));
     assert!(kept.is_file(), "no copy at {}", kept.display());
-    assert_eq!(schema_version(&kept), old_version, "the copy is of the old schema");
-    assert!(schema_version(&path) > old_version, "the workspace itself was migrated");
+    assert_eq!(
+        schema_version(&kept),
+        old_version,
+        "the copy is of the old schema"
+    );
+    assert!(
+        schema_version(&path) > old_version,
+        "the workspace itself was migrated"
+    );
     let conn = rusqlite::Connection::open(&kept).expect("open the copy");
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))

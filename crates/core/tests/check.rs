@@ -70,7 +70,10 @@ fn evidence_whose_words_are_not_at_its_position_is_reported() {
     );
     assert!(!report.ok);
     assert_eq!(rules(&report), [Rule::EvidenceSelectors]);
-    assert!(report.problems[0].message.contains("exact words"), "{report:?}");
+    assert!(
+        report.problems[0].message.contains("exact words"),
+        "{report:?}"
+    );
 }
 
 #[test]
@@ -92,7 +95,12 @@ fn a_version_whose_hash_is_not_its_text_is_reported() {
          WHERE id = (SELECT min(id) FROM source_versions)",
     );
     assert!(rules(&report).contains(&Rule::VersionHash), "{report:?}");
-    assert!(report.problems.iter().any(|p| p.message.contains("SHA-256")));
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.message.contains("SHA-256"))
+    );
 }
 
 #[test]
@@ -114,8 +122,15 @@ fn history_out_of_sequence_is_reported() {
     );
     assert_eq!(rules(&report), [Rule::HistorySequence], "{report:?}");
     let text: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
-    assert!(text.iter().any(|t| t.contains("more than once")), "{text:?}");
-    assert!(text.iter().any(|t| t.contains("before the claim was created")), "{text:?}");
+    assert!(
+        text.iter().any(|t| t.contains("more than once")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|t| t.contains("before the claim was created")),
+        "{text:?}"
+    );
 }
 
 #[test]
@@ -207,7 +222,10 @@ fn a_file_that_is_not_a_workspace_is_refused_with_a_reason() {
     let path = dir.path().join("notes.txt");
     std::fs::write(&path, "not a database at all, just words").expect("write");
     let err = check_file(&path).expect_err("refused");
-    assert!(err.to_string().contains("not a Claimdesk workspace"), "{err}");
+    assert!(
+        err.to_string().contains("not a Claimdesk workspace"),
+        "{err}"
+    );
     let err = check_file(&dir.path().join("missing.sqlite")).expect_err("missing");
     assert!(err.to_string().contains("no workspace file"), "{err}");
 }

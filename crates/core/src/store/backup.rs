@@ -109,10 +109,9 @@ fn verify(conn: &Connection, copy: &Path) -> Result<()> {
 fn explain(err: Error, dest: &Path) -> Error {
     let why = super::disk_full::explain(err);
     match why {
-        Error::Io(f) => Error::Io(f.prefixed(&format!(
-            "the backup {} was not written",
-            dest.display()
-        ))),
+        Error::Io(f) => {
+            Error::Io(f.prefixed(&format!("the backup {} was not written", dest.display())))
+        }
         other => other,
     }
 }
@@ -168,6 +167,9 @@ mod tests {
         );
         let auto = default_path(&ws);
         let name = auto.file_name().expect("name").to_string_lossy();
-        assert!(name.starts_with("desk.backup-") && name.ends_with(".sqlite"), "{name}");
+        assert!(
+            name.starts_with("desk.backup-") && name.ends_with(".sqlite"),
+            "{name}"
+        );
     }
 }

@@ -245,8 +245,8 @@ fn evidence_selectors(conn: &Connection, found: &mut Found) -> Result<()> {
 }
 
 fn version_hashes(conn: &Connection, found: &mut Found) -> Result<()> {
-    let mut stmt =
-        conn.prepare("SELECT id, source_id, number, text, sha256 FROM source_versions ORDER BY id")?;
+    let mut stmt = conn
+        .prepare("SELECT id, source_id, number, text, sha256 FROM source_versions ORDER BY id")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -285,7 +285,9 @@ fn history_sequence(conn: &Connection, found: &mut Found) -> Result<()> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, created_at, updated_at) in ids {
         let rows = history
-            .query_map([&id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([&id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut problem = |why: &str| {
             found.add(Rule::HistorySequence, format!("claim {id}: {why}"));

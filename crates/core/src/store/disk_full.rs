@@ -31,7 +31,11 @@ mod tests {
         );
         let err = explain(Error::Storage(full));
         assert_eq!(err.kind(), crate::ErrorKind::Io);
-        assert!(err.to_string().contains("disk holding the workspace is full"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("disk holding the workspace is full"),
+            "{err}"
+        );
         assert!(err.to_string().contains("free some space"), "{err}");
     }
 }
