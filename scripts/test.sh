@@ -4,9 +4,10 @@
 #   1. UI type check (svelte-check), lint and format check (eslint, prettier)
 #      and unit tests (vitest)
 #   2. the desktop app build (front end + Tauri crate, built once)
-#   3. Rust tests of every crate (core, CLI, app commands, bindings drift,
-#      and the parsers' fuzz targets for 3 seconds each: CLAIMDESK_FUZZ_SECONDS
-#      sets longer), then clippy over every crate and target with warnings as errors
+#   3. Rust tests of every crate (core with the parsers' fuzz targets for 3
+#      seconds each: CLAIMDESK_FUZZ_SECONDS sets longer; CLI with the crash
+#      harness's short form and the full-disk test; app commands, bindings
+#      drift), then clippy over every crate and target with warnings as errors
 #   4. end-to-end tests: the built app under Xvfb, driven by tauri-driver
 # Every suite runs even when an earlier one fails; the exit code is non-zero
 # when any of them failed.

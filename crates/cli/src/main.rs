@@ -5,7 +5,9 @@
 #![deny(clippy::print_stdout)]
 
 mod args;
+mod backup_cmd;
 mod bundle_cmd;
+mod check_cmd;
 mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
@@ -85,6 +87,10 @@ enum Command {
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
+    /// Write a consistent, checked copy of the workspace (safe while the app is open)
+    Backup(backup_cmd::BackupArgs),
+    /// Check the workspace file: integrity, foreign keys and Claimdesk's own rules; writes nothing
+    Check,
 }
 
 /// What a command needs besides its own arguments.
@@ -150,6 +156,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
         Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
+        Command::Backup(args) => backup_cmd::run(ctx, args, out),
+        Command::Check => check_cmd::run(ctx, out),
     }
 }
 

@@ -16,6 +16,7 @@ pub struct Workspace {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    migration_backup: Option<PathBuf>,
 }
 
 impl Workspace {
@@ -74,18 +75,42 @@ impl Workspace {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        store::migrate(&mut conn)?;
+        let migration_backup = store::migrate(&mut conn, path)?;
         let actor = store::settings::stored_user(&conn)?.unwrap_or_else(default_user);
         Ok(Workspace {
             conn,
             path: path.to_path_buf(),
             actor,
+            migration_backup,
         })
     }
 
     /// The workspace file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The copy kept beside the workspace before opening it migrated its
+    /// schema, when this opening did.
+    pub fn migration_backup(&self) -> Option<&Path> {
+        self.migration_backup.as_deref()
+    }
+
+    /// Writes a consistent copy of the workspace to `dest` (by default beside
+    /// it, named with the moment) and checks it; returns where it went. Safe
+    /// while other programs write to the workspace. Refuses a file that exists.
+    pub fn backup(&self, dest: Option<&Path>) -> Result<PathBuf> {
+        let dest = dest.map_or_else(
+            || store::backup::default_path(&self.path),
+            Path::to_path_buf,
+        );
+        store::backup::copy_to(&self.conn, &dest)?;
+        Ok(dest)
+    }
+
+    /// Checks this workspace (see [`store::check`]), reading only.
+    pub fn check(&self) -> Result<store::check::CheckReport> {
+        store::check::check(&self.conn)
     }
 
     /// Who is recorded in history for changes made through this handle.

@@ -61,6 +61,8 @@ export const api = {
     unwrap(commands.compareSourceVersions(source, old, newer)),
   claimDraft: (r: DraftRequest) => unwrap(commands.compareClaimDraft(r)),
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
+  backupWorkspace: (path: string) => unwrap(commands.workspaceBackup(path)),
+  checkWorkspace: () => unwrap(commands.workspaceCheck()),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

@@ -409,6 +409,29 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Writes a consistent, checked copy of the open workspace to `path` (a file
+ * that does not exist yet) and returns where it went. Safe while writes run.
+ */
+async workspaceBackup(path: string) : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_backup", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks the open workspace (integrity, foreign keys, Claimdesk's rules), reading only.
+ */
+async workspaceCheck() : Promise<Result<CheckReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_check") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -482,6 +505,31 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
+/**
+ * What `check` found.
+ */
+export type CheckReport = { 
+/**
+ * True when no rule is broken.
+ */
+ok: boolean; 
+/**
+ * The workspace's schema version (older ones are checked as they are).
+ */
+schema_version: number; 
+/**
+ * Rows looked at: claims, history rows, sources, versions, evidence.
+ */
+counted: Counted; 
+/**
+ * How many problems were found in all (more than `problems` lists when
+ * one rule is broken in many places).
+ */
+problem_count: number; 
+/**
+ * The problems, at most 20 per rule.
+ */
+problems: Problem[] }
 /**
  * A statement to check.
  */
@@ -739,6 +787,30 @@ versions: VersionSummary | null;
  * The pairs and one-sided sentences in reading order.
  */
 rows: Row[] }
+/**
+ * Rows looked at by a check.
+ */
+export type Counted = { 
+/**
+ * Claims, deleted ones included.
+ */
+claims: number; 
+/**
+ * Rows of claim history.
+ */
+history: number; 
+/**
+ * Sources.
+ */
+sources: number; 
+/**
+ * Source versions.
+ */
+versions: number; 
+/**
+ * Evidence, removed passages included.
+ */
+evidence: number }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -1195,6 +1267,18 @@ end: number;
  */
 stance: Stance }
 /**
+ * One broken rule at one place.
+ */
+export type Problem = { 
+/**
+ * The rule broken.
+ */
+rule: Rule; 
+/**
+ * Where and how, in words.
+ */
+message: string }
+/**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
 export type Progress = 
@@ -1303,6 +1387,35 @@ export type Row =
  * `right_only[at]`.
  */
 { type: "right-only"; at: number }
+/**
+ * Which rule a problem breaks.
+ */
+export type Rule = 
+/**
+ * SQLite's `PRAGMA integrity_check`: the file's pages, indexes and rows agree.
+ */
+"integrity" | 
+/**
+ * SQLite's `PRAGMA foreign_key_check`: every reference points at a row.
+ */
+"foreign_keys" | 
+/**
+ * Every evidence's selectors (exact, prefix, suffix, start, end) match its version's text.
+ */
+"evidence_selectors" | 
+/**
+ * Every version's stored SHA-256 is the hash of its text.
+ */
+"version_hash" | 
+/**
+ * Every claim's history starts with its one `created` row, no row is
+ * dated before the claim, and the claim's last change has its row.
+ */
+"history_sequence" | 
+/**
+ * Nothing is left without what it belongs to (a source without a version).
+ */
+"orphans"
 /**
  * What the sample put in the workspace.
  */

@@ -23,11 +23,23 @@ impl<'a> Db<'a> {
     /// Runs `f` in one write transaction taken up front, so that two processes
     /// writing at once queue on the busy timeout instead of failing, and an
     /// error leaves the workspace as it was.
+    /// A full disk is reported as such (see [`super::disk_full`]).
     pub(crate) fn write<T>(self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.transaction(f).map_err(super::disk_full::explain)
+    }
+
+    fn transaction<T>(self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         match f(self.conn) {
             Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
+                if let Err(err) = self.conn.execute_batch("COMMIT") {
+                    // A commit that failed (a full disk) may leave the
+                    // transaction open; end it so the next write starts clean.
+                    if !self.conn.is_autocommit() {
+                        let _ = self.conn.execute_batch("ROLLBACK");
+                    }
+                    return Err(err.into());
+                }
                 Ok(value)
             }
             Err(err) => {

@@ -1,8 +1,11 @@
 //! SQLite storage: schema migrations and one file per table family.
 
+pub(crate) mod backup;
+pub mod check;
 mod claim_detail;
 pub(crate) mod claims;
 mod db;
+mod disk_full;
 pub(crate) mod evidence;
 pub(crate) mod history;
 pub(crate) mod imports;
@@ -57,8 +60,12 @@ pub(crate) fn check_is_workspace(conn: &Connection, path: &Path, creating: bool)
     }))
 }
 
-/// Brings the schema up to date in one transaction.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the schema up to date in one transaction. A workspace with any
+/// migration pending is first copied beside itself under the name of its
+/// schema version (see [`backup::before_migration_path`]), so a person can go
+/// back to the release that wrote it; a new or current file gets no copy.
+/// Returns the copy's path when one was made.
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<Option<std::path::PathBuf>> {
     let migrations = schema::migrations();
     let known = schema::VERSION;
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -67,6 +74,18 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
             "this workspace was written by a newer Claimdesk (schema {current}, this one knows {known}); update Claimdesk"
         )));
     }
+    let kept = if current > 0 && current < known {
+        let copy = backup::before_migration_path(path, current);
+        backup::copy_to(conn, &copy).map_err(|e| match e {
+            Error::Io(f) => Error::Io(f.prefixed(&format!(
+                "the workspace was not updated to schema {known}, since its copy could not be kept"
+            ))),
+            other => other,
+        })?;
+        Some(copy)
+    } else {
+        None
+    };
     migrations.to_latest(conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => Error::Storage(err),
         other => Error::io("cannot update the workspace schema", other),
@@ -75,7 +94,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     if app_id != APPLICATION_ID {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
-    Ok(())
+    Ok(kept)
 }
 
 /// The current instant, as stored.
