@@ -16,6 +16,7 @@ mod import_cmd;
 mod output;
 mod report_cmd;
 mod scale_cmd;
+mod search_cmd;
 mod settings_cmd;
 mod source_cmd;
 mod source_edit_cmd;
@@ -85,6 +86,8 @@ enum Command {
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
+    /// Search every source's passages and every claim
+    Search(search_cmd::SearchArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -150,6 +153,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
         Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
+        Command::Search(args) => search_cmd::run_search(ctx, args, out),
     }
 }
 
