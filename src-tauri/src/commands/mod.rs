@@ -6,6 +6,7 @@ pub mod compare;
 pub mod evidence;
 pub mod import;
 pub mod reports;
+pub mod search;
 pub mod settings;
 pub mod sources;
 pub mod workspace;
