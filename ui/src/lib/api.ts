@@ -13,6 +13,7 @@ import type {
   NewSource,
   Progress,
   ReportRequest,
+  SearchRequest,
   SourceDetails,
   SourceRef,
   WorkspaceSettings,
@@ -61,6 +62,8 @@ export const api = {
     unwrap(commands.compareSourceVersions(source, old, newer)),
   claimDraft: (r: DraftRequest) => unwrap(commands.compareClaimDraft(r)),
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
+  search: (r: SearchRequest) => unwrap(commands.searchRun(r)),
+  suggestEvidence: (claim: string, limit: number | null = null) => unwrap(commands.evidenceSuggest(claim, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */
