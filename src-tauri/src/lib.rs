@@ -30,7 +30,7 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, reports, safety, settings, sources, workspace,
+        claims, compare, evidence, import, reports, safety, search, settings, sources, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -73,6 +73,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             compare::claim_from_difference,
             safety::workspace_backup,
             safety::workspace_check,
+            search::search_run,
+            search::evidence_suggest,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

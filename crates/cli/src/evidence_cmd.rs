@@ -31,6 +31,8 @@ pub enum EvidenceCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Passages across all sources likely to support or dispute a claim, with fact checks
+    Suggest(crate::search_cmd::SuggestArgs),
 }
 
 #[derive(Args)]
@@ -112,6 +114,9 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand, out: &mut impl Write) -> Result<
                 return output::json(out, &view);
             }
             output::evidence(out, &view)?;
+        }
+        EvidenceCommand::Suggest(args) => {
+            return crate::search_cmd::run_suggest(&ws, ctx.json, args, out);
         }
     }
     Ok(())

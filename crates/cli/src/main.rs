@@ -18,6 +18,7 @@ mod import_cmd;
 mod output;
 mod report_cmd;
 mod scale_cmd;
+mod search_cmd;
 mod settings_cmd;
 mod source_cmd;
 mod source_edit_cmd;
@@ -91,6 +92,8 @@ enum Command {
     Backup(backup_cmd::BackupArgs),
     /// Check the workspace file: integrity, foreign keys and Claimdesk's own rules; writes nothing
     Check,
+    /// Search every source's passages and every claim
+    Search(search_cmd::SearchArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -158,6 +161,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
         Command::Backup(args) => backup_cmd::run(ctx, args, out),
         Command::Check => check_cmd::run(ctx, out),
+        Command::Search(args) => search_cmd::run_search(ctx, args, out),
     }
 }
 

@@ -33,6 +33,8 @@ pub mod report;
 pub mod sample;
 /// Saving an export (a report or a bundle) to a file: whole or not at all, never over the workspace.
 pub mod save;
+/// Search over every source's passages and every claim (FTS5), and evidence suggestions.
+pub mod search;
 /// Which claims a report or bundle covers.
 pub mod selection;
 /// SQLite storage: migrations and one file per table family.

@@ -7,6 +7,7 @@ pub mod evidence;
 pub mod import;
 pub mod reports;
 pub mod safety;
+pub mod search;
 pub mod settings;
 pub mod sources;
 pub mod workspace;

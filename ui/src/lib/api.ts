@@ -13,6 +13,7 @@ import type {
   NewSource,
   Progress,
   ReportRequest,
+  SearchRequest,
   SourceDetails,
   SourceRef,
   WorkspaceSettings,
@@ -63,6 +64,8 @@ export const api = {
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
   backupWorkspace: (path: string) => unwrap(commands.workspaceBackup(path)),
   checkWorkspace: () => unwrap(commands.workspaceCheck()),
+  search: (r: SearchRequest) => unwrap(commands.searchRun(r)),
+  suggestEvidence: (claim: string, limit: number | null = null) => unwrap(commands.evidenceSuggest(claim, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

@@ -432,6 +432,29 @@ async workspaceCheck() : Promise<Result<CheckReport, CommandError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Searches every source's passages and every claim, best first. Any typed
+ * text is searched; what could not be used comes back in `notices`.
+ */
+async searchRun(request: SearchRequest) : Promise<Result<SearchResults, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_run", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The passages most likely to support or dispute a claim, with fact checks.
+ */
+async evidenceSuggest(claim: string, limit: number | null) : Promise<Result<Suggestions, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_suggest", { claim, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -505,6 +528,46 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
+/**
+ * One fact check between the claim and a passage.
+ */
+export type Check = { 
+/**
+ * What is compared.
+ */
+kind: CheckKind; 
+/**
+ * True when the passage states the same ("same number"), false when it differs.
+ */
+agrees: boolean; 
+/**
+ * The claim's wording ("" when the check is about the passage alone, as a quote).
+ */
+claim: string; 
+/**
+ * The passage's wording.
+ */
+passage: string }
+/**
+ * What a check compares.
+ */
+export type CheckKind = 
+/**
+ * A number and its unit ("five hours").
+ */
+"number" | 
+/**
+ * A date, placed on the calendar against the claim's and the source's days.
+ */
+"date" | 
+/**
+ * Names of people, places or organisations.
+ */
+"names" | 
+/**
+ * The passage quotes someone on the claim's subject.
+ */
+"quote"
 /**
  * What `check` found.
  */
@@ -684,6 +747,46 @@ left: PassagePick | null;
  * side has the sentence.
  */
 right: PassagePick | null }
+/**
+ * A claim that matches in its statement, claimant, notes, rationale or tags.
+ */
+export type ClaimHit = { 
+/**
+ * How well it matches (bm25 with the statement weighted most, higher is better).
+ */
+score: number; 
+/**
+ * The claim's id.
+ */
+claim: string; 
+/**
+ * The claim's statement.
+ */
+statement: string; 
+/**
+ * Who made it, when known.
+ */
+claimant: string | null; 
+/**
+ * The verdict's key.
+ */
+verdict: string; 
+/**
+ * The claim's tags.
+ */
+tags: string[]; 
+/**
+ * The day it was claimed, when known.
+ */
+claimed_on: string | null; 
+/**
+ * Matched words as code-point ranges inside `statement`.
+ */
+highlights: ([number, number])[]; 
+/**
+ * The statement, or for a long one the stretch around the first match.
+ */
+snippet: string }
 /**
  * Order of a claim list, newest first.
  */
@@ -1039,6 +1142,18 @@ new: string | null;
  */
 note: string | null }
 /**
+ * One search hit.
+ */
+export type Hit = 
+/**
+ * A sentence of a source version.
+ */
+({ kind: "passage" } & PassageHit) | 
+/**
+ * A claim.
+ */
+({ kind: "claim" } & ClaimHit)
+/**
  * Where a batch comes from.
  */
 export type ImportFrom = 
@@ -1242,6 +1357,58 @@ diff: DiffSegment[];
  */
 differences: DifferenceView[] }
 /**
+ * A sentence of a source version that matches.
+ */
+export type PassageHit = { 
+/**
+ * How well it matches (bm25, higher is better).
+ */
+score: number; 
+/**
+ * The source's id.
+ */
+source: string; 
+/**
+ * The version number (1 for the first capture).
+ */
+version: number; 
+/**
+ * True when this is the source's latest version.
+ */
+latest: boolean; 
+/**
+ * The source's outlet, when known.
+ */
+outlet: string | null; 
+/**
+ * The source's title.
+ */
+title: string; 
+/**
+ * The day the source was published, when known.
+ */
+published: string | null; 
+/**
+ * The whole sentence.
+ */
+text: string; 
+/**
+ * Code point where the sentence starts in the version's text.
+ */
+start: number; 
+/**
+ * Code point just past the sentence in the version's text.
+ */
+end: number; 
+/**
+ * Matched words as code-point ranges `[start, end)` inside `text`.
+ */
+highlights: ([number, number])[]; 
+/**
+ * The sentence, or for a long one the stretch around the first match.
+ */
+snippet: string }
+/**
  * A passage of one source version, in code points, with its stance.
  */
 export type PassagePick = { 
@@ -1432,6 +1599,72 @@ sources: number;
  * Passages of evidence linked.
  */
 evidence: number }
+/**
+ * What a search looks in.
+ */
+export type Scope = 
+/**
+ * Passages of sources and claims.
+ */
+"all" | 
+/**
+ * Claims only.
+ */
+"claims" | 
+/**
+ * Passages of sources only.
+ */
+"sources"
+/**
+ * A search as asked for: the typed query and the filters given beside it
+ * (flags, controls). A filter given here wins over the same filter typed
+ * in the query.
+ */
+export type SearchRequest = { 
+/**
+ * What was typed, in the query language of [`query`].
+ */
+query: string; 
+/**
+ * Only passages of this outlet (case ignored).
+ */
+outlet: string | null; 
+/**
+ * Published (sources) or claimed (claims) on or after this day.
+ */
+since: string | null; 
+/**
+ * Published (sources) or claimed (claims) on or before this day.
+ */
+until: string | null; 
+/**
+ * Claims only or sources only; both when `None`.
+ */
+scope: Scope | null; 
+/**
+ * Every version of each source, not only the latest.
+ */
+all_versions: boolean; 
+/**
+ * Most hits to return, 1 to [`MAX_LIMIT`]; [`DEFAULT_LIMIT`] when `None`.
+ */
+limit: number | null }
+/**
+ * What a search found, best first.
+ */
+export type SearchResults = { 
+/**
+ * The best hits, at most the limit.
+ */
+hits: Hit[]; 
+/**
+ * How many passages and claims match in all (more than `hits` holds when cut by the limit).
+ */
+total: number; 
+/**
+ * Parts of the query that were left out or read differently, for the person typing.
+ */
+notices: string[] }
 /**
  * Which claims go into a report or bundle. Every given part must hold (they
  * narrow each other); an empty selection means every claim.
@@ -1673,6 +1906,62 @@ export type Stance =
  * reader needs to judge it.
  */
 "context"
+/**
+ * A passage that may bear on the claim.
+ */
+export type Suggestion = { 
+/**
+ * The source's id.
+ */
+source: string; 
+/**
+ * The version number (the source's latest).
+ */
+version: number; 
+/**
+ * The sentence.
+ */
+text: string; 
+/**
+ * Code point where the sentence starts in the version's text.
+ */
+start: number; 
+/**
+ * Code point just past the sentence.
+ */
+end: number; 
+/**
+ * How likely it bears on the claim, 0 to 1 (higher is better).
+ */
+score: number; 
+/**
+ * The source's outlet, when known.
+ */
+outlet: string | null; 
+/**
+ * The source's title.
+ */
+title: string; 
+/**
+ * The day the source was published, when known.
+ */
+published: string | null; 
+/**
+ * What agrees and what differs between the claim's statement and the passage.
+ */
+checks: Check[] }
+/**
+ * Suggestions for one claim, best first.
+ */
+export type Suggestions = { 
+/**
+ * The claim's id.
+ */
+claim: string; 
+/**
+ * The passages, best first.
+ */
+suggestions: Suggestion[] }
 /**
  * One verdict of a rating scale.
  */

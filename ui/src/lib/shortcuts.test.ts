@@ -19,9 +19,14 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('N', { metaKey: true }))).toEqual({ action: 'new-claim' });
   });
 
-  it('slash searches, but not while typing in a field', () => {
-    expect(shortcutFor(press('/'))).toEqual({ action: 'search' });
+  // "/" moved from the claim list's search to the search of everything (sources and claims).
+  it('slash searches everything, but not while typing in a field', () => {
+    expect(shortcutFor(press('/'))).toEqual({ action: 'search-everything' });
     expect(shortcutFor(press('/', { typing: true }))).toBeNull();
+  });
+
+  it('Ctrl+K searches everything even from a text field', () => {
+    expect(shortcutFor(press('k', { ctrlKey: true, typing: true }))).toEqual({ action: 'search-everything' });
   });
 
   it('? shows the shortcuts, but not while typing or with Ctrl', () => {

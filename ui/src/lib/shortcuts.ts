@@ -14,7 +14,8 @@ export type Shortcut =
   | { action: 'next-difference' }
   | { action: 'previous-difference' }
   | { action: 'claim-from-difference' }
-  | { action: 'close-dialog' };
+  | { action: 'close-dialog' }
+  | { action: 'search-everything' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -60,11 +61,11 @@ export const SHORTCUTS: ShortcutRecord[] = [
     action: (k) => (ctrl(k, 'n') ? { action: 'new-claim' } : null),
   },
   {
-    keys: 'Ctrl+F or /',
+    keys: 'Ctrl+F',
     label: 'Search claims',
     scope: 'window',
-    // Ctrl+F works from a text field too; a plain slash there is typing.
-    action: (k) => (ctrl(k, 'f') || (plain(k) && k.key === '/' && !k.typing) ? { action: 'search' } : null),
+    // Ctrl+F works from a text field too.
+    action: (k) => (ctrl(k, 'f') ? { action: 'search' } : null),
   },
   {
     keys: 'Alt+1 … Alt+9',
@@ -124,6 +125,13 @@ export const SHORTCUTS: ShortcutRecord[] = [
     label: 'Close a dialog',
     scope: 'dialog',
     action: (k) => (k.key === 'Escape' ? { action: 'close-dialog' } : null),
+  },
+  {
+    keys: 'Ctrl+K or /',
+    label: 'Search every source and claim',
+    scope: 'window',
+    // Ctrl+K works from a text field too; a plain slash there is typing.
+    action: (k) => (ctrl(k, 'k') || (plain(k) && k.key === '/' && !k.typing) ? { action: 'search-everything' } : null),
   },
 ];
 

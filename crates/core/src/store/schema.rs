@@ -5,10 +5,18 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 4;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3).foreign_key_check()])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3).foreign_key_check(),
+        // The hook segments the stored versions into the new passage index.
+        M::up_with_hook(V4, |tx: &rusqlite::Transaction| {
+            Ok(crate::search::index::fill(tx)?)
+        }),
+    ])
 }
 
 const V1: &str = r#"
@@ -195,4 +203,67 @@ ALTER TABLE source_versions_v3 RENAME TO source_versions;
 ALTER TABLE evidence_v3 RENAME TO evidence;
 CREATE INDEX source_versions_sha ON source_versions(sha256);
 CREATE INDEX evidence_claim ON evidence(claim_id);
+"#;
+
+/// The search index: every version's sentences (by code-point span, the
+/// latest version's flagged) in an FTS5 table that reads its text from the
+/// versions themselves, and the claims (statement, claimant, notes,
+/// rationale, tags) in another, kept in step by triggers; deleted claims are
+/// left out. Both fold case and diacritics and stem English (Porter). The
+/// migration's hook fills the passages of the versions already stored.
+const V4: &str = r#"
+CREATE TABLE passages (
+    seq        INTEGER PRIMARY KEY,
+    version_id TEXT NOT NULL REFERENCES source_versions(id),
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL CHECK ("end" > start),
+    latest     INTEGER NOT NULL CHECK (latest IN (0, 1))
+) STRICT;
+CREATE INDEX passages_version ON passages(version_id);
+
+-- substr counts characters, so code-point spans slice the version's text.
+CREATE VIEW passage_texts AS
+    SELECT p.seq AS seq, substr(v.text, p.start + 1, p."end" - p.start) AS text
+    FROM passages p JOIN source_versions v ON v.id = p.version_id;
+
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text,
+    content = 'passage_texts', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE VIRTUAL TABLE claims_search USING fts5(
+    statement, claimant, notes, rationale, tags,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO claims_search (rowid, statement, claimant, notes, rationale, tags)
+    SELECT c.seq, c.statement, coalesce(c.claimant, ''), c.notes, c.rationale,
+           coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = c.id), '')
+    FROM claims c WHERE c.deleted_at IS NULL;
+
+CREATE TRIGGER claims_search_i AFTER INSERT ON claims WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO claims_search (rowid, statement, claimant, notes, rationale, tags)
+    VALUES (new.seq, new.statement, coalesce(new.claimant, ''), new.notes, new.rationale,
+            coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = new.id), ''));
+END;
+CREATE TRIGGER claims_search_u AFTER UPDATE ON claims BEGIN
+    DELETE FROM claims_search WHERE rowid = old.seq;
+    INSERT INTO claims_search (rowid, statement, claimant, notes, rationale, tags)
+    SELECT new.seq, new.statement, coalesce(new.claimant, ''), new.notes, new.rationale,
+           coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = new.id), '')
+    WHERE new.deleted_at IS NULL;
+END;
+CREATE TRIGGER claims_search_d AFTER DELETE ON claims BEGIN
+    DELETE FROM claims_search WHERE rowid = old.seq;
+END;
+CREATE TRIGGER claims_search_tag_i AFTER INSERT ON claim_tags BEGIN
+    UPDATE claims_search
+    SET tags = coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = new.claim_id), '')
+    WHERE rowid = (SELECT seq FROM claims WHERE id = new.claim_id);
+END;
+CREATE TRIGGER claims_search_tag_d AFTER DELETE ON claim_tags BEGIN
+    UPDATE claims_search
+    SET tags = coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = old.claim_id), '')
+    WHERE rowid = (SELECT seq FROM claims WHERE id = old.claim_id);
+END;
 "#;

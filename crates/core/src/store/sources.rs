@@ -420,6 +420,8 @@ pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Resu
             v.final_url
         ],
     )?;
+    // The search index takes the new text in the same transaction.
+    crate::search::index::index_version(conn, &v.id, &v.source_id, &v.text)?;
     Ok(())
 }
 

@@ -1,0 +1,324 @@
+//! Search on a generated workspace of 2,000 sources × 800 words (about
+//! 100,000 sentences) and 10,000 claims, each workload beside its baseline in
+//! the same run:
+//! - a typical 2–3 word search with snippets, top 20, against a bare FTS5
+//!   `MATCH … ORDER BY rank LIMIT 20` on the same index;
+//! - a word in about 90% of passages, the same way;
+//! - evidence suggestions for a claim;
+//! - adding a source (which indexes it) against the same writes without the
+//!   index (the source and version rows, as the store writes them);
+//! - the index's size against the stored text, printed once.
+//!
+//! The generated workspace is cached in the target directory (it takes a
+//! while to make); delete `search-bench-*.sqlite` there to make it again.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use claimdesk_core::Workspace;
+use claimdesk_core::model::{NewClaim, NewSource};
+use claimdesk_core::search::{self, SearchRequest};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const SOURCES: usize = 2_000;
+const WORDS_PER_SOURCE: usize = 800;
+const WORDS_PER_SENTENCE: usize = 20;
+const CLAIMS: usize = 10_000;
+const VOCABULARY: usize = 3_000;
+/// Bump when the generator changes, so a cached workspace is made again.
+const GENERATION: u32 = 1;
+
+/// A small seeded generator (xorshift64*), so every run makes the same workspace.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// A word rank skewed to the frequent end (about Zipf-like).
+    fn rank(&mut self) -> usize {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        ((u * u * u) * VOCABULARY as f64) as usize
+    }
+}
+
+/// An invented word for each rank: syllables, so the stemmer sees real-looking words.
+fn word(rank: usize) -> String {
+    const SYL: [&str; 16] = [
+        "ka", "lo", "mer", "tan", "vi", "sor", "del", "pra", "nu", "gest", "ril", "bo", "chan",
+        "fe", "dor", "quin",
+    ];
+    let mut w = String::new();
+    let mut r = rank + 17;
+    while r > 0 {
+        w.push_str(SYL[r % 16]);
+        r /= 16;
+    }
+    w
+}
+
+const COMMON: &str = "harbour";
+const NUMBERS: [&str; 6] = ["two", "three", "four", "five", "six", "seven"];
+
+fn article(rng: &mut Rng, i: usize) -> String {
+    let mut text = format!("Report {i} on the {}\n\n", word(rng.rank()));
+    let sentences = WORDS_PER_SOURCE / WORDS_PER_SENTENCE;
+    for s in 0..sentences {
+        let mut words: Vec<String> = Vec::with_capacity(WORDS_PER_SENTENCE);
+        if rng.below(10) < 9 {
+            words.push(COMMON.into());
+        }
+        if s % 8 == 0 {
+            words.push(format!(
+                "talks lasted {} hours",
+                NUMBERS[rng.below(NUMBERS.len())]
+            ));
+        }
+        while words.len() < WORDS_PER_SENTENCE {
+            words.push(word(rng.rank()));
+        }
+        let mut sentence = words.join(" ");
+        if let Some(first) = sentence.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        text.push_str(&sentence);
+        text.push_str(if s % 5 == 4 { ".\n\n" } else { ". " });
+    }
+    text
+}
+
+fn new_source(rng: &mut Rng, i: usize) -> NewSource {
+    NewSource {
+        title: format!("Report {i}"),
+        outlet: Some(["Northern Ledger", "Coastal Courier", "Evening Star", "Wire"][i % 4].into()),
+        url: Some(format!("https://news.example/{i}")),
+        published_on: chrono::NaiveDate::from_ymd_opt(
+            2025,
+            1 + (i % 12) as u32,
+            1 + (i % 28) as u32,
+        ),
+        text: article(rng, i),
+        ..Default::default()
+    }
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"))
+}
+
+/// The cached generated workspace, made on first use.
+fn generated() -> PathBuf {
+    let path = target_dir().join(format!("search-bench-{GENERATION}.sqlite"));
+    if path.exists() {
+        return path;
+    }
+    let making = path.with_extension("making");
+    let _ = std::fs::remove_file(&making);
+    let ws = Workspace::create(&making).expect("create");
+    let mut rng = Rng(0x5EED_CAFE);
+    for i in 0..SOURCES {
+        ws.sources()
+            .add(new_source(&mut rng, i))
+            .expect("add source");
+    }
+    for i in 0..CLAIMS {
+        ws.claims()
+            .add(NewClaim {
+                statement: format!(
+                    "The {} talks lasted {} hours near {}",
+                    word(rng.rank()),
+                    NUMBERS[i % NUMBERS.len()],
+                    word(rng.rank())
+                ),
+                tags: vec![format!("topic-{}", i % 20)],
+                ..Default::default()
+            })
+            .expect("add claim");
+    }
+    drop(ws);
+    std::fs::rename(&making, &path).expect("keep the generated workspace");
+    path
+}
+
+fn bench(c: &mut Criterion) {
+    let path = generated();
+    let ws = Workspace::open(&path).expect("open");
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+
+    // Sizes, once: the index against the text it indexes.
+    let text_bytes: i64 = raw
+        .query_row(
+            "SELECT sum(length(CAST(text AS BLOB))) FROM source_versions",
+            [],
+            |r| r.get(0),
+        )
+        .expect("text size");
+    let index_bytes: i64 = raw
+        .query_row(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'passages%' OR name = 'sqlite_autoindex_passages_1'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("index size");
+    let sentences: i64 = raw
+        .query_row("SELECT count(*) FROM passages", [], |r| r.get(0))
+        .expect("count");
+    eprintln!(
+        "search bench: {sentences} sentences; stored text {text_bytes} bytes, passage index {index_bytes} bytes ({:.2}×)",
+        index_bytes as f64 / text_bytes as f64
+    );
+
+    let typical = format!("{} {}", word(40), word(55));
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20);
+    let bare = |q: &str| {
+        let mut stmt = raw
+            .prepare_cached(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 ORDER BY rank LIMIT 20",
+            )
+            .expect("prepare");
+        stmt.query_map([q], |r| r.get::<_, i64>(0))
+            .expect("query")
+            .count()
+    };
+    group.bench_function("baseline_bare_fts5_typical", |b| {
+        let q = format!("\"{}\" \"{}\"", word(40), word(55));
+        b.iter(|| black_box(bare(&q)))
+    });
+    group.bench_function("typical_2_words_top20_with_snippets", |b| {
+        b.iter(|| {
+            black_box(
+                search::run(
+                    &ws,
+                    &SearchRequest {
+                        scope: Some(search::Scope::Sources),
+                        ..SearchRequest::new(typical.clone())
+                    },
+                )
+                .expect("search"),
+            )
+        })
+    });
+    group.bench_function("typical_2_words_sources_and_claims", |b| {
+        b.iter(|| {
+            black_box(search::run(&ws, &SearchRequest::new(typical.clone())).expect("search"))
+        })
+    });
+    group.bench_function("baseline_bare_fts5_common_word", |b| {
+        b.iter(|| black_box(bare(COMMON)))
+    });
+    group.bench_function("common_word_in_90pct_top20", |b| {
+        b.iter(|| {
+            black_box(
+                search::run(
+                    &ws,
+                    &SearchRequest {
+                        scope: Some(search::Scope::Sources),
+                        ..SearchRequest::new(COMMON)
+                    },
+                )
+                .expect("search"),
+            )
+        })
+    });
+    group.finish();
+
+    let claim: String = raw
+        .query_row(
+            "SELECT id FROM claims ORDER BY seq LIMIT 1 OFFSET 77",
+            [],
+            |r| r.get(0),
+        )
+        .expect("a claim");
+    let mut group = c.benchmark_group("evidence_suggest");
+    group.sample_size(20);
+    group.bench_function("one_claim_top10", |b| {
+        b.iter(|| black_box(search::suggest(&ws, &claim, None).expect("suggest")))
+    });
+    group.finish();
+
+    // Adding a source: the store's write with the index, against the same
+    // source and version rows written without it, on copies of one small workspace.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let small = dir.path().join("small.sqlite");
+    let small_ws = Workspace::create(&small).expect("small");
+    let mut rng = Rng(0xADD);
+    let mut n = SOURCES;
+    let mut group = c.benchmark_group("add_source");
+    group.sample_size(30);
+    group.bench_function("with_index", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                new_source(&mut rng, n)
+            },
+            |s| black_box(small_ws.sources().add(s).expect("add")),
+            BatchSize::SmallInput,
+        )
+    });
+    let plain = rusqlite::Connection::open(dir.path().join("plain.sqlite")).expect("plain");
+    plain
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+             CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, outlet TEXT, url TEXT,
+                                   canonical_url TEXT, published_on TEXT, created_at TEXT NOT NULL);
+             CREATE INDEX sources_canonical ON sources(canonical_url);
+             CREATE TABLE source_versions (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id),
+                                           number INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
+                                           captured_at TEXT NOT NULL, UNIQUE (source_id, number));
+             CREATE INDEX source_versions_sha ON source_versions(sha256);",
+        )
+        .expect("plain schema");
+    group.bench_function("baseline_without_index", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                new_source(&mut rng, n)
+            },
+            |s| {
+                // What the store does besides indexing: normalise, hash, look
+                // for the page and the text, write the two rows in one transaction.
+                let text = claimdesk_core::text::normalise::normalise(&s.text);
+                let sha = claimdesk_core::text::normalise::sha256_hex(&text);
+                let tx = plain.unchecked_transaction().expect("tx");
+                let id = uuid::Uuid::now_v7().to_string();
+                let _: Option<String> = tx
+                    .query_row("SELECT id FROM sources WHERE canonical_url = ?1", [&s.url], |r| r.get(0))
+                    .ok();
+                let _: Option<String> = tx
+                    .query_row("SELECT id FROM source_versions WHERE sha256 = ?1", [&sha], |r| r.get(0))
+                    .ok();
+                tx.execute(
+                    "INSERT INTO sources (id, title, outlet, url, canonical_url, published_on, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?4, '2025-01-01', '2025-01-01T00:00:00Z')",
+                    rusqlite::params![id, s.title, s.outlet, s.url],
+                )
+                .expect("source");
+                tx.execute(
+                    "INSERT INTO source_versions (id, source_id, number, text, sha256, captured_at)
+                     VALUES (?1, ?2, 1, ?3, ?4, '2025-01-01T00:00:00Z')",
+                    rusqlite::params![uuid::Uuid::now_v7().to_string(), id, text, sha],
+                )
+                .expect("version");
+                tx.commit().expect("commit");
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

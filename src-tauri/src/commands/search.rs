@@ -1,0 +1,29 @@
+//! Commands of the search box and of *Find evidence*.
+
+use claimdesk_core::search::{self, SearchRequest, SearchResults, Suggestions};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// Searches every source's passages and every claim, best first. Any typed
+/// text is searched; what could not be used comes back in `notices`.
+#[tauri::command]
+#[specta::specta]
+pub fn search_run(
+    state: State<'_, AppState>,
+    request: SearchRequest,
+) -> CommandResult<SearchResults> {
+    state.with(|ws| search::run(ws, &request))
+}
+
+/// The passages most likely to support or dispute a claim, with fact checks.
+#[tauri::command]
+#[specta::specta]
+pub fn evidence_suggest(
+    state: State<'_, AppState>,
+    claim: String,
+    limit: Option<u32>,
+) -> CommandResult<Suggestions> {
+    state.with(|ws| search::suggest(ws, &claim, limit))
+}
