@@ -2,7 +2,8 @@
 //!
 //! Each sentence becomes a sorted set of informative features (stemmed content
 //! words, number values), weighted by rarity across both texts and boosted for
-//! numbers, names and quoted words. Identical sentences pair first; the rest find
+//! numbers, names and quoted words. Identical sentences pair first, then
+//! near-copies (most words kept in order, whatever the words); the rest find
 //! candidates through an inverted index over the rarer features (never all n×m
 //! pairs), are scored by weighted Dice overlap, matched greedily best-first (so
 //! reordering is free), and finally a neighbour may join an existing pair when
@@ -15,6 +16,7 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::inline::{DiffTokens, GapIds, WORD_ID_LIMIT};
+use super::near_copy;
 use crate::text::facts::{digit_value, number_word, quote_spans};
 use crate::text::tokens::{self, Word, is_stopword, lowercase, stem};
 use crate::text::{Sentence, segment};
@@ -117,6 +119,8 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
+    /// Per sentence: a hash of each lowercased word, in order, to find near-copies.
+    pub sequence: Vec<Vec<u64>>,
     /// Per sentence: its words (for the facts and labels of its pairs) and its
     /// diff tokens (for their inline diffs); `None` for a side built only to
     /// be aligned.
@@ -145,6 +149,7 @@ impl<'a> Side<'a> {
     fn build(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>, keep: bool) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
+        let mut sequence = Vec::with_capacity(sentences.len());
         let mut words = Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut tokens = Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut forms = Vec::new();
@@ -153,9 +158,11 @@ impl<'a> Side<'a> {
             let mut w: Vec<Word<'a>> = Vec::with_capacity(s.text.len() / 5 + 4);
             w.extend(tokens::words(s.text));
             forms.clear();
-            let (f, h) = features(s.text, &w, vocab, &mut forms);
+            let mut seq = Vec::with_capacity(w.len());
+            let (f, h) = features(s.text, &w, vocab, &mut forms, &mut seq);
             feats.push(f);
             exact.push(h);
+            sequence.push(seq);
             if keep {
                 tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
                 words.push(w);
@@ -165,18 +172,20 @@ impl<'a> Side<'a> {
             sentences,
             feats,
             exact,
+            sequence,
             tokenised: keep.then_some((words, tokens)),
         }
     }
 }
 
 /// The sentence's features and exact-match hash; pushes each word's form id
-/// onto `forms`.
+/// onto `forms` and the hash of its lowercased form onto `sequence`.
 fn features<'t>(
     sentence: &'t str,
     words: &[Word<'t>],
     vocab: &mut Vocab<'t>,
     forms: &mut Vec<u32>,
+    sequence: &mut Vec<u64>,
 ) -> (Vec<(u32, f32)>, Option<u64>) {
     let quotes = quote_spans(sentence);
     let mut hasher = FxHasher::default();
@@ -187,6 +196,7 @@ fn features<'t>(
         any_word = true;
         let f = vocab.word(w.text);
         forms.push(f.form);
+        sequence.push(f.hash);
         hasher.write_u64(f.hash);
         let Some((id, number)) = f.feature else {
             continue;
@@ -354,7 +364,27 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 2. Candidates through an inverted index over the rarer features.
+    // 2. Near-copies, whatever their words: most words kept, in order.
+    let mut near = near_copy::candidates(
+        &left.sequence,
+        &right.sequence,
+        |l| left_partners[l] == 0,
+        |r| right_partners[r] == 0,
+    );
+    near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, l, r) in near {
+        if left_partners[l] == 0 && right_partners[r] == 0 {
+            // Scored like any other pair, so a pair found either way reads the same.
+            let score = weights.score(&left.feats[l], &right.feats[r]);
+            pairs.push((l, r, score));
+            left_partners[l] = 1;
+            right_partners[r] = 1;
+            left_mate[l] = r;
+            right_mate[r] = l;
+        }
+    }
+
+    // 3. Candidates through an inverted index over the rarer features.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weights.idf.len()];
     for (r, f) in right.feats.iter().enumerate() {
         if right_partners[r] > 0 {
@@ -406,7 +436,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 3. Best first, one to one.
+    // 4. Best first, one to one.
     candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (score, l, r) in candidates {
         if left_partners[l] == 0 && right_partners[r] == 0 {
@@ -418,7 +448,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 4. One-to-two: an unmatched sentence joins its neighbour's pair when the
+    // 5. One-to-two: an unmatched sentence joins its neighbour's pair when the
     //    two together match the partner better than the neighbour alone.
     for r in 0..nr {
         if right_partners[r] != 0 {

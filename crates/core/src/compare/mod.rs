@@ -18,6 +18,7 @@ mod inline;
 mod label;
 mod load;
 mod multi;
+mod near_copy;
 mod rows;
 mod to_claim;
 mod versions;
