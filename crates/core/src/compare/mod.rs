@@ -14,6 +14,7 @@
 //! ```
 
 mod align;
+mod filter;
 mod inline;
 mod label;
 mod load;
@@ -32,6 +33,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use filter::ShowOnly;
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
 use label::LabelSide;
 pub use label::{Difference, DifferenceKind};
