@@ -740,6 +740,34 @@ versions: VersionSummary | null;
  */
 rows: Row[] }
 /**
+ * A date of one pair as the compare view shows it.
+ */
+export type DateChip = { 
+/**
+ * The left wording ("" when the left states no date here).
+ */
+left: string; 
+/**
+ * The right wording ("" when the right states no date here).
+ */
+right: string; 
+/**
+ * The left's day when it can be placed: "Wednesday = 3 Dec 2025".
+ */
+left_day: string | null; 
+/**
+ * The right's day when it can be placed.
+ */
+right_day: string | null; 
+/**
+ * True for a date difference, false for two dates that agree.
+ */
+differs: boolean; 
+/**
+ * What the chip's tooltip says: both days, or in which year they agree.
+ */
+title: string }
+/**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
  */
@@ -1168,7 +1196,13 @@ diff: DiffSegment[];
 /**
  * The differences, labelled by kind; empty when the two say the same.
  */
-differences: DifferenceView[] }
+differences: DifferenceView[]; 
+/**
+ * In the app: the dates of the pair as its chips show them (the day each
+ * side resolves to, or the year two dates agree in); `None`, and left
+ * out, in `compare --json`.
+ */
+dates?: DateChip[] | null }
 /**
  * A passage of one source version, in code points, with its stance.
  */

@@ -14,6 +14,7 @@
 //! ```
 
 mod align;
+mod date_chips;
 mod filter;
 mod inline;
 mod label;
@@ -33,6 +34,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use date_chips::{DateChip, date_chips};
 pub use filter::ShowOnly;
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
 use label::LabelSide;

@@ -3,8 +3,10 @@
 //! and its code point offsets (the unit evidence selectors use), and in the
 //! app each side says which source and version it is.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+use super::date_chips::{DateChip, date_chips};
 
 use super::{
     Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionDiff, VersionSummary,
@@ -93,6 +95,11 @@ pub struct PairView {
     pub diff: Vec<DiffSegment>,
     /// The differences, labelled by kind; empty when the two say the same.
     pub differences: Vec<DifferenceView>,
+    /// In the app: the dates of the pair as its chips show them (the day each
+    /// side resolves to, or the year two dates agree in); `None`, and left
+    /// out, in `compare --json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<DateChip>>,
 }
 
 /// Two sides compared, owned and ready to send to the window.
@@ -189,6 +196,7 @@ fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
         score: p.score,
         diff: p.diff.iter().map(segment).collect(),
         differences: p.differences.iter().map(difference).collect(),
+        dates: None,
     }
 }
 
@@ -237,7 +245,17 @@ pub fn comparison_view(
     (right, right_text): (SideInfo, &str),
     versions: Option<VersionSummary>,
 ) -> ComparisonView {
-    let texts = TextsComparison::of(c, left_text, right_text);
+    let mut texts = TextsComparison::of(c, left_text, right_text);
+    // The latest year a "same day if" may name: this one.
+    let this_year = chrono::Local::now().date_naive().year();
+    for p in &mut texts.pairs {
+        p.dates = Some(date_chips(
+            (&p.left.text, left.published_on),
+            (&p.right.text, right.published_on),
+            &p.differences,
+            this_year,
+        ));
+    }
     ComparisonView {
         left,
         right,
