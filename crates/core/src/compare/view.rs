@@ -3,7 +3,7 @@
 //! and its code point offsets (the unit evidence selectors use), and in the
 //! app each side says which source and version it is.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date_chips::{DateChip, date_chips};
@@ -238,6 +238,22 @@ impl TextsComparison {
     }
 }
 
+impl ComparisonView {
+    /// Gives every pair its date chips (see [`DateChip`]); `this_year` is the
+    /// latest year a "same day if" may name.
+    pub fn add_date_chips(&mut self, this_year: i32) {
+        let (left, right) = (self.left.published_on, self.right.published_on);
+        for p in &mut self.pairs {
+            p.dates = Some(date_chips(
+                (&p.left.text, left),
+                (&p.right.text, right),
+                &p.differences,
+                this_year,
+            ));
+        }
+    }
+}
+
 /// The owned form of a two-sided comparison of `left_text` and `right_text`.
 pub fn comparison_view(
     c: &Comparison<'_>,
@@ -245,17 +261,7 @@ pub fn comparison_view(
     (right, right_text): (SideInfo, &str),
     versions: Option<VersionSummary>,
 ) -> ComparisonView {
-    let mut texts = TextsComparison::of(c, left_text, right_text);
-    // The latest year a "same day if" may name: this one.
-    let this_year = chrono::Local::now().date_naive().year();
-    for p in &mut texts.pairs {
-        p.dates = Some(date_chips(
-            (&p.left.text, left.published_on),
-            (&p.right.text, right.published_on),
-            &p.differences,
-            this_year,
-        ));
-    }
+    let texts = TextsComparison::of(c, left_text, right_text);
     ComparisonView {
         left,
         right,
