@@ -164,6 +164,17 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
         date_title.contains("on the left") && date_title.contains("Nov 2025"),
         "{date_text}: {date_title}"
     );
+    app.click("kind-filter-date").await;
+    wait_until("the date filter to apply", async || {
+        app.find_all("compare-row").await.len() < all_rows
+    })
+    .await;
+    app.screenshot("compare-filter-date").await;
+    app.click("kind-filter-date").await;
+    wait_until("the date filter to clear", async || {
+        app.find_all("compare-row").await.len() == all_rows
+    })
+    .await;
     assert!(
         !app.find_all("only-marker").await.is_empty(),
         "what only one outlet reports is shown in place"
