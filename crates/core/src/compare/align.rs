@@ -207,7 +207,10 @@ impl<'a> Side<'a> {
     }
 }
 
-/// The sentence's features and exact-match hash; pushes each word's form id
+/// A sentence's features: ids, sorted and unique, with their boost.
+type Features = Vec<(u32, f32)>;
+
+/// The sentence's features, exact-match hash and paraphrase features; pushes each word's form id
 /// onto `forms` and the hash of its lowercased form onto `sequence`.
 fn features<'t>(
     sentence: &'t str,
@@ -215,7 +218,7 @@ fn features<'t>(
     vocab: &mut Vocab<'t>,
     forms: &mut Vec<u32>,
     sequence: &mut Vec<u64>,
-) -> (Vec<(u32, f32)>, Option<u64>, Option<Vec<(u32, f32)>>) {
+) -> (Features, Option<u64>, Option<Features>) {
     let quotes = quote_spans(sentence);
     let mut para: Option<Vec<(u32, f32)>> = None;
     let mut hasher = FxHasher::default();

@@ -135,7 +135,9 @@ fn recut(text: &str, run: &[(usize, usize)], cuts: &[usize]) -> Vec<(usize, usiz
         let last_cut_in_piece = cuts.iter().rev().find(|c| prev.0 < **c && **c < prev.1);
         let marker_at_end = last_cut_in_piece
             .is_some_and(|c| marker_at(&text[*c..prev.1]).is_some_and(|m| c + m.len == prev.1));
-        if !is_marker_alone && !(ends_at_a_cut && marker_at_end) {
+        // A boundary that cuts a marker from its item goes.
+        let cuts_a_marker_off = is_marker_alone || (ends_at_a_cut && marker_at_end);
+        if !cuts_a_marker_off {
             bounds.push(next.0);
         }
     }
