@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use claimdesk_core::Error;
 use claimdesk_core::compare::view::TextsComparison;
 use claimdesk_core::compare::{
-    CompareOptions, Comparison, DiffOp, Op, Row, VersionDiff, compare_texts, compare_versions,
+    CompareOptions, Comparison, DiffOp, DifferenceKind, Op, Row, ShowOnly, VersionDiff,
+    compare_texts, compare_versions,
 };
 use claimdesk_core::ingest::text::read_utf8_file;
 use claimdesk_core::text::segment;
@@ -36,6 +37,33 @@ pub struct CompareArgs {
     /// Publication day of RIGHT.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub right_date: Option<NaiveDate>,
+    /// More texts (files or source ids) to compare, each against --pivot.
+    #[arg(value_name = "MORE")]
+    pub more: Vec<String>,
+    /// Which of the texts the others are compared against (as written on the
+    /// command line); needed with more than two texts.
+    #[arg(long, value_name = "TEXT")]
+    pub pivot: Option<String>,
+    /// Show only the pairs that differ, and the sentences one side lacks.
+    #[arg(long)]
+    pub changes_only: bool,
+    /// Show only the pairs with differences of these kinds, and only those
+    /// differences: quote, number, date, entity, wording (comma-separated).
+    #[arg(long, value_name = "KINDS")]
+    pub kind: Option<String>,
+}
+
+impl CompareArgs {
+    /// What the --changes-only and --kind flags keep; a bad kind is refused.
+    pub fn show_only(&self) -> Result<ShowOnly, Error> {
+        Ok(ShowOnly {
+            changes: self.changes_only,
+            kinds: match &self.kind {
+                Some(list) => DifferenceKind::parse_list(list)?,
+                None => Vec::new(),
+            },
+        })
+    }
 }
 
 /// Arguments of `claimdesk segment`.
@@ -51,17 +79,20 @@ pub struct SegmentArgs {
 
 /// `claimdesk compare LEFT RIGHT`: reads both files and prints the comparison.
 pub fn run_compare(args: &CompareArgs, out: &mut impl Write) -> Result<(), Error> {
+    let show = args.show_only()?;
     let left = read_utf8_file(Path::new(&args.left))?;
     let right = read_utf8_file(Path::new(&args.right))?;
-    run_compare_texts(&left, &right, args, out)
+    run_compare_named((&left, &args.left), (&right, &args.right), args, &show, out)
 }
 
-/// Compares two already loaded texts (from files or from a workspace's sources)
-/// and prints the result as `args` asks.
-pub fn run_compare_texts(
-    left: &str,
-    right: &str,
+/// Compares two already loaded texts (from files or from a workspace's
+/// sources), each with the name its column is headed by, and prints the
+/// result as `args` asks.
+pub fn run_compare_named(
+    (left, left_name): (&str, &str),
+    (right, right_name): (&str, &str),
     args: &CompareArgs,
+    show: &ShowOnly,
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let opts = CompareOptions {
@@ -69,18 +100,21 @@ pub fn run_compare_texts(
         right_published: args.right_date,
     };
     if args.versions {
-        let diff = compare_versions(left, right, &opts);
+        let mut diff = compare_versions(left, right, &opts);
+        if *show != ShowOnly::default() {
+            diff.comparison = diff.comparison.keep(show);
+        }
         if args.json {
             write_json(out, &TextsComparison::of_versions(&diff, left, right))
         } else {
-            write_versions(out, &diff, &args.left, &args.right)
+            write_versions(out, &diff, left_name, right_name)
         }
     } else {
-        let comparison = compare_texts(left, right, &opts);
+        let comparison = compare_texts(left, right, &opts).keep(show);
         if args.json {
             write_json(out, &TextsComparison::of(&comparison, left, right))
         } else {
-            write_side_by_side(out, &comparison, &args.left, &args.right, true)
+            write_side_by_side(out, &comparison, left_name, right_name, true)
         }
     }
 }
@@ -123,7 +157,7 @@ fn io(e: std::io::Error) -> Error {
     Error::io("cannot write output", e)
 }
 
-fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
+pub(crate) fn write_json(out: &mut impl Write, value: &impl Serialize) -> Result<(), Error> {
     serde_json::to_writer_pretty(&mut *out, value)
         .map_err(|e| crate::output::json_failed("cannot write output", e))?;
     writeln!(out).map_err(io)
@@ -200,7 +234,7 @@ fn write_columns(out: &mut impl Write, marker: char, left: &str, right: &str) ->
     Ok(())
 }
 
-fn write_side_by_side(
+pub(crate) fn write_side_by_side(
     out: &mut impl Write,
     c: &Comparison<'_>,
     left_name: &str,

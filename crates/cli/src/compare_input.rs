@@ -12,24 +12,66 @@ use claimdesk_core::{Error, Workspace};
 use crate::Context;
 use crate::compare_cmd::{self, CompareArgs};
 
-/// Loads both sides and prints the comparison.
+/// Loads both sides (or all, against a pivot) and prints the comparison.
 pub fn run(ctx: &Context, args: &CompareArgs, out: &mut impl Write) -> Result<(), Error> {
+    if !args.more.is_empty() || args.pivot.is_some() {
+        return crate::compare_many_cmd::run(ctx, args, out);
+    }
     if !looks_like_source(&args.left) && !looks_like_source(&args.right) {
         return compare_cmd::run_compare(args, out);
     }
+    let show = args.show_only()?;
     let ws = ctx.open()?;
-    let (left, left_date) = load(&ws, &args.left)?;
-    let (right, right_date) = load(&ws, &args.right)?;
+    let left = load(&ws, &args.left)?;
+    let right = load(&ws, &args.right)?;
+    let (left_name, right_name) = distinct_names(&left, &right);
     let mut args = args.clone();
-    args.left_date = args.left_date.or(left_date);
-    args.right_date = args.right_date.or(right_date);
-    compare_cmd::run_compare_texts(&left, &right, &args, out)
+    args.left_date = args.left_date.or(left.date);
+    args.right_date = args.right_date.or(right.date);
+    compare_cmd::run_compare_named(
+        (&left.text, &left_name),
+        (&right.text, &right_name),
+        &args,
+        &show,
+        out,
+    )
 }
 
-/// A file's text, or a source version's text with the source's publication day.
-fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error> {
+/// One text to compare, as loaded from a file or the workspace.
+pub struct Loaded {
+    /// The text.
+    pub text: String,
+    /// The source's publication day, when it is a source.
+    pub date: Option<NaiveDate>,
+    /// What the output calls it: the outlet (or title) of a source, the path of a file.
+    pub name: String,
+    /// The version of a source, to tell two versions of one outlet apart.
+    pub version: Option<u32>,
+}
+
+/// The two sides' names; two versions of one outlet get their numbers.
+pub fn distinct_names(left: &Loaded, right: &Loaded) -> (String, String) {
+    if left.name == right.name
+        && let (Some(l), Some(r)) = (left.version, right.version)
+    {
+        return (
+            format!("{} (version {l})", left.name),
+            format!("{} (version {r})", right.name),
+        );
+    }
+    (left.name.clone(), right.name.clone())
+}
+
+/// A file's text, or a source version's text with the source's publication
+/// day and its outlet's name.
+pub fn load(ws: &Workspace, arg: &str) -> Result<Loaded, Error> {
     if !looks_like_source(arg) {
-        return Ok((read_utf8_file(Path::new(arg))?, None));
+        return Ok(Loaded {
+            text: read_utf8_file(Path::new(arg))?,
+            date: None,
+            name: arg.to_owned(),
+            version: None,
+        });
     }
     let source = SourceRef::parse(arg)?;
     // The id is resolved on its own first, so that an unknown (or too short)
@@ -42,7 +84,12 @@ fn load(ws: &Workspace, arg: &str) -> Result<(String, Option<NaiveDate>), Error>
         Err(other) => return Err(other),
     }
     let side = compare::load_side(ws, &source)?;
-    Ok((side.text, side.info.published_on))
+    Ok(Loaded {
+        name: side.info.label().to_owned(),
+        date: side.info.published_on,
+        version: Some(side.info.version),
+        text: side.text,
+    })
 }
 
 fn neither_file_nor_source(arg: &str) -> Error {
@@ -52,7 +99,7 @@ fn neither_file_nor_source(arg: &str) -> Error {
 }
 
 /// A source id (hexadecimal and dashes, maybe `@N`) that is not also a file here.
-fn looks_like_source(arg: &str) -> bool {
+pub fn looks_like_source(arg: &str) -> bool {
     let id = arg.split_once('@').map_or(arg, |(id, _)| id);
     !Path::new(arg).exists()
         && !id.is_empty()

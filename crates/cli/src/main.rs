@@ -11,6 +11,7 @@ mod check_cmd;
 mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
+mod compare_many_cmd;
 mod evidence_cmd;
 #[cfg(test)]
 mod flag_coverage;

@@ -4,7 +4,8 @@
 //! Inputs are generated here, deterministically: invented vocabulary, names and
 //! numbers arranged into news-like sentences, then "rewritten" by a second outlet
 //! (dropped, added, reworded, reordered and split sentences) or lightly edited
-//! into a second version.
+//! into a second version; and near-copies made only of common words (the
+//! alignment tests' generator), with their whole-text word diff as baseline.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -16,6 +17,10 @@ use claimdesk_core::text::segment;
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use similar::{Algorithm, TextDiff};
+
+/// Near-copies made of common words, the generator the alignment tests use.
+#[path = "../tests/support/near_copy.rs"]
+mod near_copy;
 
 /// The allocator the app and the command line ship with (see their `main`).
 #[global_allocator]
@@ -290,6 +295,7 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
         .map(|i| render(&other_outlet(&pivot_base, 10 + i)))
         .collect();
     let outlet_refs: Vec<&str> = outlets.iter().map(String::as_str).collect();
+    let near = near_copy::near_copies(7, 10_000, 85);
 
     let mut group = c.benchmark_group("compare");
     group
@@ -313,6 +319,9 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
                 &ManyOptions::default(),
             )
         })
+    });
+    group.bench_function("near_copies_of_common_words_10k_words", |b| {
+        b.iter(|| compare_texts(black_box(&near.left), black_box(&near.right), &opts))
     });
     group.bench_function("pathological_empty", |b| {
         b.iter(|| compare_texts(black_box(""), black_box(""), &opts))
@@ -373,6 +382,17 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
             let diff = similar2::TextDiff::configure()
                 .algorithm(similar2::Algorithm::Myers)
                 .diff_words(black_box(left.as_str()), black_box(right.as_str()));
+            diff.ops().len()
+        })
+    });
+    baseline.bench_function("whole_text_word_diff_myers_near_copies_10k_words", |b| {
+        b.iter(|| {
+            let diff = TextDiff::configure()
+                .algorithm(Algorithm::Myers)
+                .diff_words(
+                    black_box(near.left.as_str()),
+                    black_box(near.right.as_str()),
+                );
             diff.ops().len()
         })
     });

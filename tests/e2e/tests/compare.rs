@@ -146,6 +146,35 @@ async fn two_outlets_compare_and_a_difference_becomes_a_claim() {
     }
     let hours_chip = hours_chip.expect("the four/five hours chip shows");
     assert!(hours_chip.starts_with("number"), "{hours_chip}");
+    // A date chip shows the day its date resolves to, with both days in its title.
+    let mut date_chip = None;
+    for chip in app.find_all("difference-chip").await {
+        if chip.attr("data-kind").await.ok().flatten().as_deref() != Some("date") {
+            continue;
+        }
+        let text = chip.text().await.unwrap_or_default();
+        if text.contains(" = ") && text.contains("Nov 2025") {
+            let title = chip.attr("title").await.ok().flatten().unwrap_or_default();
+            date_chip = Some((text, title));
+            break;
+        }
+    }
+    let (date_text, date_title) = date_chip.expect("a date chip shows its resolved day");
+    assert!(
+        date_title.contains("on the left") && date_title.contains("Nov 2025"),
+        "{date_text}: {date_title}"
+    );
+    app.click("kind-filter-date").await;
+    wait_until("the date filter to apply", async || {
+        app.find_all("compare-row").await.len() < all_rows
+    })
+    .await;
+    app.screenshot("compare-filter-date").await;
+    app.click("kind-filter-date").await;
+    wait_until("the date filter to clear", async || {
+        app.find_all("compare-row").await.len() == all_rows
+    })
+    .await;
     assert!(
         !app.find_all("only-marker").await.is_empty(),
         "what only one outlet reports is shown in place"

@@ -409,52 +409,6 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
-},
-/**
- * Writes a consistent, checked copy of the open workspace to `path` (a file
- * that does not exist yet) and returns where it went. Safe while writes run.
- */
-async workspaceBackup(path: string) : Promise<Result<string, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("workspace_backup", { path }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * Checks the open workspace (integrity, foreign keys, Claimdesk's rules), reading only.
- */
-async workspaceCheck() : Promise<Result<CheckReport, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("workspace_check") };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * Searches every source's passages and every claim, best first. Any typed
- * text is searched; what could not be used comes back in `notices`.
- */
-async searchRun(request: SearchRequest) : Promise<Result<SearchResults, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("search_run", { request }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * The passages most likely to support or dispute a claim, with fact checks.
- */
-async evidenceSuggest(claim: string, limit: number | null) : Promise<Result<Suggestions, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("evidence_suggest", { claim, limit }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
 }
 }
 
@@ -528,71 +482,6 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
-/**
- * One fact check between the claim and a passage.
- */
-export type Check = { 
-/**
- * What is compared.
- */
-kind: CheckKind; 
-/**
- * True when the passage states the same ("same number"), false when it differs.
- */
-agrees: boolean; 
-/**
- * The claim's wording ("" when the check is about the passage alone, as a quote).
- */
-claim: string; 
-/**
- * The passage's wording.
- */
-passage: string }
-/**
- * What a check compares.
- */
-export type CheckKind = 
-/**
- * A number and its unit ("five hours").
- */
-"number" | 
-/**
- * A date, placed on the calendar against the claim's and the source's days.
- */
-"date" | 
-/**
- * Names of people, places or organisations.
- */
-"names" | 
-/**
- * The passage quotes someone on the claim's subject.
- */
-"quote"
-/**
- * What `check` found.
- */
-export type CheckReport = { 
-/**
- * True when no rule is broken.
- */
-ok: boolean; 
-/**
- * The workspace's schema version (older ones are checked as they are).
- */
-schema_version: number; 
-/**
- * Rows looked at: claims, history rows, sources, versions, evidence.
- */
-counted: Counted; 
-/**
- * How many problems were found in all (more than `problems` lists when
- * one rule is broken in many places).
- */
-problem_count: number; 
-/**
- * The problems, at most 20 per rule.
- */
-problems: Problem[] }
 /**
  * A statement to check.
  */
@@ -748,46 +637,6 @@ left: PassagePick | null;
  */
 right: PassagePick | null }
 /**
- * A claim that matches in its statement, claimant, notes, rationale or tags.
- */
-export type ClaimHit = { 
-/**
- * How well it matches (bm25 with the statement weighted most, higher is better).
- */
-score: number; 
-/**
- * The claim's id.
- */
-claim: string; 
-/**
- * The claim's statement.
- */
-statement: string; 
-/**
- * Who made it, when known.
- */
-claimant: string | null; 
-/**
- * The verdict's key.
- */
-verdict: string; 
-/**
- * The claim's tags.
- */
-tags: string[]; 
-/**
- * The day it was claimed, when known.
- */
-claimed_on: string | null; 
-/**
- * Matched words as code-point ranges inside `statement`.
- */
-highlights: ([number, number])[]; 
-/**
- * The statement, or for a long one the stretch around the first match.
- */
-snippet: string }
-/**
  * Order of a claim list, newest first.
  */
 export type ClaimSort = 
@@ -891,29 +740,33 @@ versions: VersionSummary | null;
  */
 rows: Row[] }
 /**
- * Rows looked at by a check.
+ * A date of one pair as the compare view shows it.
  */
-export type Counted = { 
+export type DateChip = { 
 /**
- * Claims, deleted ones included.
+ * The left wording ("" when the left states no date here).
  */
-claims: number; 
+left: string; 
 /**
- * Rows of claim history.
+ * The right wording ("" when the right states no date here).
  */
-history: number; 
+right: string; 
 /**
- * Sources.
+ * The left's day when it can be placed: "Wednesday = 3 Dec 2025".
  */
-sources: number; 
+left_day: string | null; 
 /**
- * Source versions.
+ * The right's day when it can be placed.
  */
-versions: number; 
+right_day: string | null; 
 /**
- * Evidence, removed passages included.
+ * True for a date difference, false for two dates that agree.
  */
-evidence: number }
+differs: boolean; 
+/**
+ * What the chip's tooltip says: both days, or in which year they agree.
+ */
+title: string }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -1142,18 +995,6 @@ new: string | null;
  */
 note: string | null }
 /**
- * One search hit.
- */
-export type Hit = 
-/**
- * A sentence of a source version.
- */
-({ kind: "passage" } & PassageHit) | 
-/**
- * A claim.
- */
-({ kind: "claim" } & ClaimHit)
-/**
  * Where a batch comes from.
  */
 export type ImportFrom = 
@@ -1355,59 +1196,13 @@ diff: DiffSegment[];
 /**
  * The differences, labelled by kind; empty when the two say the same.
  */
-differences: DifferenceView[] }
+differences: DifferenceView[]; 
 /**
- * A sentence of a source version that matches.
+ * In the app: the dates of the pair as its chips show them (the day each
+ * side resolves to, or the year two dates agree in); `None`, and left
+ * out, in `compare --json`.
  */
-export type PassageHit = { 
-/**
- * How well it matches (bm25, higher is better).
- */
-score: number; 
-/**
- * The source's id.
- */
-source: string; 
-/**
- * The version number (1 for the first capture).
- */
-version: number; 
-/**
- * True when this is the source's latest version.
- */
-latest: boolean; 
-/**
- * The source's outlet, when known.
- */
-outlet: string | null; 
-/**
- * The source's title.
- */
-title: string; 
-/**
- * The day the source was published, when known.
- */
-published: string | null; 
-/**
- * The whole sentence.
- */
-text: string; 
-/**
- * Code point where the sentence starts in the version's text.
- */
-start: number; 
-/**
- * Code point just past the sentence in the version's text.
- */
-end: number; 
-/**
- * Matched words as code-point ranges `[start, end)` inside `text`.
- */
-highlights: ([number, number])[]; 
-/**
- * The sentence, or for a long one the stretch around the first match.
- */
-snippet: string }
+dates?: DateChip[] | null }
 /**
  * A passage of one source version, in code points, with its stance.
  */
@@ -1433,18 +1228,6 @@ end: number;
  * How the passage bears on the claim.
  */
 stance: Stance }
-/**
- * One broken rule at one place.
- */
-export type Problem = { 
-/**
- * The rule broken.
- */
-rule: Rule; 
-/**
- * Where and how, in words.
- */
-message: string }
 /**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
@@ -1555,35 +1338,6 @@ export type Row =
  */
 { type: "right-only"; at: number }
 /**
- * Which rule a problem breaks.
- */
-export type Rule = 
-/**
- * SQLite's `PRAGMA integrity_check`: the file's pages, indexes and rows agree.
- */
-"integrity" | 
-/**
- * SQLite's `PRAGMA foreign_key_check`: every reference points at a row.
- */
-"foreign_keys" | 
-/**
- * Every evidence's selectors (exact, prefix, suffix, start, end) match its version's text.
- */
-"evidence_selectors" | 
-/**
- * Every version's stored SHA-256 is the hash of its text.
- */
-"version_hash" | 
-/**
- * Every claim's history starts with its one `created` row, no row is
- * dated before the claim, and the claim's last change has its row.
- */
-"history_sequence" | 
-/**
- * Nothing is left without what it belongs to (a source without a version).
- */
-"orphans"
-/**
  * What the sample put in the workspace.
  */
 export type SampleSummary = { 
@@ -1599,72 +1353,6 @@ sources: number;
  * Passages of evidence linked.
  */
 evidence: number }
-/**
- * What a search looks in.
- */
-export type Scope = 
-/**
- * Passages of sources and claims.
- */
-"all" | 
-/**
- * Claims only.
- */
-"claims" | 
-/**
- * Passages of sources only.
- */
-"sources"
-/**
- * A search as asked for: the typed query and the filters given beside it
- * (flags, controls). A filter given here wins over the same filter typed
- * in the query.
- */
-export type SearchRequest = { 
-/**
- * What was typed, in the query language of [`query`].
- */
-query: string; 
-/**
- * Only passages of this outlet (case ignored).
- */
-outlet: string | null; 
-/**
- * Published (sources) or claimed (claims) on or after this day.
- */
-since: string | null; 
-/**
- * Published (sources) or claimed (claims) on or before this day.
- */
-until: string | null; 
-/**
- * Claims only or sources only; both when `None`.
- */
-scope: Scope | null; 
-/**
- * Every version of each source, not only the latest.
- */
-all_versions: boolean; 
-/**
- * Most hits to return, 1 to [`MAX_LIMIT`]; [`DEFAULT_LIMIT`] when `None`.
- */
-limit: number | null }
-/**
- * What a search found, best first.
- */
-export type SearchResults = { 
-/**
- * The best hits, at most the limit.
- */
-hits: Hit[]; 
-/**
- * How many passages and claims match in all (more than `hits` holds when cut by the limit).
- */
-total: number; 
-/**
- * Parts of the query that were left out or read differently, for the person typing.
- */
-notices: string[] }
 /**
  * Which claims go into a report or bundle. Every given part must hold (they
  * narrow each other); an empty selection means every claim.
@@ -1906,62 +1594,6 @@ export type Stance =
  * reader needs to judge it.
  */
 "context"
-/**
- * A passage that may bear on the claim.
- */
-export type Suggestion = { 
-/**
- * The source's id.
- */
-source: string; 
-/**
- * The version number (the source's latest).
- */
-version: number; 
-/**
- * The sentence.
- */
-text: string; 
-/**
- * Code point where the sentence starts in the version's text.
- */
-start: number; 
-/**
- * Code point just past the sentence.
- */
-end: number; 
-/**
- * How likely it bears on the claim, 0 to 1 (higher is better).
- */
-score: number; 
-/**
- * The source's outlet, when known.
- */
-outlet: string | null; 
-/**
- * The source's title.
- */
-title: string; 
-/**
- * The day the source was published, when known.
- */
-published: string | null; 
-/**
- * What agrees and what differs between the claim's statement and the passage.
- */
-checks: Check[] }
-/**
- * Suggestions for one claim, best first.
- */
-export type Suggestions = { 
-/**
- * The claim's id.
- */
-claim: string; 
-/**
- * The passages, best first.
- */
-suggestions: Suggestion[] }
 /**
  * One verdict of a rating scale.
  */

@@ -2,11 +2,13 @@
 //!
 //! Each sentence becomes a sorted set of informative features (stemmed content
 //! words, number values), weighted by rarity across both texts and boosted for
-//! numbers, names and quoted words. Identical sentences pair first; the rest find
+//! numbers, names and quoted words. Identical sentences pair first, then
+//! near-copies (most words kept in order, whatever the words); the rest find
 //! candidates through an inverted index over the rarer features (never all n×m
 //! pairs), are scored by weighted Dice overlap, matched greedily best-first (so
 //! reordering is free), and finally a neighbour may join an existing pair when
-//! one outlet split a sentence the other kept whole (one-to-two).
+//! one outlet split a sentence the other kept whole (one-to-two). What is left
+//! gets a last look as paraphrases (see [`super::paraphrase`]).
 
 use std::collections::VecDeque;
 use std::fmt::Write;
@@ -15,6 +17,8 @@ use std::hash::Hasher;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::inline::{DiffTokens, GapIds, WORD_ID_LIMIT};
+use super::synonyms::{self, Synonym};
+use super::{near_copy, paraphrase};
 use crate::text::facts::{digit_value, number_word, quote_spans};
 use crate::text::tokens::{self, Word, is_stopword, lowercase, stem};
 use crate::text::{Sentence, segment};
@@ -57,6 +61,19 @@ struct WordFeature {
     /// The word form's own id (equal ids, equal text, below 2^30 forms), for
     /// the inline diffs.
     form: u32,
+    /// What the word counts as when sentences are compared as paraphrases.
+    para: ParaFeature,
+}
+
+/// A word's feature when sentences are compared as paraphrases.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ParaFeature {
+    /// Its own feature.
+    Same,
+    /// The feature of its synonym class.
+    Class(u32),
+    /// None: a verb of reporting.
+    Dropped,
 }
 
 impl<'t> Vocab<'t> {
@@ -83,6 +100,7 @@ impl<'t> Vocab<'t> {
         hasher.write(lower.as_bytes());
         let mut key = std::mem::take(&mut self.key);
         key.clear();
+        let mut para = ParaFeature::Same;
         let feature = if let Some(v) = digit_value(text) {
             let _ = write!(key, "#{v}");
             Some(true)
@@ -93,6 +111,12 @@ impl<'t> Vocab<'t> {
             None
         } else {
             key.push_str(&stem(lower));
+            para = match synonyms::of_stem(&key) {
+                None => ParaFeature::Same,
+                Some(Synonym::Reporting) => ParaFeature::Dropped,
+                // Class keys start with "~", which no word's stem does.
+                Some(Synonym::Class(name)) => ParaFeature::Class(self.id(&format!("~{name}"))),
+            };
             Some(false)
         };
         let feature = feature.map(|number| (self.id(&key), number));
@@ -102,6 +126,7 @@ impl<'t> Vocab<'t> {
             feature,
             capitalised: text.starts_with(char::is_uppercase),
             form: (self.words.len() as u32).min(WORD_ID_LIMIT - 1),
+            para,
         };
         self.words.insert(text, f);
         f
@@ -117,6 +142,11 @@ pub(crate) struct Side<'a> {
     /// Per sentence: a hash of its lowercased words, to pair identical sentences
     /// cheaply; `None` when the sentence has no words.
     pub exact: Vec<Option<u64>>,
+    /// Per sentence: a hash of each lowercased word, in order, to find near-copies.
+    pub sequence: Vec<Vec<u64>>,
+    /// Per sentence: its features with synonyms as their class, sorted and
+    /// unique; `None` when that is the same as its features.
+    pub para: Vec<Option<Vec<(u32, f32)>>>,
     /// Per sentence: its words (for the facts and labels of its pairs) and its
     /// diff tokens (for their inline diffs); `None` for a side built only to
     /// be aligned.
@@ -145,6 +175,8 @@ impl<'a> Side<'a> {
     fn build(sentences: Vec<Sentence<'a>>, vocab: &mut Vocab<'a>, keep: bool) -> Side<'a> {
         let mut feats = Vec::with_capacity(sentences.len());
         let mut exact = Vec::with_capacity(sentences.len());
+        let mut sequence = Vec::with_capacity(sentences.len());
+        let mut para = Vec::with_capacity(sentences.len());
         let mut words = Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut tokens = Vec::with_capacity(if keep { sentences.len() } else { 0 });
         let mut forms = Vec::new();
@@ -153,9 +185,12 @@ impl<'a> Side<'a> {
             let mut w: Vec<Word<'a>> = Vec::with_capacity(s.text.len() / 5 + 4);
             w.extend(tokens::words(s.text));
             forms.clear();
-            let (f, h) = features(s.text, &w, vocab, &mut forms);
+            let mut seq = Vec::with_capacity(w.len());
+            let (f, h, p) = features(s.text, &w, vocab, &mut forms, &mut seq);
             feats.push(f);
+            para.push(p);
             exact.push(h);
+            sequence.push(seq);
             if keep {
                 tokens.push(DiffTokens::new(s.text, &w, &forms, &mut vocab.gaps));
                 words.push(w);
@@ -165,20 +200,27 @@ impl<'a> Side<'a> {
             sentences,
             feats,
             exact,
+            sequence,
+            para,
             tokenised: keep.then_some((words, tokens)),
         }
     }
 }
 
-/// The sentence's features and exact-match hash; pushes each word's form id
-/// onto `forms`.
+/// A sentence's features: ids, sorted and unique, with their boost.
+type Features = Vec<(u32, f32)>;
+
+/// The sentence's features, exact-match hash and paraphrase features; pushes each word's form id
+/// onto `forms` and the hash of its lowercased form onto `sequence`.
 fn features<'t>(
     sentence: &'t str,
     words: &[Word<'t>],
     vocab: &mut Vocab<'t>,
     forms: &mut Vec<u32>,
-) -> (Vec<(u32, f32)>, Option<u64>) {
+    sequence: &mut Vec<u64>,
+) -> (Features, Option<u64>, Option<Features>) {
     let quotes = quote_spans(sentence);
+    let mut para: Option<Vec<(u32, f32)>> = None;
     let mut hasher = FxHasher::default();
     let mut any_word = false;
     // About one word in six bytes; most are features.
@@ -187,6 +229,7 @@ fn features<'t>(
         any_word = true;
         let f = vocab.word(w.text);
         forms.push(f.form);
+        sequence.push(f.hash);
         hasher.write_u64(f.hash);
         let Some((id, number)) = f.feature else {
             continue;
@@ -200,9 +243,27 @@ fn features<'t>(
         } else {
             1.0
         };
+        if f.para != ParaFeature::Same && para.is_none() {
+            para = Some(out.clone());
+        }
+        if let Some(p) = para.as_mut() {
+            match f.para {
+                ParaFeature::Same => p.push((id, boost)),
+                ParaFeature::Class(class) => p.push((class, boost)),
+                ParaFeature::Dropped => {}
+            }
+        }
         out.push((id, boost));
     }
-    // Sorted by id; of a repeated feature the strongest boost stays.
+    sort_features(&mut out);
+    if let Some(p) = para.as_mut() {
+        sort_features(p);
+    }
+    (out, any_word.then(|| hasher.finish()), para)
+}
+
+/// Sorts features by id; of a repeated feature the strongest boost stays.
+fn sort_features(out: &mut Vec<(u32, f32)>) {
     out.sort_unstable_by_key(|f| f.0);
     out.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
@@ -211,15 +272,14 @@ fn features<'t>(
         }
         same
     });
-    (out, any_word.then(|| hasher.finish()))
 }
 
 /// Rarity weights for one pair of texts.
 pub(crate) struct Weights {
-    idf: Vec<f32>,
+    pub(super) idf: Vec<f32>,
     /// Sentences with a feature at most this often are indexed for candidates.
-    index_cap: u32,
-    df: Vec<u32>,
+    pub(super) index_cap: u32,
+    pub(super) df: Vec<u32>,
 }
 
 impl Weights {
@@ -231,6 +291,15 @@ impl Weights {
             for f in &side.feats {
                 for (id, _) in f {
                     df[*id as usize] += 1;
+                }
+            }
+            // Synonym classes count as features of their own (no word's
+            // feature shares their id, so the others' weights stay as they are).
+            for (p, f) in side.para.iter().zip(&side.feats) {
+                for (id, _) in p.iter().flatten() {
+                    if f.binary_search_by_key(id, |x| x.0).is_err() {
+                        df[*id as usize] += 1;
+                    }
                 }
             }
         }
@@ -249,7 +318,7 @@ impl Weights {
         Weights { idf, index_cap, df }
     }
 
-    fn total(&self, feats: &[(u32, f32)]) -> f32 {
+    pub(super) fn total(&self, feats: &[(u32, f32)]) -> f32 {
         feats.iter().map(|(id, b)| self.idf[*id as usize] * b).sum()
     }
 
@@ -354,7 +423,27 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 2. Candidates through an inverted index over the rarer features.
+    // 2. Near-copies, whatever their words: most words kept, in order.
+    let mut near = near_copy::candidates(
+        &left.sequence,
+        &right.sequence,
+        |l| left_partners[l] == 0,
+        |r| right_partners[r] == 0,
+    );
+    near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, l, r) in near {
+        if left_partners[l] == 0 && right_partners[r] == 0 {
+            // Scored like any other pair, so a pair found either way reads the same.
+            let score = weights.score(&left.feats[l], &right.feats[r]);
+            pairs.push((l, r, score));
+            left_partners[l] = 1;
+            right_partners[r] = 1;
+            left_mate[l] = r;
+            right_mate[r] = l;
+        }
+    }
+
+    // 3. Candidates through an inverted index over the rarer features.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); weights.idf.len()];
     for (r, f) in right.feats.iter().enumerate() {
         if right_partners[r] > 0 {
@@ -406,7 +495,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 3. Best first, one to one.
+    // 4. Best first, one to one.
     candidates.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (score, l, r) in candidates {
         if left_partners[l] == 0 && right_partners[r] == 0 {
@@ -418,7 +507,7 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
         }
     }
 
-    // 4. One-to-two: an unmatched sentence joins its neighbour's pair when the
+    // 5. One-to-two: an unmatched sentence joins its neighbour's pair when the
     //    two together match the partner better than the neighbour alone.
     for r in 0..nr {
         if right_partners[r] != 0 {
@@ -456,6 +545,37 @@ pub(crate) fn align(left: &Side<'_>, right: &Side<'_>, weights: &Weights) -> Ali
             pairs.push((l, r, score));
             right_partners[r] = 2;
             left_partners[l] = 1;
+        }
+    }
+
+    // 6. Paraphrases among what is left: synonyms as one word, and a lower bar
+    //    for two sentences in the same slot of both stories.
+    let slot = |l: usize, r: usize| {
+        let before = if l == 0 || r == 0 {
+            l == 0 && r == 0
+        } else {
+            left_mate[l - 1] == r - 1
+        };
+        let after = if l + 1 == nl || r + 1 == nr {
+            l + 1 == nl && r + 1 == nr
+        } else {
+            left_mate[l + 1] == r + 1
+        };
+        before && after
+    };
+    let mut para = paraphrase::candidates(
+        left,
+        right,
+        weights,
+        (|l| left_partners[l] == 0, |r| right_partners[r] == 0),
+        slot,
+    );
+    para.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (score, l, r) in para {
+        if left_partners[l] == 0 && right_partners[r] == 0 {
+            pairs.push((l, r, score));
+            left_partners[l] = 1;
+            right_partners[r] = 1;
         }
     }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::inline::{DiffOp, Op};
-use crate::text::facts::{Facts, Mentions, covered, same_name_word};
+use crate::text::facts::{ANY_YEAR, DateFact, Facts, Mentions, covered, same_name_word};
 use crate::text::tokens::{Word, words};
 
 /// The kind of a difference between two aligned sentences.
@@ -250,12 +250,13 @@ pub(crate) fn label_with_words<'a>(
         &mut out,
     );
 
-    let ld = unmatched(&left_facts.dates, &right_all.dates, |a, b| {
-        a.value.same_as(&b.value)
-    });
-    let rd = unmatched(&right_facts.dates, &left_all.dates, |a, b| {
-        a.value.same_as(&b.value)
-    });
+    // Without publication days, two expressions that fall on the same day in
+    // some year ("Thanksgiving Day", "November 27") do not contradict each other.
+    let same_day = |a: &DateFact<'_>, b: &DateFact<'_>| {
+        a.value.same_as(&b.value) || a.value.same_day_in(&b.value, ANY_YEAR).is_some()
+    };
+    let ld = unmatched(&left_facts.dates, &right_all.dates, same_day);
+    let rd = unmatched(&right_facts.dates, &left_all.dates, same_day);
     pair_up(
         DifferenceKind::Date,
         ld.iter().map(|d| d.surface).collect(),

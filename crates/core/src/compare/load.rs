@@ -63,6 +63,12 @@ pub struct LoadedSide {
     pub text: String,
 }
 
+/// The latest year a date chip's "same day if" may name: the reader's current year.
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Local::now().year()
+}
+
 /// Loads the text of a source version with what the comparison needs to know of it.
 pub fn load_side(ws: &Workspace, r: &SourceRef) -> Result<LoadedSide> {
     let source = ws.sources().get(&r.source)?;
@@ -93,12 +99,14 @@ pub fn compare_sources(
         right_published: r.info.published_on,
     };
     let c = compare_texts(&l.text, &r.text, &opts);
-    Ok(comparison_view(
+    let mut view = comparison_view(
         &c,
         (l.info.clone(), &l.text),
         (r.info.clone(), &r.text),
         None,
-    ))
+    );
+    view.add_date_chips(this_year());
+    Ok(view)
 }
 
 /// Compares two versions of one source as an edit history: the first against
@@ -128,12 +136,14 @@ pub fn compare_source_versions(
         right_published: new.info.published_on,
     };
     let v = compare_versions(&old.text, &new.text, &opts);
-    Ok(comparison_view(
+    let mut view = comparison_view(
         &v.comparison,
         (old.info.clone(), &old.text),
         (new.info.clone(), &new.text),
         Some(v.summary),
-    ))
+    );
+    view.add_date_chips(this_year());
+    Ok(view)
 }
 
 /// Compares each of `others` against `pivot` (one or more other sources).
@@ -167,12 +177,17 @@ pub fn compare_outlets(
     };
     let texts: Vec<&str> = loaded.iter().map(|o| o.text.as_str()).collect();
     let m = compare_many(&p.text, &texts, &opts);
-    Ok(outlets_view(
+    let mut view = outlets_view(
         &m,
         (p.info.clone(), &p.text),
         loaded
             .iter()
             .map(|o| (o.info.clone(), o.text.as_str()))
             .collect(),
-    ))
+    );
+    let year = this_year();
+    for outlet in &mut view.outlets {
+        outlet.add_date_chips(year);
+    }
+    Ok(view)
 }

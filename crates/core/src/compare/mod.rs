@@ -14,11 +14,16 @@
 //! ```
 
 mod align;
+mod date_chips;
+mod filter;
 mod inline;
 mod label;
 mod load;
 mod multi;
+mod near_copy;
+mod paraphrase;
 mod rows;
+mod synonyms;
 mod to_claim;
 mod versions;
 pub mod view;
@@ -29,6 +34,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use date_chips::{DateChip, date_chips};
+pub use filter::ShowOnly;
 pub use inline::{DiffOp, Op, left_text, right_text, word_diff};
 use label::LabelSide;
 pub use label::{Difference, DifferenceKind};

@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::date_chips::{DateChip, date_chips};
+
 use super::{
     Comparison, DiffOp, Difference, DifferenceKind, Op, Pair, Row, VersionDiff, VersionSummary,
 };
@@ -93,6 +95,11 @@ pub struct PairView {
     pub diff: Vec<DiffSegment>,
     /// The differences, labelled by kind; empty when the two say the same.
     pub differences: Vec<DifferenceView>,
+    /// In the app: the dates of the pair as its chips show them (the day each
+    /// side resolves to, or the year two dates agree in); `None`, and left
+    /// out, in `compare --json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<Vec<DateChip>>,
 }
 
 /// Two sides compared, owned and ready to send to the window.
@@ -189,6 +196,7 @@ fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
         score: p.score,
         diff: p.diff.iter().map(segment).collect(),
         differences: p.differences.iter().map(difference).collect(),
+        dates: None,
     }
 }
 
@@ -226,6 +234,22 @@ impl TextsComparison {
         TextsComparison {
             summary: Some(v.summary),
             ..TextsComparison::of(&v.comparison, old, new)
+        }
+    }
+}
+
+impl ComparisonView {
+    /// Gives every pair its date chips (see [`DateChip`]); `this_year` is the
+    /// latest year a "same day if" may name.
+    pub fn add_date_chips(&mut self, this_year: i32) {
+        let (left, right) = (self.left.published_on, self.right.published_on);
+        for p in &mut self.pairs {
+            p.dates = Some(date_chips(
+                (&p.left.text, left),
+                (&p.right.text, right),
+                &p.differences,
+                this_year,
+            ));
         }
     }
 }

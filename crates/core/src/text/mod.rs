@@ -3,6 +3,7 @@
 //! the facts (numbers, dates, quotations, names) a sentence states.
 
 pub mod facts;
+mod inline_lists;
 pub mod normalise;
 mod segment;
 pub mod tokens;

@@ -48,6 +48,9 @@ pub fn segment(text: &str) -> Vec<Sentence<'_>> {
         split_lines(text, start, end, &mut spans);
     }
     let spans = merge_false_splits(text, spans);
+    let spans = super::inline_lists::split_inline_lists(text, spans);
+    let spans = super::inline_lists::split_line_columns(text, spans);
+    let spans = split_four_dot_ellipses(text, spans);
     spans
         .into_iter()
         .enumerate()
@@ -195,6 +198,34 @@ fn merge_false_splits(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usi
         merged.push((start, end));
     }
     merged
+}
+
+/// Moves a four-dot ellipsis that follows a sentence's own period ("compounds.
+/// . . . The practice") to the start of the next sentence on the same line: the
+/// period ends the one, the three dots open the other. An ellipsis after a space
+/// ("a period . . . .") ends its sentence and stays.
+fn split_four_dot_ellipses(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    const DOTS: &str = " . . .";
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        if let Some(last) = out.last_mut() {
+            let previous = &text[last.0..last.1];
+            let same_line = !text[last.1..start].contains('\n');
+            if same_line
+                && let Some(head) = previous.strip_suffix(DOTS)
+                && head.ends_with('.')
+                && !head[..head.len() - 1].ends_with([' ', '.'])
+                && text[start..end].starts_with(char::is_uppercase)
+            {
+                let cut = last.0 + head.len();
+                last.1 = cut;
+                out.push((cut + 1, end));
+                continue;
+            }
+        }
+        out.push((start, end));
+    }
+    out
 }
 
 /// Words that follow "7 p.m." inside one sentence.

@@ -176,7 +176,7 @@ fn nearest_weekday(weekday: Weekday, published: NaiveDate) -> Option<NaiveDate> 
 }
 
 /// A holiday in `year`, by its lowercase name.
-fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
+pub(super) fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
     match name {
         "thanksgiving" => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4),
         "christmas" => NaiveDate::from_ymd_opt(year, 12, 25),

@@ -7,6 +7,7 @@ mod dates;
 mod names;
 mod numbers;
 mod quotes;
+mod same_day;
 
 use chrono::NaiveDate;
 
@@ -20,6 +21,7 @@ use numbers::find_numbers;
 pub use numbers::{NumberFact, digit_value, number_word};
 use quotes::find_quotes;
 pub use quotes::{QuoteFact, may_quote, quote_spans};
+pub use same_day::ANY_YEAR;
 
 /// Everything [`extract`] finds in one sentence.
 #[derive(Debug, Clone, Default, PartialEq)]
