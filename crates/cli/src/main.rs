@@ -14,6 +14,7 @@ mod evidence_cmd;
 mod flag_coverage;
 mod import_cmd;
 mod output;
+mod quotes_cmd;
 mod report_cmd;
 mod scale_cmd;
 mod settings_cmd;
@@ -85,6 +86,10 @@ enum Command {
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
+    /// Who said what: every quotation of the files or sources, by statement, with how outlets worded it
+    Quotes(quotes_cmd::QuotesArgs),
+    /// The sentences of a source most worth checking, with the reasons
+    Checkworthy(quotes_cmd::CheckworthyArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -150,6 +155,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
         Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
+        Command::Quotes(args) => quotes_cmd::run_quotes(ctx, &args, out),
+        Command::Checkworthy(args) => quotes_cmd::run_checkworthy(ctx, &args, out),
     }
 }
 

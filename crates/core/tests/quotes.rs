@@ -102,7 +102,13 @@ fn every_quotation_is_found_with_its_speaker() {
     let got: Vec<(usize, &str, Option<&str>)> = got
         .quotes
         .iter()
-        .map(|q| (q.file.unwrap(), q.text.as_str(), q.speaker.as_deref()))
+        .map(|q| {
+            (
+                q.file.expect("as the contract says"),
+                q.text.as_str(),
+                q.speaker.as_deref(),
+            )
+        })
         .collect();
     let expected: Vec<(usize, &str, Option<&str>)> = TRUTH.to_vec();
     // The one miss, kept visible: the headline names no speaker, so none is given.
@@ -146,11 +152,14 @@ fn speakers_are_right_for_nine_in_ten_and_never_invented() {
     assert!(exact >= 0.9, "speaker right for {exact}");
 }
 
+/// (quotations, speakers, drift, conflict, kinds, paraphrase count) of one group.
+type GroupRow<'a> = (Vec<usize>, Vec<&'a str>, bool, bool, Vec<GroupKind>, usize);
+
 #[test]
 fn the_same_statement_is_grouped_across_outlets_with_what_differs() {
     use GroupKind::*;
     let got = found();
-    let groups: Vec<(Vec<usize>, Vec<&str>, bool, bool, Vec<GroupKind>, usize)> = got
+    let groups: Vec<GroupRow<'_>> = got
         .groups
         .iter()
         .map(|g| {
@@ -168,7 +177,7 @@ fn the_same_statement_is_grouped_across_outlets_with_what_differs() {
     let b = "Tomas Brell";
     let m = "Odile Marchetti";
     let d = "Pavel Dorn";
-    let expected: Vec<(Vec<usize>, Vec<&str>, bool, bool, Vec<GroupKind>, usize)> = vec![
+    let expected: Vec<GroupRow<'_>> = vec![
         (
             vec![0, 11, 21, 28],
             vec![v],

@@ -150,13 +150,12 @@ pub fn before(text: &str, region: (usize, usize)) -> Option<Cue> {
     if let Some(k) = (0..words.len().saturating_sub(1))
         .rev()
         .find(|&k| lw[k] == "according" && lw[k + 1] == "to")
+        && let Some(subject) = phrase_after(slice, &words, &lw, k + 2)
     {
-        if let Some(subject) = phrase_after(slice, &words, &lw, k + 2) {
-            return Some(Cue {
-                cue: "according to".into(),
-                subject: (base + subject.0, base + subject.1),
-            });
-        }
+        return Some(Cue {
+            cue: "according to".into(),
+            subject: (base + subject.0, base + subject.1),
+        });
     }
     // The verb nearest the quotation ("Ushakov told reporters that peace was “…”").
     if let Some(verb) = (0..words.len())

@@ -239,10 +239,10 @@ fn describe(
     }
     let mut speakers: Vec<String> = Vec::new();
     for &i in &list {
-        if let Some(s) = &flat[i].1.speaker {
-            if !speakers.contains(s) {
-                speakers.push(s.clone());
-            }
+        if let Some(s) = &flat[i].1.speaker
+            && !speakers.contains(s)
+        {
+            speakers.push(s.clone());
         }
     }
     let conflict = speakers.len() > 1;
@@ -271,12 +271,12 @@ fn describe(
 fn full_names(quotes: &mut [Vec<Quote>]) {
     let mut by_surname: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for q in quotes.iter().flatten() {
-        if let Some(name) = &q.speaker {
-            if let Some((_, surname)) = name.rsplit_once(' ') {
-                let list = by_surname.entry(surname.to_lowercase()).or_default();
-                if !list.contains(name) {
-                    list.push(name.clone());
-                }
+        if let Some(name) = &q.speaker
+            && let Some((_, surname)) = name.rsplit_once(' ')
+        {
+            let list = by_surname.entry(surname.to_lowercase()).or_default();
+            if !list.contains(name) {
+                list.push(name.clone());
             }
         }
     }

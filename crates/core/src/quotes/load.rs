@@ -142,8 +142,10 @@ pub fn workspace_quotes(
     request: &WorkspaceQuotesRequest,
 ) -> Result<WorkspaceQuotes> {
     let refs: Vec<SourceRef> = if request.sources.is_empty() {
-        ws.sources()
-            .list()?
+        // Oldest capture first, so that the first wording of a statement is the earliest.
+        let mut sources = ws.sources().list()?;
+        sources.sort_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id.cmp(&b.id)));
+        sources
             .into_iter()
             .map(|s| SourceRef::latest(s.id))
             .collect()

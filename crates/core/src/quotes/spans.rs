@@ -85,10 +85,8 @@ pub fn quotation_spans(text: &str) -> Vec<Span> {
                 }
                 _ => open = Some(start(Mark::Curly)),
             },
-            '”' => {
-                if open.is_some_and(|o| matches!(o.mark, Mark::Curly | Mark::Straight)) {
-                    close(text, &mut spans, &mut open, i, len);
-                }
+            '”' if open.is_some_and(|o| matches!(o.mark, Mark::Curly | Mark::Straight)) => {
+                close(text, &mut spans, &mut open, i, len);
             }
             '„' if open.is_none() => open = Some(start(Mark::Low)),
             '«' if open.is_none() => open = Some(start(Mark::Guillemet)),
@@ -116,10 +114,13 @@ pub fn quotation_spans(text: &str) -> Vec<Span> {
                 match open {
                     // Inside a double quotation a single quote is nested: part of it.
                     Some(o) if !is_single(o.mark) => {}
-                    Some(o) if o.mark == single && c != '‘' && !between_letters => {
-                        if prev.is_some_and(|p| !p.is_whitespace()) {
-                            close(text, &mut spans, &mut open, i, len);
-                        }
+                    Some(o)
+                        if o.mark == single
+                            && c != '‘'
+                            && !between_letters
+                            && prev.is_some_and(|p| !p.is_whitespace()) =>
+                    {
+                        close(text, &mut spans, &mut open, i, len);
                     }
                     None if c != '’'
                         && !between_letters

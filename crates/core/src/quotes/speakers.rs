@@ -212,21 +212,20 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
         }
         let titled = !roles.is_empty() || gender.is_some();
         // An apposition after: "Ushakov, the Kremlin aide," or "Ushakov, a Kremlin aide".
-        if let Some(next) = words.get(last + 1) {
-            if text[last_word.end..next.start].trim() == ","
-                && matches!(lw[last + 1].as_str(), "the" | "a" | "an")
-            {
-                let mut k = last + 2;
-                while k < words.len() && k <= last + 6 {
-                    if text[words[k - 1].end..words[k].start].contains([',', '.', ';']) {
-                        break;
-                    }
-                    if is_role(&lw[k]) {
-                        roles.push(lw[k].clone());
-                        gender = gender.or(gender_of(&lw[k]));
-                    }
-                    k += 1;
+        if let Some(next) = words.get(last + 1)
+            && text[last_word.end..next.start].trim() == ","
+            && matches!(lw[last + 1].as_str(), "the" | "a" | "an")
+        {
+            let mut k = last + 2;
+            while k < words.len() && k <= last + 6 {
+                if text[words[k - 1].end..words[k].start].contains([',', '.', ';']) {
+                    break;
                 }
+                if is_role(&lw[k]) {
+                    roles.push(lw[k].clone());
+                    gender = gender.or(gender_of(&lw[k]));
+                }
+                k += 1;
             }
         }
         runs.push(NameRun {
