@@ -62,7 +62,11 @@ fn two_hundred_sources(c: &mut Criterion) {
         b.iter(|| borrowed.iter().map(|t| find_quotes(t).len()).sum::<usize>())
     });
     group.bench_function("find_and_group", |b| {
-        b.iter(|| black_box(quotes_of_texts(&borrowed, &origins, None)).groups.len())
+        b.iter(|| {
+            black_box(quotes_of_texts(&borrowed, &origins, None))
+                .groups
+                .len()
+        })
     });
     group.finish();
 }

@@ -17,8 +17,13 @@ pub mod groups;
 mod load;
 pub mod spans;
 pub mod speakers;
+mod to_claim;
 
 use serde::Serialize;
+
+pub use to_claim::{
+    ClaimFromStatement, StatementDraft, create_claim_from_statement, draft_from_statement,
+};
 
 use crate::text::{Sentence, segment};
 pub use groups::{Group, GroupKind, Grouped, Paraphrase, group};
