@@ -29,7 +29,9 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, compare, evidence, import, reports, settings, sources, workspace};
+    use commands::{
+        claims, compare, evidence, import, quotes, reports, settings, sources, workspace,
+    };
     Builder::<R>::new()
         .commands(collect_commands![
             app_version,
@@ -69,6 +71,10 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             compare::compare_source_versions,
             compare::compare_claim_draft,
             compare::claim_from_difference,
+            quotes::quotes_list,
+            quotes::quotes_claim_draft,
+            quotes::claim_from_statement,
+            quotes::source_checkworthy,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its
