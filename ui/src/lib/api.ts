@@ -16,6 +16,8 @@ import type {
   SourceDetails,
   SourceRef,
   WorkspaceSettings,
+  WorkspaceQuotesRequest,
+  ClaimFromStatement,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -61,6 +63,10 @@ export const api = {
     unwrap(commands.compareSourceVersions(source, old, newer)),
   claimDraft: (r: DraftRequest) => unwrap(commands.compareClaimDraft(r)),
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
+  quotes: (r: WorkspaceQuotesRequest) => unwrap(commands.quotesList(r)),
+  quotesClaimDraft: (r: WorkspaceQuotesRequest, group: number) => unwrap(commands.quotesClaimDraft(r, group)),
+  claimFromStatement: (r: ClaimFromStatement) => unwrap(commands.claimFromStatement(r)),
+  checkworthy: (source: string, limit: number | null) => unwrap(commands.sourceCheckworthy(source, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

@@ -14,7 +14,8 @@ export type Shortcut =
   | { action: 'next-difference' }
   | { action: 'previous-difference' }
   | { action: 'claim-from-difference' }
-  | { action: 'close-dialog' };
+  | { action: 'close-dialog' }
+  | { action: 'quotes' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -124,6 +125,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
     label: 'Close a dialog',
     scope: 'dialog',
     action: (k) => (k.key === 'Escape' ? { action: 'close-dialog' } : null),
+  },
+  {
+    keys: 'Alt+Q',
+    label: 'Quotes: who said what, across outlets',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyQ' || k.key.toLowerCase() === 'q')
+        ? { action: 'quotes' }
+        : null,
   },
 ];
 
