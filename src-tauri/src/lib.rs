@@ -30,7 +30,7 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, reports, safety, search, settings, sources, workspace,
+        claims, compare, evidence, import, quotes, reports, safety, search, settings, sources, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -75,6 +75,10 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             safety::workspace_check,
             search::search_run,
             search::evidence_suggest,
+            quotes::quotes_list,
+            quotes::quotes_claim_draft,
+            quotes::claim_from_statement,
+            quotes::source_checkworthy,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

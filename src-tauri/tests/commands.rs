@@ -798,3 +798,75 @@ fn settings_save_together_and_a_bad_url_changes_nothing() {
         "{preview}"
     );
 }
+
+#[test]
+fn the_quotes_view_groups_outlets_and_a_statement_becomes_a_claim_per_outlet() {
+    let h = Harness::new();
+    h.create_workspace();
+    let ledger = add_text(
+        &h,
+        "Talks",
+        "Ledger",
+        "Kremlin aide Yury Ushakov spoke on Tuesday. “Definitely not further,” he replied.",
+    );
+    let wire = add_text(
+        &h,
+        "Talks end",
+        "Wire",
+        "“Certainly not further away,” Kremlin spokesman Dmitry Peskov said.",
+    );
+    let request = json!({ "sources": [ledger, wire], "published": null, "speaker": null });
+    let found = h
+        .call("quotes_list", json!({ "request": request }))
+        .expect("quotes");
+    assert_eq!(found["quotes"][0]["speaker"], "Yury Ushakov");
+    assert_eq!(found["quotes"][1]["outlet"], "Wire");
+    assert_eq!(
+        found["groups"][0]["kinds"],
+        json!(["reworded", "other_speaker"])
+    );
+    let draft = h
+        .call(
+            "quotes_claim_draft",
+            json!({ "request": request, "group": 0 }),
+        )
+        .expect("draft");
+    assert_eq!(
+        draft["statement"],
+        "Yury Ushakov said “Definitely not further”"
+    );
+    assert_eq!(draft["passages"][1]["stance"], "disputes");
+    let detail = h
+        .call(
+            "claim_from_statement",
+            json!({ "request": {
+                "claim": { "statement": draft["statement"], "claimant": draft["claimant"], "tags": [] },
+                "passages": draft["passages"]
+            } }),
+        )
+        .expect("claim created");
+    let exact: Vec<&str> = detail["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|e| e["evidence"]["exact"].as_str())
+        .collect();
+    assert_eq!(
+        exact,
+        ["Definitely not further", "Certainly not further away"]
+    );
+    let err = h
+        .call(
+            "quotes_claim_draft",
+            json!({ "request": request, "group": 9 }),
+        )
+        .expect_err("no such statement");
+    assert_eq!(err["kind"], "invalid");
+    let ranked = h
+        .call(
+            "source_checkworthy",
+            json!({ "source": ledger, "limit": 5 }),
+        )
+        .expect("checkworthy");
+    assert!(ranked.as_array().is_some());
+}

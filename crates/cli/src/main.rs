@@ -17,6 +17,7 @@ mod evidence_cmd;
 mod flag_coverage;
 mod import_cmd;
 mod output;
+mod quotes_cmd;
 mod report_cmd;
 mod scale_cmd;
 mod search_cmd;
@@ -95,6 +96,10 @@ enum Command {
     Check,
     /// Search every source's passages and every claim
     Search(search_cmd::SearchArgs),
+    /// Who said what: every quotation of the files or sources, by statement, with how outlets worded it
+    Quotes(quotes_cmd::QuotesArgs),
+    /// The sentences of a source most worth checking, with the reasons
+    Checkworthy(quotes_cmd::CheckworthyArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -163,6 +168,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Backup(args) => backup_cmd::run(ctx, args, out),
         Command::Check => check_cmd::run(ctx, out),
         Command::Search(args) => search_cmd::run_search(ctx, args, out),
+        Command::Quotes(args) => quotes_cmd::run_quotes(ctx, &args, out),
+        Command::Checkworthy(args) => quotes_cmd::run_checkworthy(ctx, &args, out),
     }
 }
 

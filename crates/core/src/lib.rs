@@ -27,6 +27,8 @@ pub mod ingest;
 pub mod limits;
 /// The domain's nouns: claims, verdicts, sources, versions, evidence, history.
 pub mod model;
+/// Who said what: quotations, their speakers, the same statement across sources, check-worthy sentences.
+pub mod quotes;
 /// Reports out: Markdown, HTML, CSV, JSON and ClaimReview JSON-LD.
 pub mod report;
 /// A sample story of two invented outlets, to explore an empty workspace.

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod compare;
 pub mod evidence;
 pub mod import;
+pub mod quotes;
 pub mod reports;
 pub mod safety;
 pub mod search;

@@ -17,6 +17,8 @@ import type {
   SourceDetails,
   SourceRef,
   WorkspaceSettings,
+  WorkspaceQuotesRequest,
+  ClaimFromStatement,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -66,6 +68,10 @@ export const api = {
   checkWorkspace: () => unwrap(commands.workspaceCheck()),
   search: (r: SearchRequest) => unwrap(commands.searchRun(r)),
   suggestEvidence: (claim: string, limit: number | null = null) => unwrap(commands.evidenceSuggest(claim, limit)),
+  quotes: (r: WorkspaceQuotesRequest) => unwrap(commands.quotesList(r)),
+  quotesClaimDraft: (r: WorkspaceQuotesRequest, group: number) => unwrap(commands.quotesClaimDraft(r, group)),
+  claimFromStatement: (r: ClaimFromStatement) => unwrap(commands.claimFromStatement(r)),
+  checkworthy: (source: string, limit: number | null) => unwrap(commands.sourceCheckworthy(source, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

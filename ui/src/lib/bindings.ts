@@ -409,6 +409,50 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The quotations of the sources asked for (all when none), grouped by statement.
+ */
+async quotesList(request: WorkspaceQuotesRequest) : Promise<Result<WorkspaceQuotes, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("quotes_list", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A claim drafted from statement `group` of the quotations `request` lists.
+ */
+async quotesClaimDraft(request: WorkspaceQuotesRequest, group: number) : Promise<Result<StatementDraft, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("quotes_claim_draft", { request, group }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Creates a claim with a passage for each outlet's wording.
+ */
+async claimFromStatement(request: ClaimFromStatement) : Promise<Result<ClaimDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_from_statement", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The sentences of a source most worth checking, best first.
+ */
+async sourceCheckworthy(source: string, limit: number | null) : Promise<Result<CheckworthySentence[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_checkworthy", { source, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -482,6 +526,30 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
+/**
+ * A sentence with its score and reasons.
+ */
+export type CheckworthySentence = { 
+/**
+ * The sentence as written.
+ */
+text: string; 
+/**
+ * Code point offset of the sentence in the text.
+ */
+start: number; 
+/**
+ * Code point offset just past it.
+ */
+end: number; 
+/**
+ * The sum of the reasons' weights; higher is more worth checking.
+ */
+score: number; 
+/**
+ * Every reason, in the order of the rules.
+ */
+reasons: Reason[] }
 /**
  * A statement to check.
  */
@@ -636,6 +704,18 @@ left: PassagePick | null;
  * side has the sentence.
  */
 right: PassagePick | null }
+/**
+ * What creating a claim from a statement needs.
+ */
+export type ClaimFromStatement = { 
+/**
+ * The claim to create (usually the edited draft).
+ */
+claim: NewClaim; 
+/**
+ * The passages to link, each with its stance; at least one.
+ */
+passages: PassagePick[] }
 /**
  * Order of a claim list, newest first.
  */
@@ -965,6 +1045,58 @@ input: string;
  */
 reason: string }
 /**
+ * One statement: the quotations of it, in order, and how they differ.
+ */
+export type Group = { 
+/**
+ * Indices of the quotations in the list they came from; the first is the wording the others are compared with.
+ */
+quotes: number[]; 
+/**
+ * The speakers the quotations name, each once, in order.
+ */
+speakers: string[]; 
+/**
+ * True when the wordings differ.
+ */
+drift: boolean; 
+/**
+ * True when the outlets name different speakers.
+ */
+conflict: boolean; 
+/**
+ * What differs, each kind once, in a fixed order.
+ */
+kinds: GroupKind[]; 
+/**
+ * Sentences of other sources that report the words without quotation marks.
+ */
+paraphrases: Paraphrase[] }
+/**
+ * How the wordings of one statement differ.
+ */
+export type GroupKind = 
+/**
+ * Some outlet's words differ from the first wording, and neither holds the other.
+ */
+"reworded" | 
+/**
+ * Some outlet quotes only part of the first wording.
+ */
+"shortened" | 
+/**
+ * Some outlet quotes more than the first wording.
+ */
+"extended" | 
+/**
+ * The outlets name different speakers.
+ */
+"other_speaker" | 
+/**
+ * Another source reports the same words without quotation marks.
+ */
+"paraphrased"
+/**
  * One change to a claim. History rows are appended, never rewritten.
  */
 export type HistoryEntry = { 
@@ -1204,6 +1336,30 @@ differences: DifferenceView[];
  */
 dates?: DateChip[] | null }
 /**
+ * A sentence that reports a group's words without quoting them.
+ */
+export type Paraphrase = { 
+/**
+ * The FILE argument's position, when texts came from files.
+ */
+file?: number | null; 
+/**
+ * The source's id, when texts came from the workspace.
+ */
+source?: string | null; 
+/**
+ * The source version's number.
+ */
+version?: number | null; 
+/**
+ * The sentence as written.
+ */
+text: string; 
+/**
+ * Code point range of the sentence in its text.
+ */
+sentence: [number, number] }
+/**
  * A passage of one source version, in code points, with its stance.
  */
 export type PassagePick = { 
@@ -1248,6 +1404,121 @@ export type Progress =
  * Every input was tried.
  */
 { event: "finished"; summary: BatchSummary }
+/**
+ * One quotation of a text.
+ */
+export type Quote = { 
+/**
+ * The FILE argument's position, when texts came from files.
+ */
+file?: number | null; 
+/**
+ * The source's id, when texts came from the workspace.
+ */
+source?: string | null; 
+/**
+ * The source version's number.
+ */
+version?: number | null; 
+/**
+ * The source's outlet, when the workspace knows it.
+ */
+outlet?: string | null; 
+/**
+ * The quoted words as written, without the marks or a trailing comma.
+ */
+text: string; 
+/**
+ * Code point offset of the quoted words in the text.
+ */
+start: number; 
+/**
+ * Code point offset just past the quoted words.
+ */
+end: number; 
+/**
+ * Who the text says spoke, by the fullest name it gives them; `None` when
+ * the text does not say (never a guess).
+ */
+speaker: string | null; 
+/**
+ * The words that attribute it ("said", "told reporters", "according to",
+ * ":"); `None` when the quotation carries on an earlier one's attribution
+ * or has none.
+ */
+cue: string | null; 
+/**
+ * Code point range of the sentence (or sentences) the quotation stands in.
+ */
+sentence: [number, number] }
+/**
+ * One reason, with the words of the sentence that gave it.
+ */
+export type Reason = { 
+/**
+ * What the rule found.
+ */
+kind: ReasonKind; 
+/**
+ * What it adds to the score (negative when it counts against).
+ */
+weight: number; 
+/**
+ * The words that gave it ("4,000", "more than", "said").
+ */
+words: string }
+/**
+ * Why a sentence counts for or against being checked.
+ */
+export type ReasonKind = 
+/**
+ * A number or quantity ("4,000 troops", "five hours").
+ */
+"number" | 
+/**
+ * A comparison ("more than", "the largest").
+ */
+"comparison" | 
+/**
+ * A date or day.
+ */
+"date" | 
+/**
+ * A named person, place or organisation.
+ */
+"named_actor" | 
+/**
+ * Words attributed to someone ("said", "according to").
+ */
+"attributed" | 
+/**
+ * A cause and effect ("because", "led to").
+ */
+"causal" | 
+/**
+ * An opinion or judgement ("I think", "disgraceful").
+ */
+"opinion" | 
+/**
+ * A hedge ("may", "perhaps").
+ */
+"hedge" | 
+/**
+ * A question.
+ */
+"question" | 
+/**
+ * A prediction ("will", "is expected to").
+ */
+"prediction" | 
+/**
+ * An anecdote ("I remember", "once").
+ */
+"anecdote" | 
+/**
+ * Like a claim this desk checked before.
+ */
+"checked_before"
 /**
  * A rendered report: the preview and the file's content are the same text.
  */
@@ -1595,6 +1866,26 @@ export type Stance =
  */
 "context"
 /**
+ * A claim prefilled from a statement, for the user to edit before saving.
+ */
+export type StatementDraft = { 
+/**
+ * "Irena Vasko said “…”": the first wording and its speaker.
+ */
+statement: string; 
+/**
+ * The speaker, as the claimant; `None` when no outlet names one.
+ */
+claimant: string | null; 
+/**
+ * Every outlet's wording and speaker.
+ */
+notes: string; 
+/**
+ * One passage per source: the quoted words, with the suggested stance.
+ */
+passages: PassagePick[] }
+/**
  * One verdict of a rating scale.
  */
 export type Verdict = { 
@@ -1659,6 +1950,35 @@ export type WarningKind =
  * Some bytes could not be decoded and were replaced with U+FFFD.
  */
 "decoding_errors"
+/**
+ * Every quotation and the statements they form.
+ */
+export type WorkspaceQuotes = { 
+/**
+ * The quotations, text by text, in order.
+ */
+quotes: Quote[]; 
+/**
+ * The statements: groups of `quotes` indices.
+ */
+groups: Group[] }
+/**
+ * Which quotations to show.
+ */
+export type WorkspaceQuotesRequest = { 
+/**
+ * Sources (id or unique prefix, `ID@N` for a version); empty for every source.
+ */
+sources: string[]; 
+/**
+ * Only sources published on this day.
+ */
+published: string | null; 
+/**
+ * Only statements one of whose wordings this person is said to have spoken
+ * (a full name or one of its words, any case).
+ */
+speaker: string | null }
 /**
  * The settings a workspace keeps.
  */

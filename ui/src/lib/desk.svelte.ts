@@ -12,7 +12,7 @@ export interface PassageFocus {
 export const desk = $state({
   status: null as WorkspaceStatus | null,
   scale: [] as Verdict[],
-  view: 'claims' as 'claims' | 'sources' | 'compare',
+  view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes',
   claimId: null as string | null,
   sourceId: null as string | null,
   focus: null as PassageFocus | null,

@@ -15,7 +15,8 @@ export type Shortcut =
   | { action: 'previous-difference' }
   | { action: 'claim-from-difference' }
   | { action: 'close-dialog' }
-  | { action: 'search-everything' };
+  | { action: 'search-everything' }
+  | { action: 'quotes' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -132,6 +133,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
     scope: 'window',
     // Ctrl+K works from a text field too; a plain slash there is typing.
     action: (k) => (ctrl(k, 'k') || (plain(k) && k.key === '/' && !k.typing) ? { action: 'search-everything' } : null),
+  },
+  {
+    keys: 'Alt+Q',
+    label: 'Quotes: who said what, across outlets',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyQ' || k.key.toLowerCase() === 'q')
+        ? { action: 'quotes' }
+        : null,
   },
 ];
 
