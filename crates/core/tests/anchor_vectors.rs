@@ -24,14 +24,20 @@ fn cps(text: &str, start: u32, end: u32) -> String {
 fn an_exact_quote_that_occurs_once_is_anchored_with_score_one() {
     let f = find(TEXT, &quote("northern ridge"), None).expect("found");
     assert_eq!(cps(TEXT, f.anchor.start, f.anchor.end), "northern ridge");
-    assert_eq!((f.method, f.status, f.score), (Method::Exact, FindStatus::Anchored, 1.0));
+    assert_eq!(
+        (f.method, f.status, f.score),
+        (Method::Exact, FindStatus::Anchored, 1.0)
+    );
 }
 
 #[test]
 fn an_approximate_quote_is_found_and_needs_review() {
     let f = find(TEXT, &quote("the expedition set off in March"), None).expect("found");
     assert_eq!(f.anchor.exact, "The expedition set out in March");
-    assert_eq!((f.method, f.status), (Method::Fuzzy, FindStatus::NeedsReview));
+    assert_eq!(
+        (f.method, f.status),
+        (Method::Fuzzy, FindStatus::NeedsReview)
+    );
     assert!(f.score < 1.0);
 }
 
@@ -44,7 +50,10 @@ fn the_prefix_picks_between_two_occurrences() {
     };
     let f = find(TEXT, &s, None).expect("found");
     assert!(f.anchor.prefix.ends_with("the climb would "));
-    assert_eq!((f.method, f.status), (Method::Context, FindStatus::Anchored));
+    assert_eq!(
+        (f.method, f.status),
+        (Method::Context, FindStatus::Anchored)
+    );
 }
 
 #[test]
@@ -76,14 +85,20 @@ fn the_hint_breaks_a_tie_and_only_a_tie() {
     let f = find(TEXT, &quote("discover ice"), Some(second + 3)).expect("found");
     assert_eq!(f.anchor.start, second);
     let first = find(TEXT, &quote("discover ice"), Some(0)).expect("found");
-    assert_eq!(first.anchor.start, TEXT.find("discover ice").expect("once") as u32);
+    assert_eq!(
+        first.anchor.start,
+        TEXT.find("discover ice").expect("once") as u32
+    );
     let against_context = Selector {
         exact: "discover ice".into(),
         prefix: "set out in March to ".into(),
         ..Default::default()
     };
     let f = find(TEXT, &against_context, Some(second)).expect("found");
-    assert_eq!(f.anchor.start, first.anchor.start, "context outweighs the hint");
+    assert_eq!(
+        f.anchor.start, first.anchor.start,
+        "context outweighs the hint"
+    );
 }
 
 #[test]
@@ -95,7 +110,10 @@ fn a_tie_nothing_breaks_needs_review() {
 #[test]
 fn no_acceptable_match_is_an_error_naming_the_quote() {
     let err = find(TEXT, &quote("the minister resigned on Friday"), None).expect_err("absent");
-    assert!(err.to_string().contains("\"the minister resigned on Friday\" is not in the text"));
+    assert!(
+        err.to_string()
+            .contains("\"the minister resigned on Friday\" is not in the text")
+    );
 }
 
 #[test]

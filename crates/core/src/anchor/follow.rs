@@ -69,10 +69,7 @@ pub struct Followed {
 
 /// Follows `old` (anchored in the text `map` was built from) into `new_text`.
 pub fn follow(map: &VersionMap, new_text: &str, old: &Anchor) -> Followed {
-    if let Some((s, e)) = map.map(old.start, old.end)
-        && let Some((bs, be)) = byte_range(new_text, s, e)
-        && new_text[bs..be] == old.exact
-    {
+    if let Some((bs, be)) = through_diff(map, new_text, old) {
         return Followed {
             status: PassageStatus::Unchanged,
             anchor: Some(anchor_bytes(new_text, bs, be)),
@@ -112,6 +109,23 @@ pub fn follow(map: &VersionMap, new_text: &str, old: &Anchor) -> Followed {
             diff: Vec::new(),
         },
     }
+}
+
+/// The byte range of `old` in `new_text` found through the version diff:
+/// the whole passage in shared text, or (when the diff lined up some of its
+/// words with others) its first or last character in shared text with the
+/// passage's exact words standing from or up to there.
+fn through_diff(map: &VersionMap, new_text: &str, old: &Anchor) -> Option<(usize, usize)> {
+    let len = old.end - old.start;
+    let candidates = [
+        map.map(old.start, old.end),
+        map.map_point(old.start, false).map(|s| (s, s + len)),
+        map.map_point(old.end, true)
+            .and_then(|e| e.checked_sub(len).map(|s| (s, e))),
+    ];
+    candidates.into_iter().flatten().find_map(|(s, e)| {
+        byte_range(new_text, s, e).filter(|&(bs, be)| new_text[bs..be] == old.exact)
+    })
 }
 
 /// Just the words that changed, "old → new", for a one-line flag.

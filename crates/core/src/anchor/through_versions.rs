@@ -25,10 +25,13 @@ pub struct VersionMap {
 }
 
 impl VersionMap {
-    /// Diffs `old` against `new` word by word.
+    /// Diffs `old` against `new` word by word. Patience, not Myers: it lines
+    /// up the words each version has once before anything else, so a
+    /// passage's rare words keep it together where a longest common
+    /// subsequence would rather pair up its "the"s with others.
     pub fn new(old: &str, new: &str) -> Self {
         let diff = TextDiff::configure()
-            .algorithm(Algorithm::Myers)
+            .algorithm(Algorithm::Patience)
             .deadline(Instant::now() + DIFF_BUDGET)
             .diff_words(old, new);
         let cps = |tokens: &mut dyn Iterator<Item = &str>| {
@@ -73,6 +76,23 @@ impl VersionMap {
             .then(|| (s.new + (start - s.old), s.new + (end - s.old)))
     }
 
+    /// The new offset of the old offset `at` when the character there lies in
+    /// text both versions share (`at` may also be just past such text).
+    pub fn map_point(&self, at: u32, just_past: bool) -> Option<u32> {
+        let i = if just_past {
+            self.shared.partition_point(|s| s.old + s.len < at)
+        } else {
+            self.shared.partition_point(|s| s.old + s.len <= at)
+        };
+        let s = self.shared.get(i)?;
+        let inside = if just_past {
+            s.old < at && at <= s.old + s.len
+        } else {
+            s.old <= at && at < s.old + s.len
+        };
+        inside.then(|| s.new + (at - s.old))
+    }
+
     /// Where the old offset `at` would stand in the new version, by the
     /// nearest shared stretch at or before it: a hint for searching.
     pub fn nearby(&self, at: u32) -> u32 {
@@ -96,7 +116,10 @@ mod tests {
         let start = old.find("the deal").expect("in old") as u32;
         let (s, e) = map.map(start, start + 8).expect("shared");
         let chars: Vec<char> = new.chars().collect();
-        assert_eq!(chars[s as usize..e as usize].iter().collect::<String>(), "the deal");
+        assert_eq!(
+            chars[s as usize..e as usize].iter().collect::<String>(),
+            "the deal"
+        );
     }
 
     #[test]

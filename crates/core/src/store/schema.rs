@@ -5,10 +5,15 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 4;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3).foreign_key_check()])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3).foreign_key_check(),
+        M::up(V4).foreign_key_check(),
+    ])
 }
 
 const V1: &str = r#"
@@ -195,4 +200,30 @@ ALTER TABLE source_versions_v3 RENAME TO source_versions;
 ALTER TABLE evidence_v3 RENAME TO evidence;
 CREATE INDEX source_versions_sha ON source_versions(sha256);
 CREATE INDEX evidence_claim ON evidence(claim_id);
+"#;
+
+/// What happened to each evidence passage when its source got a new version
+/// (unchanged, edited with the word diff, gone), where it stands there, and
+/// the checker's decision (accepted: moved to that version; kept: left on the
+/// version it was read in). One row per passage and new version.
+const V4: &str = r#"
+CREATE TABLE evidence_reanchors (
+    evidence_id TEXT NOT NULL REFERENCES evidence(id),
+    version_id  TEXT NOT NULL REFERENCES source_versions(id),
+    status      TEXT NOT NULL CHECK (status IN ('unchanged', 'edited', 'gone')),
+    exact       TEXT,
+    prefix      TEXT,
+    suffix      TEXT,
+    start       INTEGER,
+    "end"       INTEGER,
+    score       REAL NOT NULL,
+    diff        TEXT NOT NULL DEFAULT '[]',
+    checked_at  TEXT NOT NULL,
+    decision    TEXT CHECK (decision IN ('accepted', 'kept')),
+    decided_at  TEXT,
+    decided_by  TEXT,
+    PRIMARY KEY (evidence_id, version_id),
+    CHECK ((status = 'gone') = (exact IS NULL))
+) STRICT;
+CREATE INDEX evidence_reanchors_open ON evidence_reanchors(decision, evidence_id);
 "#;
