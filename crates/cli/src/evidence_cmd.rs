@@ -7,7 +7,7 @@ use claimdesk_core::model::{NewEvidence, Stance};
 use clap::{Args, Subcommand};
 
 use crate::output::outln;
-use crate::{Context, output};
+use crate::{Context, evidence_review_cmd, output};
 
 #[derive(Subcommand)]
 pub enum EvidenceCommand {
@@ -27,6 +27,20 @@ pub enum EvidenceCommand {
     },
     /// Link a removed passage again
     Restore {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Passages whose source has a newer version since they were read: unchanged, edited or gone
+    Review,
+    /// Move a passage to the newer version it was found in (history records it)
+    Accept {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Leave a passage on the version it was read in (history records it)
+    Keep {
         id: String,
         #[arg(long)]
         note: Option<String>,
@@ -112,6 +126,13 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand, out: &mut impl Write) -> Result<
                 return output::json(out, &view);
             }
             output::evidence(out, &view)?;
+        }
+        EvidenceCommand::Review => evidence_review_cmd::review(&ws, ctx.json, out)?,
+        EvidenceCommand::Accept { id, note } => {
+            evidence_review_cmd::accept(&ws, &id, note.as_deref(), ctx.json, out)?;
+        }
+        EvidenceCommand::Keep { id, note } => {
+            evidence_review_cmd::keep(&ws, &id, note.as_deref(), ctx.json, out)?;
         }
     }
     Ok(())

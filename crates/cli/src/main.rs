@@ -4,12 +4,14 @@
 // when the reader of a pipe goes away.
 #![deny(clippy::print_stdout)]
 
+mod anchor_cmd;
 mod args;
 mod bundle_cmd;
 mod claim_cmd;
 mod compare_cmd;
 mod compare_input;
 mod evidence_cmd;
+mod evidence_review_cmd;
 #[cfg(test)]
 mod flag_coverage;
 mod import_cmd;
@@ -85,6 +87,8 @@ enum Command {
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
+    /// Find a W3C quote/position selector in a text file (for scripts and tests)
+    Anchor(anchor_cmd::AnchorArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -150,6 +154,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
         Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
+        Command::Anchor(args) => anchor_cmd::run(args, ctx.json, out),
     }
 }
 
