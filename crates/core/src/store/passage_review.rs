@@ -211,19 +211,28 @@ pub(crate) fn for_claim(conn: &Connection, claim_id: &str) -> Result<Vec<Passage
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every review of evidence, decided or not, newest version last: what
-/// happened to each passage after it was read, for reports.
-pub(crate) fn latest_by_evidence(conn: &Connection) -> Result<FxHashMap<String, PassageReview>> {
+/// What happened to each live passage after it was read, for reports: its
+/// waiting review, or the newest one the checker kept it through (`true`).
+pub(crate) fn later_by_evidence(
+    conn: &Connection,
+) -> Result<FxHashMap<String, (PassageReview, bool)>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM {JOINS} WHERE r.decision IS NULL OR r.decision = 'kept'
+        "SELECT {COLUMNS}, r.decision FROM {JOINS}
+         WHERE e.removed_at IS NULL AND (r.decision IS NULL OR r.decision = 'kept')
+           AND r.version_id <> e.version_id
          ORDER BY nv.number"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], review_from_row)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            review_from_row(r)?,
+            r.get::<_, Option<String>>(18)?.is_some(),
+        ))
+    })?;
     let mut out = FxHashMap::default();
-    for r in rows {
-        let r = r?;
-        out.insert(r.evidence_id.clone(), r);
+    for row in rows {
+        let row = row?;
+        out.insert(row.0.evidence_id.clone(), row);
     }
     Ok(out)
 }
