@@ -85,7 +85,7 @@ proptest! {
         apply(&mut a, &edits_after);
         let lead = join(&b);
         let new_text = [lead.clone(), passage.clone(), join(&a)].join(" ");
-        let followed = follow(&VersionMap::new(&old_text, &new_text), &new_text, &old);
+        let followed = follow(&VersionMap::new(&old_text, &new_text), &old_text, &new_text, &old);
         prop_assert_eq!(followed.status, PassageStatus::Unchanged);
         let found = followed.anchor.expect("found");
         prop_assert_eq!(&found.exact, &passage);
@@ -108,7 +108,7 @@ proptest! {
         apply(&mut rest, &edits_around);
         rest.push("The end.".into());
         let new_text = join(&rest);
-        let followed = follow(&VersionMap::new(&old_text, &new_text), &new_text, &old);
+        let followed = follow(&VersionMap::new(&old_text, &new_text), &old_text, &new_text, &old);
         prop_assert_eq!(followed.status, PassageStatus::Gone, "{:?}", followed.anchor);
         prop_assert!(followed.anchor.is_none());
     }

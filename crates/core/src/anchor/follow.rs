@@ -67,9 +67,25 @@ pub struct Followed {
     pub diff: Vec<WordChange>,
 }
 
-/// Follows `old` (anchored in the text `map` was built from) into `new_text`.
-pub fn follow(map: &VersionMap, new_text: &str, old: &Anchor) -> Followed {
-    if let Some((bs, be)) = through_diff(map, new_text, old) {
+/// A passage this long that stands exactly once in each version is the same
+/// passage, moved: its words identify it without its context.
+const SELF_EVIDENT_CHARS: u32 = 20;
+
+/// Follows `old`, anchored in `old_text`, into `new_text`; `map` is the
+/// version map of the two texts.
+pub fn follow(map: &VersionMap, old_text: &str, new_text: &str, old: &Anchor) -> Followed {
+    let once_in_both = || {
+        old.end - old.start >= SELF_EVIDENT_CHARS
+            && old_text.matches(old.exact.as_str()).count() == 1
+            && new_text.matches(old.exact.as_str()).count() == 1
+    };
+    let moved = || {
+        once_in_both()
+            .then(|| new_text.find(old.exact.as_str()))
+            .flatten()
+            .map(|s| (s, s + old.exact.len()))
+    };
+    if let Some((bs, be)) = through_diff(map, new_text, old).or_else(moved) {
         return Followed {
             status: PassageStatus::Unchanged,
             anchor: Some(anchor_bytes(new_text, bs, be)),

@@ -262,14 +262,16 @@ pub(crate) fn follow_into(conn: &Connection, source_id: &str, new: &SourceVersio
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut maps: FxHashMap<String, VersionMap> = FxHashMap::default();
+    let mut maps: FxHashMap<String, (String, VersionMap)> = FxHashMap::default();
     let checked_at = instant_text(now());
     for (evidence_id, version_id, old) in passages {
         if !maps.contains_key(&version_id) {
             let old_text = sources::version(conn, &version_id)?.text;
-            maps.insert(version_id.clone(), VersionMap::new(&old_text, &new.text));
+            let map = VersionMap::new(&old_text, &new.text);
+            maps.insert(version_id.clone(), (old_text, map));
         }
-        let followed = anchor::follow(&maps[&version_id], &new.text, &old);
+        let (old_text, map) = &maps[&version_id];
+        let followed = anchor::follow(map, old_text, &new.text, &old);
         let diff = serde_json::to_string(&followed.diff)
             .map_err(|e| Error::invalid(format!("word diff: {e}")))?;
         conn.execute(
