@@ -29,7 +29,9 @@ fn app_version() -> String {
 /// The one list of commands, shared by the app, the command tests and the
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
-    use commands::{claims, compare, evidence, import, reports, settings, sources, workspace};
+    use commands::{
+        claims, compare, evidence, import, passage_review, reports, settings, sources, workspace,
+    };
     Builder::<R>::new()
         .commands(collect_commands![
             app_version,
@@ -69,6 +71,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             compare::compare_source_versions,
             compare::compare_claim_draft,
             compare::claim_from_difference,
+            passage_review::passage_review_list,
+            passage_review::passage_review_accept,
+            passage_review::passage_review_keep,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod compare;
 pub mod evidence;
 pub mod import;
+pub mod passage_review;
 pub mod reports;
 pub mod settings;
 pub mod sources;

@@ -409,6 +409,39 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Every passage waiting for a decision across the workspace, gone first.
+ */
+async passageReviewList() : Promise<Result<PassageReview[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_list") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Moves the passage to the newer version it was found in (recorded in history).
+ */
+async passageReviewAccept(evidenceId: string) : Promise<Result<PassageReview, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_accept", { evidenceId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Leaves the passage on the version it was read in (recorded in history).
+ */
+async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_keep", { evidenceId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -438,6 +471,33 @@ export type AddOutcome =
  * The same text was already stored; nothing was written.
  */
 "unchanged"
+/**
+ * A passage located in one text.
+ */
+export type Anchor = { 
+/**
+ * The passage's own characters, exactly as they stand in the text.
+ */
+exact: string; 
+/**
+ * Up to [`CONTEXT_CHARS`] code points of text just before the passage;
+ * shorter (or empty) when the passage starts near the text's beginning.
+ */
+prefix: string; 
+/**
+ * Up to [`CONTEXT_CHARS`] code points of text just after the passage;
+ * shorter (or empty) when the passage ends near the text's end.
+ */
+suffix: string; 
+/**
+ * Code point offsets.
+ */
+start: number; 
+/**
+ * Code point offset just past the passage (exclusive), so `end - start`
+ * is the passage's length in code points.
+ */
+end: number }
 /**
  * What a batch did, input by input.
  */
@@ -1195,6 +1255,82 @@ end: number;
  */
 stance: Stance }
 /**
+ * One passage whose source changed since it was read, with what happened to it.
+ */
+export type PassageReview = { 
+/**
+ * The evidence's id.
+ */
+evidence_id: string; 
+/**
+ * The claim it bears on.
+ */
+claim_id: string; 
+/**
+ * That claim's statement.
+ */
+claim: string; 
+/**
+ * The source.
+ */
+source_id: string; 
+/**
+ * The source's title.
+ */
+source_title: string; 
+/**
+ * How the passage bears on the claim.
+ */
+stance: Stance; 
+/**
+ * The version the passage was read in (where the evidence is anchored).
+ */
+read_in_version: number; 
+/**
+ * The newer version it was followed into.
+ */
+version: number; 
+/**
+ * What happened to it there.
+ */
+status: PassageStatus; 
+/**
+ * The passage's words as read.
+ */
+exact: string; 
+/**
+ * Where it stands in the newer version; `None` when gone.
+ */
+found: Anchor | null; 
+/**
+ * How sure the re-anchoring is (1.0 for untouched text, 0.0 when gone).
+ */
+score: number; 
+/**
+ * The word diff old → new; empty unless edited.
+ */
+diff: WordChange[]; 
+/**
+ * When it was followed (when the newer version was stored).
+ */
+checked_at: string }
+/**
+ * A passage's fate in a new version.
+ */
+export type PassageStatus = 
+/**
+ * The same words stand in the new version (perhaps elsewhere).
+ */
+"unchanged" | 
+/**
+ * Found, with its words changed.
+ */
+"edited" | 
+/**
+ * Not found with enough confidence.
+ */
+"gone"
+/**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
 export type Progress = 
@@ -1625,6 +1761,18 @@ export type WarningKind =
  * Some bytes could not be decoded and were replaced with U+FFFD.
  */
 "decoding_errors"
+/**
+ * One segment of the word diff of a passage, old → new.
+ */
+export type WordChange = { 
+/**
+ * Kept, removed (old only) or added (new only).
+ */
+op: Op; 
+/**
+ * The words.
+ */
+text: string }
 /**
  * The settings a workspace keeps.
  */
