@@ -61,6 +61,9 @@ export const api = {
     unwrap(commands.compareSourceVersions(source, old, newer)),
   claimDraft: (r: DraftRequest) => unwrap(commands.compareClaimDraft(r)),
   claimFromDifference: (r: ClaimFromDifference) => unwrap(commands.claimFromDifference(r)),
+  passageReviews: () => unwrap(commands.passageReviewList()),
+  acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
+  keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */
