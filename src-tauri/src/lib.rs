@@ -30,7 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, quotes, reports, safety, search, settings, sources, workspace,
+        claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
+        settings, sources, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -79,6 +80,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             quotes::quotes_claim_draft,
             quotes::claim_from_statement,
             quotes::source_checkworthy,
+            passage_review::passage_review_list,
+            passage_review::passage_review_accept,
+            passage_review::passage_review_keep,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

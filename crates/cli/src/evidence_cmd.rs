@@ -7,7 +7,7 @@ use claimdesk_core::model::{NewEvidence, Stance};
 use clap::{Args, Subcommand};
 
 use crate::output::outln;
-use crate::{Context, output};
+use crate::{Context, evidence_review_cmd, output};
 
 #[derive(Subcommand)]
 pub enum EvidenceCommand {
@@ -33,6 +33,20 @@ pub enum EvidenceCommand {
     },
     /// Passages across all sources likely to support or dispute a claim, with fact checks
     Suggest(crate::search_cmd::SuggestArgs),
+    /// Passages whose source has a newer version since they were read: unchanged, edited or gone
+    Review,
+    /// Move a passage to the newer version it was found in (history records it)
+    Accept {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Leave a passage on the version it was read in (history records it)
+    Keep {
+        id: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -117,6 +131,13 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand, out: &mut impl Write) -> Result<
         }
         EvidenceCommand::Suggest(args) => {
             return crate::search_cmd::run_suggest(&ws, ctx.json, args, out);
+        }
+        EvidenceCommand::Review => evidence_review_cmd::review(&ws, ctx.json, out)?,
+        EvidenceCommand::Accept { id, note } => {
+            evidence_review_cmd::accept(&ws, &id, note.as_deref(), ctx.json, out)?;
+        }
+        EvidenceCommand::Keep { id, note } => {
+            evidence_review_cmd::keep(&ws, &id, note.as_deref(), ctx.json, out)?;
         }
     }
     Ok(())

@@ -4,6 +4,7 @@
 // when the reader of a pipe goes away.
 #![deny(clippy::print_stdout)]
 
+mod anchor_cmd;
 mod args;
 mod backup_cmd;
 mod bundle_cmd;
@@ -13,6 +14,7 @@ mod compare_cmd;
 mod compare_input;
 mod compare_many_cmd;
 mod evidence_cmd;
+mod evidence_review_cmd;
 #[cfg(test)]
 mod flag_coverage;
 mod import_cmd;
@@ -100,6 +102,8 @@ enum Command {
     Quotes(quotes_cmd::QuotesArgs),
     /// The sentences of a source most worth checking, with the reasons
     Checkworthy(quotes_cmd::CheckworthyArgs),
+    /// Find a W3C quote/position selector in a text file (for scripts and tests)
+    Anchor(anchor_cmd::AnchorArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -170,6 +174,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Search(args) => search_cmd::run_search(ctx, args, out),
         Command::Quotes(args) => quotes_cmd::run_quotes(ctx, &args, out),
         Command::Checkworthy(args) => quotes_cmd::run_checkworthy(ctx, &args, out),
+        Command::Anchor(args) => anchor_cmd::run(args, ctx.json, out),
     }
 }
 

@@ -7,16 +7,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+mod approximate;
+mod find;
 mod folded;
+mod follow;
 mod nearest;
+pub mod score;
+mod through_versions;
 
 use folded::Folded;
+
+pub use find::{FindStatus, Found, Method, Selector, find};
+pub use follow::{Followed, PassageStatus, WordChange, follow, summary};
+pub use through_versions::VersionMap;
 
 /// How many code points of context a quote selector keeps either side.
 pub const CONTEXT_CHARS: usize = 32;
 
 /// A passage located in one text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Anchor {
     /// The passage's own characters, exactly as they stand in the text.
     pub exact: String,

@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::store::{self, Claims, Db, EvidenceLinks, Scale, Settings, Sources};
+use crate::store::{self, Claims, Db, EvidenceLinks, PassageReviews, Scale, Settings, Sources};
 
 /// How long a writer waits for another process holding the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -146,6 +146,11 @@ impl Workspace {
     /// Passages linked to claims.
     pub fn evidence(&self) -> EvidenceLinks<'_> {
         EvidenceLinks::new(self.db())
+    }
+
+    /// Passages to review: evidence whose source got a newer version.
+    pub fn passage_reviews(&self) -> PassageReviews<'_> {
+        PassageReviews::new(self.db())
     }
 
     /// The rating scale of verdicts.

@@ -60,6 +60,7 @@ fn data(text: &str, url: &str) -> ReportData {
                     sha256: "ab".repeat(32),
                     captured_at: at,
                 },
+                later: None,
             }],
         }],
         sources: vec![source],

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod evidence;
 pub mod import;
 pub mod quotes;
+pub mod passage_review;
 pub mod reports;
 pub mod safety;
 pub mod search;

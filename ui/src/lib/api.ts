@@ -72,6 +72,9 @@ export const api = {
   quotesClaimDraft: (r: WorkspaceQuotesRequest, group: number) => unwrap(commands.quotesClaimDraft(r, group)),
   claimFromStatement: (r: ClaimFromStatement) => unwrap(commands.claimFromStatement(r)),
   checkworthy: (source: string, limit: number | null) => unwrap(commands.sourceCheckworthy(source, limit)),
+  passageReviews: () => unwrap(commands.passageReviewList()),
+  acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
+  keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

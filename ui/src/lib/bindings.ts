@@ -411,44 +411,33 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
 }
 },
 /**
- * The quotations of the sources asked for (all when none), grouped by statement.
+ * Every passage waiting for a decision across the workspace, gone first.
  */
-async quotesList(request: WorkspaceQuotesRequest) : Promise<Result<WorkspaceQuotes, CommandError>> {
+async passageReviewList() : Promise<Result<PassageReview[], CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("quotes_list", { request }) };
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_list") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * A claim drafted from statement `group` of the quotations `request` lists.
+ * Moves the passage to the newer version it was found in (recorded in history).
  */
-async quotesClaimDraft(request: WorkspaceQuotesRequest, group: number) : Promise<Result<StatementDraft, CommandError>> {
+async passageReviewAccept(evidenceId: string) : Promise<Result<PassageReview, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("quotes_claim_draft", { request, group }) };
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_accept", { evidenceId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * Creates a claim with a passage for each outlet's wording.
+ * Leaves the passage on the version it was read in (recorded in history).
  */
-async claimFromStatement(request: ClaimFromStatement) : Promise<Result<ClaimDetail, CommandError>> {
+async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, CommandError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_from_statement", { request }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * The sentences of a source most worth checking, best first.
- */
-async sourceCheckworthy(source: string, limit: number | null) : Promise<Result<CheckworthySentence[], CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("source_checkworthy", { source, limit }) };
+    return { status: "ok", data: await TAURI_INVOKE("passage_review_keep", { evidenceId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -482,6 +471,33 @@ export type AddOutcome =
  * The same text was already stored; nothing was written.
  */
 "unchanged"
+/**
+ * A passage located in one text.
+ */
+export type Anchor = { 
+/**
+ * The passage's own characters, exactly as they stand in the text.
+ */
+exact: string; 
+/**
+ * Up to [`CONTEXT_CHARS`] code points of text just before the passage;
+ * shorter (or empty) when the passage starts near the text's beginning.
+ */
+prefix: string; 
+/**
+ * Up to [`CONTEXT_CHARS`] code points of text just after the passage;
+ * shorter (or empty) when the passage ends near the text's end.
+ */
+suffix: string; 
+/**
+ * Code point offsets.
+ */
+start: number; 
+/**
+ * Code point offset just past the passage (exclusive), so `end - start`
+ * is the passage's length in code points.
+ */
+end: number }
 /**
  * What a batch did, input by input.
  */
@@ -526,30 +542,6 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
-/**
- * A sentence with its score and reasons.
- */
-export type CheckworthySentence = { 
-/**
- * The sentence as written.
- */
-text: string; 
-/**
- * Code point offset of the sentence in the text.
- */
-start: number; 
-/**
- * Code point offset just past it.
- */
-end: number; 
-/**
- * The sum of the reasons' weights; higher is more worth checking.
- */
-score: number; 
-/**
- * Every reason, in the order of the rules.
- */
-reasons: Reason[] }
 /**
  * A statement to check.
  */
@@ -705,18 +697,6 @@ left: PassagePick | null;
  */
 right: PassagePick | null }
 /**
- * What creating a claim from a statement needs.
- */
-export type ClaimFromStatement = { 
-/**
- * The claim to create (usually the edited draft).
- */
-claim: NewClaim; 
-/**
- * The passages to link, each with its stance; at least one.
- */
-passages: PassagePick[] }
-/**
  * Order of a claim list, newest first.
  */
 export type ClaimSort = 
@@ -819,34 +799,6 @@ versions: VersionSummary | null;
  * The pairs and one-sided sentences in reading order.
  */
 rows: Row[] }
-/**
- * A date of one pair as the compare view shows it.
- */
-export type DateChip = { 
-/**
- * The left wording ("" when the left states no date here).
- */
-left: string; 
-/**
- * The right wording ("" when the right states no date here).
- */
-right: string; 
-/**
- * The left's day when it can be placed: "Wednesday = 3 Dec 2025".
- */
-left_day: string | null; 
-/**
- * The right's day when it can be placed.
- */
-right_day: string | null; 
-/**
- * True for a date difference, false for two dates that agree.
- */
-differs: boolean; 
-/**
- * What the chip's tooltip says: both days, or in which year they agree.
- */
-title: string }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -1044,58 +996,6 @@ input: string;
  * Why it could not be imported.
  */
 reason: string }
-/**
- * One statement: the quotations of it, in order, and how they differ.
- */
-export type Group = { 
-/**
- * Indices of the quotations in the list they came from; the first is the wording the others are compared with.
- */
-quotes: number[]; 
-/**
- * The speakers the quotations name, each once, in order.
- */
-speakers: string[]; 
-/**
- * True when the wordings differ.
- */
-drift: boolean; 
-/**
- * True when the outlets name different speakers.
- */
-conflict: boolean; 
-/**
- * What differs, each kind once, in a fixed order.
- */
-kinds: GroupKind[]; 
-/**
- * Sentences of other sources that report the words without quotation marks.
- */
-paraphrases: Paraphrase[] }
-/**
- * How the wordings of one statement differ.
- */
-export type GroupKind = 
-/**
- * Some outlet's words differ from the first wording, and neither holds the other.
- */
-"reworded" | 
-/**
- * Some outlet quotes only part of the first wording.
- */
-"shortened" | 
-/**
- * Some outlet quotes more than the first wording.
- */
-"extended" | 
-/**
- * The outlets name different speakers.
- */
-"other_speaker" | 
-/**
- * Another source reports the same words without quotation marks.
- */
-"paraphrased"
 /**
  * One change to a claim. History rows are appended, never rewritten.
  */
@@ -1328,37 +1228,7 @@ diff: DiffSegment[];
 /**
  * The differences, labelled by kind; empty when the two say the same.
  */
-differences: DifferenceView[]; 
-/**
- * In the app: the dates of the pair as its chips show them (the day each
- * side resolves to, or the year two dates agree in); `None`, and left
- * out, in `compare --json`.
- */
-dates?: DateChip[] | null }
-/**
- * A sentence that reports a group's words without quoting them.
- */
-export type Paraphrase = { 
-/**
- * The FILE argument's position, when texts came from files.
- */
-file?: number | null; 
-/**
- * The source's id, when texts came from the workspace.
- */
-source?: string | null; 
-/**
- * The source version's number.
- */
-version?: number | null; 
-/**
- * The sentence as written.
- */
-text: string; 
-/**
- * Code point range of the sentence in its text.
- */
-sentence: [number, number] }
+differences: DifferenceView[] }
 /**
  * A passage of one source version, in code points, with its stance.
  */
@@ -1385,6 +1255,82 @@ end: number;
  */
 stance: Stance }
 /**
+ * One passage whose source changed since it was read, with what happened to it.
+ */
+export type PassageReview = { 
+/**
+ * The evidence's id.
+ */
+evidence_id: string; 
+/**
+ * The claim it bears on.
+ */
+claim_id: string; 
+/**
+ * That claim's statement.
+ */
+claim: string; 
+/**
+ * The source.
+ */
+source_id: string; 
+/**
+ * The source's title.
+ */
+source_title: string; 
+/**
+ * How the passage bears on the claim.
+ */
+stance: Stance; 
+/**
+ * The version the passage was read in (where the evidence is anchored).
+ */
+read_in_version: number; 
+/**
+ * The newer version it was followed into.
+ */
+version: number; 
+/**
+ * What happened to it there.
+ */
+status: PassageStatus; 
+/**
+ * The passage's words as read.
+ */
+exact: string; 
+/**
+ * Where it stands in the newer version; `None` when gone.
+ */
+found: Anchor | null; 
+/**
+ * How sure the re-anchoring is (1.0 for untouched text, 0.0 when gone).
+ */
+score: number; 
+/**
+ * The word diff old → new; empty unless edited.
+ */
+diff: WordChange[]; 
+/**
+ * When it was followed (when the newer version was stored).
+ */
+checked_at: string }
+/**
+ * A passage's fate in a new version.
+ */
+export type PassageStatus = 
+/**
+ * The same words stand in the new version (perhaps elsewhere).
+ */
+"unchanged" | 
+/**
+ * Found, with its words changed.
+ */
+"edited" | 
+/**
+ * Not found with enough confidence.
+ */
+"gone"
+/**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
 export type Progress = 
@@ -1404,121 +1350,6 @@ export type Progress =
  * Every input was tried.
  */
 { event: "finished"; summary: BatchSummary }
-/**
- * One quotation of a text.
- */
-export type Quote = { 
-/**
- * The FILE argument's position, when texts came from files.
- */
-file?: number | null; 
-/**
- * The source's id, when texts came from the workspace.
- */
-source?: string | null; 
-/**
- * The source version's number.
- */
-version?: number | null; 
-/**
- * The source's outlet, when the workspace knows it.
- */
-outlet?: string | null; 
-/**
- * The quoted words as written, without the marks or a trailing comma.
- */
-text: string; 
-/**
- * Code point offset of the quoted words in the text.
- */
-start: number; 
-/**
- * Code point offset just past the quoted words.
- */
-end: number; 
-/**
- * Who the text says spoke, by the fullest name it gives them; `None` when
- * the text does not say (never a guess).
- */
-speaker: string | null; 
-/**
- * The words that attribute it ("said", "told reporters", "according to",
- * ":"); `None` when the quotation carries on an earlier one's attribution
- * or has none.
- */
-cue: string | null; 
-/**
- * Code point range of the sentence (or sentences) the quotation stands in.
- */
-sentence: [number, number] }
-/**
- * One reason, with the words of the sentence that gave it.
- */
-export type Reason = { 
-/**
- * What the rule found.
- */
-kind: ReasonKind; 
-/**
- * What it adds to the score (negative when it counts against).
- */
-weight: number; 
-/**
- * The words that gave it ("4,000", "more than", "said").
- */
-words: string }
-/**
- * Why a sentence counts for or against being checked.
- */
-export type ReasonKind = 
-/**
- * A number or quantity ("4,000 troops", "five hours").
- */
-"number" | 
-/**
- * A comparison ("more than", "the largest").
- */
-"comparison" | 
-/**
- * A date or day.
- */
-"date" | 
-/**
- * A named person, place or organisation.
- */
-"named_actor" | 
-/**
- * Words attributed to someone ("said", "according to").
- */
-"attributed" | 
-/**
- * A cause and effect ("because", "led to").
- */
-"causal" | 
-/**
- * An opinion or judgement ("I think", "disgraceful").
- */
-"opinion" | 
-/**
- * A hedge ("may", "perhaps").
- */
-"hedge" | 
-/**
- * A question.
- */
-"question" | 
-/**
- * A prediction ("will", "is expected to").
- */
-"prediction" | 
-/**
- * An anecdote ("I remember", "once").
- */
-"anecdote" | 
-/**
- * Like a claim this desk checked before.
- */
-"checked_before"
 /**
  * A rendered report: the preview and the file's content are the same text.
  */
@@ -1866,26 +1697,6 @@ export type Stance =
  */
 "context"
 /**
- * A claim prefilled from a statement, for the user to edit before saving.
- */
-export type StatementDraft = { 
-/**
- * "Irena Vasko said “…”": the first wording and its speaker.
- */
-statement: string; 
-/**
- * The speaker, as the claimant; `None` when no outlet names one.
- */
-claimant: string | null; 
-/**
- * Every outlet's wording and speaker.
- */
-notes: string; 
-/**
- * One passage per source: the quoted words, with the suggested stance.
- */
-passages: PassagePick[] }
-/**
  * One verdict of a rating scale.
  */
 export type Verdict = { 
@@ -1951,34 +1762,17 @@ export type WarningKind =
  */
 "decoding_errors"
 /**
- * Every quotation and the statements they form.
+ * One segment of the word diff of a passage, old → new.
  */
-export type WorkspaceQuotes = { 
+export type WordChange = { 
 /**
- * The quotations, text by text, in order.
+ * Kept, removed (old only) or added (new only).
  */
-quotes: Quote[]; 
+op: Op; 
 /**
- * The statements: groups of `quotes` indices.
+ * The words.
  */
-groups: Group[] }
-/**
- * Which quotations to show.
- */
-export type WorkspaceQuotesRequest = { 
-/**
- * Sources (id or unique prefix, `ID@N` for a version); empty for every source.
- */
-sources: string[]; 
-/**
- * Only sources published on this day.
- */
-published: string | null; 
-/**
- * Only statements one of whose wordings this person is said to have spoken
- * (a full name or one of its words, any case).
- */
-speaker: string | null }
+text: string }
 /**
  * The settings a workspace keeps.
  */

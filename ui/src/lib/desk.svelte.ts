@@ -12,7 +12,9 @@ export interface PassageFocus {
 export const desk = $state({
   status: null as WorkspaceStatus | null,
   scale: [] as Verdict[],
-  view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes',
+  view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes' | 'review',
+  /** How many passages wait in the review queue (shown in the bar). */
+  toReview: 0,
   claimId: null as string | null,
   sourceId: null as string | null,
   focus: null as PassageFocus | null,

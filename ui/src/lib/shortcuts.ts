@@ -16,13 +16,18 @@ export type Shortcut =
   | { action: 'claim-from-difference' }
   | { action: 'close-dialog' }
   | { action: 'search-everything' }
-  | { action: 'quotes' };
+  | { action: 'quotes' }
+  | { action: 'review-next' }
+  | { action: 'review-previous' }
+  | { action: 'review-accept' }
+  | { action: 'review-keep' }
+  | { action: 'review-open' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
  * dialog (which holds the window's shortcuts back while it is open).
  */
-export type Scope = 'window' | 'compare' | 'dialog';
+export type Scope = 'window' | 'compare' | 'dialog' | 'review';
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -142,6 +147,21 @@ export const SHORTCUTS: ShortcutRecord[] = [
       k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyQ' || k.key.toLowerCase() === 'q')
         ? { action: 'quotes' }
         : null,
+  },
+  {
+    keys: 'j / k, a, s, Enter',
+    label: 'Passages to review: next / previous, accept the new version, keep the old one, open the claim',
+    scope: 'review',
+    action: (k) => {
+      if (k.typing || mod(k) || k.altKey || k.shiftKey) return null;
+      if (k.key === 'Enter') return { action: 'review-open' };
+      const key = k.key.toLowerCase();
+      if (key === 'j') return { action: 'review-next' };
+      if (key === 'k') return { action: 'review-previous' };
+      if (key === 'a') return { action: 'review-accept' };
+      if (key === 's') return { action: 'review-keep' };
+      return null;
+    },
   },
 ];
 

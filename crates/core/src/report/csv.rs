@@ -59,14 +59,18 @@ pub(super) fn render(data: &ReportData) -> Result<String> {
             .evidence
             .iter()
             .map(|e| {
-                format!(
+                let line = format!(
                     "[{}] “{}” — {}, version {}, sha256 {}",
                     e.stance.as_str(),
                     e.quote,
                     e.source.outlet.as_deref().unwrap_or(&e.source.title),
                     e.version.number,
                     e.version.sha256
-                )
+                );
+                match &e.later {
+                    Some(later) => format!("{line} ({})", later.summary),
+                    None => line,
+                }
             })
             .collect();
         let row = [

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::anchor::{self, PassageStatus};
 use crate::error::Result;
 use crate::model::{Stance, Verdict};
 use crate::selection::{Selection, select_claims};
-use crate::store::{scale, sources};
+use crate::store::{PassageReview, passage_review, scale, sources};
 use crate::workspace::Workspace;
 
 /// Everything a report shows, gathered once. Serialised, this is the
@@ -86,6 +87,25 @@ pub struct ReportEvidence {
     pub source: ReportSource,
     /// The captured version the passage is quoted from.
     pub version: ReportVersion,
+    /// What happened to the passage in a later version of the source, when
+    /// there is one the checker has not moved it to; `None` otherwise.
+    pub later: Option<ReportLater>,
+}
+
+/// A passage followed into a later version of its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReportLater {
+    /// The later version's number.
+    pub version: u32,
+    /// `unchanged`, `edited` or `gone`.
+    pub status: PassageStatus,
+    /// The passage's words in that version; `None` when gone.
+    pub words: Option<String>,
+    /// Whether the checker chose to keep the passage on the version it was read in.
+    pub kept: bool,
+    /// One sentence saying it, e.g. "Version 3 changed this passage: 'five' → 'four'."
+    pub summary: String,
 }
 
 /// A cited source.
@@ -129,6 +149,7 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
     let mut cited: Vec<ReportSource> = Vec::new();
     // Many passages cite the same sources and versions: read each once.
     let mut versions: HashMap<String, ReportVersion> = HashMap::new();
+    let mut later = passage_review::later_by_evidence(conn)?;
     for claim in select_claims(ws, selection)? {
         let verdict = scale
             .iter()
@@ -168,7 +189,9 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
                     version
                 }
             };
+            let later = later.remove(&e.id).map(|(r, kept)| report_later(&r, kept));
             evidence.push(ReportEvidence {
+                later,
                 id: e.id,
                 stance: e.stance,
                 quote: e.exact,
@@ -205,4 +228,28 @@ pub fn gather(ws: &Workspace, selection: &Selection) -> Result<ReportData> {
         claims,
         sources: cited,
     })
+}
+
+/// The report's account of a passage in a later version.
+fn report_later(r: &PassageReview, kept: bool) -> ReportLater {
+    let mut summary = match r.status {
+        PassageStatus::Unchanged => format!("Unchanged in version {}", r.version),
+        PassageStatus::Edited => format!(
+            "Version {} changed this passage: {}",
+            r.version,
+            anchor::summary(&r.diff)
+        ),
+        PassageStatus::Gone => format!("No longer in version {}", r.version),
+    };
+    if kept {
+        summary.push_str(&format!("; kept as read in version {}", r.read_in_version));
+    }
+    summary.push('.');
+    ReportLater {
+        version: r.version,
+        status: r.status,
+        words: r.found.as_ref().map(|a| a.exact.clone()),
+        kept,
+        summary,
+    }
 }

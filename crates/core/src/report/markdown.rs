@@ -94,6 +94,9 @@ fn evidence(out: &mut String, n: usize, e: &ReportEvidence) -> std::fmt::Result 
         "   - Captured as version {}, sha256 `{}`",
         e.version.number, e.version.sha256
     )?;
+    if let Some(later) = &e.later {
+        writeln!(out, "   - {}", text(&later.summary))?;
+    }
     if !e.note.is_empty() {
         writeln!(out, "   - Note: {}", text(&e.note))?;
     }

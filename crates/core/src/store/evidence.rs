@@ -345,7 +345,7 @@ pub(crate) fn set_removed_at(
     Ok(())
 }
 
-fn get(conn: &Connection, id: &str) -> Result<EvidenceView> {
+pub(crate) fn get(conn: &Connection, id: &str) -> Result<EvidenceView> {
     let sql = format!("SELECT {COLUMNS} FROM {JOINS} WHERE e.id = ?1");
     conn.query_row(&sql, [id], view_from_row)
         .optional()?
@@ -353,7 +353,7 @@ fn get(conn: &Connection, id: &str) -> Result<EvidenceView> {
 }
 
 /// One line for history: stance, quote and where it comes from.
-fn describe(view: &EvidenceView) -> String {
+pub(crate) fn describe(view: &EvidenceView) -> String {
     format!(
         "{}: \"{}\" ({}, v{})",
         view.evidence.stance.as_str(),

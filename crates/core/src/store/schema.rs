@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 4;
+pub(crate) const VERSION: i64 = 5;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -16,6 +16,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up_with_hook(V4, |tx: &rusqlite::Transaction| {
             Ok(crate::search::index::fill(tx)?)
         }),
+        M::up(V5).foreign_key_check(),
     ])
 }
 
@@ -266,4 +267,30 @@ CREATE TRIGGER claims_search_tag_d AFTER DELETE ON claim_tags BEGIN
     SET tags = coalesce((SELECT group_concat(t.tag, ' ') FROM claim_tags t WHERE t.claim_id = old.claim_id), '')
     WHERE rowid = (SELECT seq FROM claims WHERE id = old.claim_id);
 END;
+"#;
+
+/// What happened to each evidence passage when its source got a new version
+/// (unchanged, edited with the word diff, gone), where it stands there, and
+/// the checker's decision (accepted: moved to that version; kept: left on the
+/// version it was read in). One row per passage and new version.
+const V5: &str = r#"
+CREATE TABLE evidence_reanchors (
+    evidence_id TEXT NOT NULL REFERENCES evidence(id),
+    version_id  TEXT NOT NULL REFERENCES source_versions(id),
+    status      TEXT NOT NULL CHECK (status IN ('unchanged', 'edited', 'gone')),
+    exact       TEXT,
+    prefix      TEXT,
+    suffix      TEXT,
+    start       INTEGER,
+    "end"       INTEGER,
+    score       REAL NOT NULL,
+    diff        TEXT NOT NULL DEFAULT '[]',
+    checked_at  TEXT NOT NULL,
+    decision    TEXT CHECK (decision IN ('accepted', 'kept')),
+    decided_at  TEXT,
+    decided_by  TEXT,
+    PRIMARY KEY (evidence_id, version_id),
+    CHECK ((status = 'gone') = (exact IS NULL))
+) STRICT;
+CREATE INDEX evidence_reanchors_open ON evidence_reanchors(decision, evidence_id);
 "#;

@@ -4,6 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::db::Db;
+use super::passage_review;
 use super::{clean_opt, date_text, instant_text, now, parse_date, parse_instant};
 use crate::error::{Error, Result};
 use crate::ids;
@@ -51,13 +52,15 @@ impl<'a> Sources<'a> {
                 Decision::NewSource => (insert_new_source(conn, &capture)?, AddOutcome::NewSource),
             };
             let version_id = insert_next_version(conn, &source_id, &capture)?;
+            let version = version(conn, &version_id)?;
             if outcome == AddOutcome::NewVersion {
                 take_modified_on(conn, &source_id, &capture)?;
+                passage_review::follow_into(conn, &source_id, &version)?;
             }
             Ok(SourceAdded {
                 outcome,
                 source: get(conn, &source_id)?,
-                version: version(conn, &version_id)?,
+                version,
             })
         })
     }
