@@ -5,10 +5,15 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 4;
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3).foreign_key_check()])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3).foreign_key_check(),
+        M::up_with_hook(V4, v4_fill_dates),
+    ])
 }
 
 const V1: &str = r#"
@@ -196,3 +201,29 @@ ALTER TABLE evidence_v3 RENAME TO evidence;
 CREATE INDEX source_versions_sha ON source_versions(sha256);
 CREATE INDEX evidence_claim ON evidence(claim_id);
 "#;
+
+/// The dated expressions of each version, found when it is stored (see
+/// `store::version_dates`); the hook finds them for the versions already there.
+const V4: &str = r#"
+CREATE TABLE version_dates (
+    version_id       TEXT NOT NULL REFERENCES source_versions(id) ON DELETE CASCADE,
+    expression_start INTEGER NOT NULL,
+    expression_end   INTEGER NOT NULL,
+    expression       TEXT NOT NULL,
+    sentence_start   INTEGER NOT NULL,
+    sentence_end     INTEGER NOT NULL,
+    sentence         TEXT NOT NULL,
+    first_day        TEXT NOT NULL,
+    precision        TEXT NOT NULL CHECK (precision IN ('day', 'week', 'month', 'season', 'year')),
+    until            TEXT,
+    reading          TEXT NOT NULL,
+    alternatives     TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (version_id, expression_start)
+) STRICT;
+CREATE INDEX version_dates_first_day ON version_dates(first_day);
+"#;
+
+fn v4_fill_dates(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    super::version_dates::fill_all(tx)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+}

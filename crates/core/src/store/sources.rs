@@ -141,6 +141,8 @@ impl<'a> Sources<'a> {
                     keep_canonical
                 ],
             )?;
+            // Relative dates ("on Tuesday") are counted from the publication day.
+            super::version_dates::refresh_source(conn, &id)?;
             get(conn, &id)
         })
     }
@@ -398,7 +400,7 @@ pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Resu
             v.final_url
         ],
     )?;
-    Ok(())
+    super::version_dates::store(conn, &v.id)
 }
 
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {

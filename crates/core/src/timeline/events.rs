@@ -136,6 +136,45 @@ pub struct Timeline {
     pub entries: Vec<Entry>,
     /// The same event put on different days.
     pub conflicts: Vec<Conflict>,
+    /// Claims whose event date (a deadline) is set, by that date; filled by
+    /// the workspace timeline.
+    pub deadlines: Vec<Deadline>,
+}
+
+/// A claim's event date on the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Deadline {
+    /// The claim's id.
+    pub claim: String,
+    /// What the claim says.
+    pub statement: String,
+    /// Its event date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Its tags.
+    pub tags: Vec<String>,
+    /// Indexes of events in the claim's evidence sources dated after it: what
+    /// the sources say once the deadline has passed.
+    pub later: Vec<usize>,
+}
+
+/// The timeline of texts given with their publication days (files, not sources).
+pub fn of_texts(texts: &[(&str, Option<NaiveDate>)], filter: &TimelineFilter) -> Timeline {
+    let events = texts
+        .iter()
+        .enumerate()
+        .flat_map(|(file, (text, published))| {
+            let origin = Origin {
+                file: Some(file),
+                ..Origin::default()
+            };
+            super::dates_in_text(text, *published)
+                .iter()
+                .map(|d| Event::new(d, &origin))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    build(events, filter)
 }
 
 /// Builds the timeline of `events`: sorts them, keeps those `filter` lets
@@ -185,6 +224,7 @@ pub fn build(mut events: Vec<Event>, filter: &TimelineFilter) -> Timeline {
             events,
             entries,
             conflicts,
+            deadlines: Vec::new(),
         };
     }
     let entries = merge(&events, &similarity);
@@ -192,6 +232,7 @@ pub fn build(mut events: Vec<Event>, filter: &TimelineFilter) -> Timeline {
         events,
         entries,
         conflicts,
+        deadlines: Vec::new(),
     }
 }
 

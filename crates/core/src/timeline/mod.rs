@@ -2,18 +2,20 @@
 //! calendar against its publication day, events of several sources merged
 //! when they tell the same thing, and conflicts where they date it apart.
 //! Pure: texts in, results out; what loads them from the workspace lives in
-//! `store::version_dates` and `timeline_load`.
+//! `store::version_dates` and `load`.
 
 mod conflicts;
 mod events;
 mod holidays;
+mod load;
 mod resolve;
 mod scan;
 mod tense;
 mod when;
 
 pub use conflicts::Conflict;
-pub use events::{Entry, Event, Origin, Timeline, TimelineFilter, build};
+pub use events::{Deadline, Entry, Event, Origin, Timeline, TimelineFilter, build, of_texts};
+pub use load::workspace_timeline;
 pub use resolve::Reading;
 pub use scan::{Found, find};
 pub use when::{Precision, When};

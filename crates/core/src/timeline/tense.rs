@@ -94,7 +94,7 @@ const REPORTING: &[&str] = &[
     "stated",
 ];
 
-/// "-ed" words that say a plan, not a past event ("the meeting planned for").
+/// Words that say a plan, not a past event ("the meeting planned for", "had planned to meet").
 const PLAN_WORDS: &[&str] = &[
     "planned",
     "scheduled",
@@ -144,7 +144,8 @@ fn tense_of(lower: &[String], i: usize) -> Option<Tense> {
         {
             Some(Tense::Future)
         }
-        w if PLAN_WORDS.contains(&w) => after_be.then_some(Tense::Future),
+        // What was planned is told as to come, whatever became of it.
+        w if PLAN_WORDS.contains(&w) => Some(Tense::Future),
         // A participle after "is", "be" ("are banned", "will be held") is not the past.
         w if after_be
             && w != "was"
