@@ -19,6 +19,7 @@ mod scale_cmd;
 mod settings_cmd;
 mod source_cmd;
 mod source_edit_cmd;
+mod timeline_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
 /// them faster than the system allocator.
@@ -85,6 +86,8 @@ enum Command {
     /// Move a whole workspace, or part of it, to another workspace
     #[command(subcommand)]
     Bundle(bundle_cmd::BundleCommand),
+    /// Dated events of files or sources on one calendar, with conflicts and claims' deadlines
+    Timeline(timeline_cmd::TimelineArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -150,6 +153,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Report(args) => report_cmd::run_report(ctx, args, out),
         Command::Import(cmd) => import_cmd::run_import(ctx, cmd, out),
         Command::Bundle(cmd) => bundle_cmd::run(ctx, cmd, out),
+        Command::Timeline(args) => timeline_cmd::run(ctx, args, out),
     }
 }
 
