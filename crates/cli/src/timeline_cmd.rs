@@ -38,12 +38,12 @@ pub struct TimelineArgs {
 }
 
 pub fn run(ctx: &Context, a: TimelineArgs, out: &mut impl Write) -> Result<(), Error> {
-    if let (Some(from), Some(to)) = (a.from, a.to) {
-        if from > to {
-            return Err(Error::Invalid(format!(
-                "--from {from} is after --to {to}: give the earlier day first"
-            )));
-        }
+    if let (Some(from), Some(to)) = (a.from, a.to)
+        && from > to
+    {
+        return Err(Error::Invalid(format!(
+            "--from {from} is after --to {to}: give the earlier day first"
+        )));
     }
     let filter = TimelineFilter {
         from: a.from,

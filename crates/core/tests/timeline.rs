@@ -144,7 +144,7 @@ fn the_workspace_timeline_reads_the_dates_stored_with_each_version() {
         .expect("update");
     let moved = workspace_timeline(
         &ws,
-        &[a.source.id.clone()],
+        std::slice::from_ref(&a.source.id),
         &TimelineFilter::default(),
         None,
     )

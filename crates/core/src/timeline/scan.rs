@@ -260,10 +260,10 @@ type Match = (usize, usize, Expr, Option<Expr>);
 /// The expression starting at word `i`: its first and last word, what it says,
 /// and the end of a range.
 fn expression_at(w: &Words<'_>, i: usize) -> Option<Match> {
-    if w.lower(i) == Some("from") {
-        if let Some(range) = range_at(w, i) {
-            return Some(range);
-        }
+    if w.lower(i) == Some("from")
+        && let Some(range) = range_at(w, i)
+    {
+        return Some(range);
     }
     if let Some((last, expr)) = relative_at(w, i) {
         return Some((i, last, expr, None));
@@ -279,10 +279,10 @@ fn expression_at(w: &Words<'_>, i: usize) -> Option<Match> {
     let start = if on { i + 1 } else { i };
     if let Some(weekday) = w.weekday(start) {
         // "Tuesday, Dec. 2": the date says which Tuesday.
-        if w.gap(start).trim() == "," {
-            if let Some((last, expr)) = calendar_date_at(w, start + 1) {
-                return Some((i, last, expr, None));
-            }
+        if w.gap(start).trim() == ","
+            && let Some((last, expr)) = calendar_date_at(w, start + 1)
+        {
+            return Some((i, last, expr, None));
         }
         // "The Sunday Times" is a name, not a day.
         if w.capitalised(start + 1)
@@ -298,34 +298,34 @@ fn expression_at(w: &Words<'_>, i: usize) -> Option<Match> {
     }
     let preposition = w.lower(i).is_some_and(|p| PERIOD_PREPOSITIONS.contains(&p));
     if preposition {
-        if let Some(year) = w.year(i + 1) {
-            if !w.gap(i + 1).starts_with(['-', '/']) {
-                return Some((i, i + 1, Expr::Fixed(year_span(year)?), None));
-            }
+        if let Some(year) = w.year(i + 1)
+            && !w.gap(i + 1).starts_with(['-', '/'])
+        {
+            return Some((i, i + 1, Expr::Fixed(year_span(year)?), None));
         }
         if let Some(month) = w
             .month(i + 1)
             .filter(|_| w.lower(i + 1).is_some_and(|m| m.len() > 3 || m == "may"))
+            && w.day(i + 2).is_none()
+            && w.year(i + 2).is_none()
         {
-            if w.day(i + 2).is_none() && w.year(i + 2).is_none() {
-                return Some((i, i + 1, Expr::Month(month), None));
-            }
+            return Some((i, i + 1, Expr::Month(month), None));
         }
     }
     // "early November", "late April", "mid-March".
-    if matches!(w.lower(i), Some("early" | "late" | "mid")) {
-        if let Some(month) = w.month(i + 1) {
-            if let Some(year) = w.year(i + 2) {
-                let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-                return Some((
-                    i,
-                    i + 2,
-                    Expr::Fixed(When::holding(first, Precision::Month)),
-                    None,
-                ));
-            }
-            return Some((i, i + 1, Expr::Month(month), None));
+    if matches!(w.lower(i), Some("early" | "late" | "mid"))
+        && let Some(month) = w.month(i + 1)
+    {
+        if let Some(year) = w.year(i + 2) {
+            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+            return Some((
+                i,
+                i + 2,
+                Expr::Fixed(When::holding(first, Precision::Month)),
+                None,
+            ));
         }
+        return Some((i, i + 1, Expr::Month(month), None));
     }
     None
 }
@@ -494,16 +494,16 @@ fn season_at(w: &Words<'_>, i: usize) -> Option<Match> {
 fn range_at(w: &Words<'_>, i: usize) -> Option<Match> {
     let is_to = |k: usize| matches!(w.lower(k), Some("to" | "until" | "through" | "till"));
     // "from 3 to 9 November": the month comes once, at the end.
-    if let (Some(d1), true, Some(d2)) = (w.day(i + 1), is_to(i + 2), w.day(i + 3)) {
-        if let Some((last, end)) = calendar_date_at(w, i + 3) {
-            let start = match &end {
-                Expr::Full(e) => Expr::Full(e.with_day0(d1 - 1)?),
-                Expr::MonthDay(m, _) => Expr::MonthDay(*m, d1),
-                _ => return None,
-            };
-            let _ = d2;
-            return Some((i, last, start, Some(end)));
-        }
+    if let (Some(d1), true, Some(d2)) = (w.day(i + 1), is_to(i + 2), w.day(i + 3))
+        && let Some((last, end)) = calendar_date_at(w, i + 3)
+    {
+        let start = match &end {
+            Expr::Full(e) => Expr::Full(e.with_day0(d1 - 1)?),
+            Expr::MonthDay(m, _) => Expr::MonthDay(*m, d1),
+            _ => return None,
+        };
+        let _ = d2;
+        return Some((i, last, start, Some(end)));
     }
     let (start_last, start) = calendar_date_at(w, i + 1)?;
     if !is_to(start_last + 1) {
