@@ -26,6 +26,7 @@ mod search_cmd;
 mod settings_cmd;
 mod source_cmd;
 mod source_edit_cmd;
+mod timeline_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
 /// them faster than the system allocator.
@@ -104,6 +105,8 @@ enum Command {
     Checkworthy(quotes_cmd::CheckworthyArgs),
     /// Find a W3C quote/position selector in a text file (for scripts and tests)
     Anchor(anchor_cmd::AnchorArgs),
+    /// Dated events of files or sources on one calendar, with conflicts and claims' deadlines
+    Timeline(timeline_cmd::TimelineArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -175,6 +178,7 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Quotes(args) => quotes_cmd::run_quotes(ctx, &args, out),
         Command::Checkworthy(args) => quotes_cmd::run_checkworthy(ctx, &args, out),
         Command::Anchor(args) => anchor_cmd::run(args, ctx.json, out),
+        Command::Timeline(args) => timeline_cmd::run(ctx, args, out),
     }
 }
 

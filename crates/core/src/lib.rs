@@ -43,6 +43,8 @@ pub mod selection;
 pub mod store;
 /// Normalised text, tokens, sentences and the facts a sentence states.
 pub mod text;
+/// The story's timeline: dated expressions on one calendar, merged across outlets, with conflicts.
+pub mod timeline;
 /// Checks that a text is a web address (http or https) a source or setting may hold.
 pub mod web_address;
 /// The open workspace file and the handles on its tables.

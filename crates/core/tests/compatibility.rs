@@ -144,3 +144,24 @@ fn a_schema_v3_workspace_opens_with_a_page_that_went_back_to_its_first_text() {
             .any(|e| e.evidence.exact == "leaves at nine" && e.version_number == 3)
     );
 }
+
+#[test]
+fn a_schema_v3_workspace_gets_the_dates_of_its_stored_versions() {
+    let (_d, ws) = open_copy("schema-v3-sample.sqlite");
+    let t = claimdesk_core::timeline::workspace_timeline(&ws, &[], &Default::default(), None)
+        .expect("timeline of a migrated workspace");
+    // The sample's outlets, published on Tuesday 4 March 2025, both put the
+    // mayor's meeting on Wednesday 5 March.
+    let mut wednesday: Vec<&str> = t
+        .events
+        .iter()
+        .filter(|e| e.date == "2025-03-05" && e.sentence.contains("Mayor"))
+        .filter_map(|e| e.outlet.as_deref())
+        .collect();
+    wednesday.sort_unstable();
+    assert_eq!(wednesday, ["Coastal Courier", "Northern Ledger"]);
+    assert!(
+        t.deadlines.iter().any(|d| d.date == "2025-03-07"),
+        "the sample's deadline claim"
+    );
+}

@@ -13,7 +13,7 @@
 //! assert!(talks.differences.iter().any(|d| d.kind == DifferenceKind::Number && d.right == "four hours"));
 //! ```
 
-mod align;
+pub(crate) mod align;
 mod date_chips;
 mod filter;
 mod inline;

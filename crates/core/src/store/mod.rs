@@ -15,6 +15,7 @@ mod schema;
 pub(crate) mod settings;
 pub mod source_details;
 pub(crate) mod sources;
+pub(crate) mod version_dates;
 
 pub use claims::Claims;
 pub(crate) use db::Db;

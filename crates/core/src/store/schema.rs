@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 5;
+pub(crate) const VERSION: i64 = 6;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -17,6 +17,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
             Ok(crate::search::index::fill(tx)?)
         }),
         M::up(V5).foreign_key_check(),
+        M::up_with_hook(V6, v6_fill_dates),
     ])
 }
 
@@ -294,3 +295,29 @@ CREATE TABLE evidence_reanchors (
 ) STRICT;
 CREATE INDEX evidence_reanchors_open ON evidence_reanchors(decision, evidence_id);
 "#;
+
+/// The dated expressions of each version, found when it is stored (see
+/// `store::version_dates`); the hook finds them for the versions already there.
+const V6: &str = r#"
+CREATE TABLE version_dates (
+    version_id       TEXT NOT NULL REFERENCES source_versions(id) ON DELETE CASCADE,
+    expression_start INTEGER NOT NULL,
+    expression_end   INTEGER NOT NULL,
+    expression       TEXT NOT NULL,
+    sentence_start   INTEGER NOT NULL,
+    sentence_end     INTEGER NOT NULL,
+    sentence         TEXT NOT NULL,
+    first_day        TEXT NOT NULL,
+    precision        TEXT NOT NULL CHECK (precision IN ('day', 'week', 'month', 'season', 'year')),
+    until            TEXT,
+    reading          TEXT NOT NULL,
+    alternatives     TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (version_id, expression_start)
+) STRICT;
+CREATE INDEX version_dates_first_day ON version_dates(first_day);
+"#;
+
+fn v6_fill_dates(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    super::version_dates::fill_all(tx)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+}

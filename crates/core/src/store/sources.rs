@@ -146,6 +146,8 @@ impl<'a> Sources<'a> {
                     keep_canonical
                 ],
             )?;
+            // Relative dates ("on Tuesday") are counted from the publication day.
+            super::version_dates::refresh_source(conn, &id)?;
             get(conn, &id)
         })
     }
@@ -425,7 +427,7 @@ pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Resu
     )?;
     // The search index takes the new text in the same transaction.
     crate::search::index::index_version(conn, &v.id, &v.source_id, &v.text)?;
-    Ok(())
+    super::version_dates::store(conn, &v.id)
 }
 
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
