@@ -411,6 +411,96 @@ async claimFromDifference(request: ClaimFromDifference) : Promise<Result<ClaimDe
 }
 },
 /**
+ * Writes a consistent, checked copy of the open workspace to `path` (a file
+ * that does not exist yet) and returns where it went. Safe while writes run.
+ */
+async workspaceBackup(path: string) : Promise<Result<string, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_backup", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks the open workspace (integrity, foreign keys, Claimdesk's rules), reading only.
+ */
+async workspaceCheck() : Promise<Result<CheckReport, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("workspace_check") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Searches every source's passages and every claim, best first. Any typed
+ * text is searched; what could not be used comes back in `notices`.
+ */
+async searchRun(request: SearchRequest) : Promise<Result<SearchResults, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_run", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The passages most likely to support or dispute a claim, with fact checks.
+ */
+async evidenceSuggest(claim: string, limit: number | null) : Promise<Result<Suggestions, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_suggest", { claim, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The quotations of the sources asked for (all when none), grouped by statement.
+ */
+async quotesList(request: WorkspaceQuotesRequest) : Promise<Result<WorkspaceQuotes, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("quotes_list", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A claim drafted from statement `group` of the quotations `request` lists.
+ */
+async quotesClaimDraft(request: WorkspaceQuotesRequest, group: number) : Promise<Result<StatementDraft, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("quotes_claim_draft", { request, group }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Creates a claim with a passage for each outlet's wording.
+ */
+async claimFromStatement(request: ClaimFromStatement) : Promise<Result<ClaimDetail, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_from_statement", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The sentences of a source most worth checking, best first.
+ */
+async sourceCheckworthy(source: string, limit: number | null) : Promise<Result<CheckworthySentence[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_checkworthy", { source, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Every passage waiting for a decision across the workspace, gone first.
  */
 async passageReviewList() : Promise<Result<PassageReview[], CommandError>> {
@@ -542,6 +632,95 @@ added: SourceAdded;
  * Things to check, e.g. that almost no article text was found.
  */
 warnings: Warning[] }
+/**
+ * One fact check between the claim and a passage.
+ */
+export type Check = { 
+/**
+ * What is compared.
+ */
+kind: CheckKind; 
+/**
+ * True when the passage states the same ("same number"), false when it differs.
+ */
+agrees: boolean; 
+/**
+ * The claim's wording ("" when the check is about the passage alone, as a quote).
+ */
+claim: string; 
+/**
+ * The passage's wording.
+ */
+passage: string }
+/**
+ * What a check compares.
+ */
+export type CheckKind = 
+/**
+ * A number and its unit ("five hours").
+ */
+"number" | 
+/**
+ * A date, placed on the calendar against the claim's and the source's days.
+ */
+"date" | 
+/**
+ * Names of people, places or organisations.
+ */
+"names" | 
+/**
+ * The passage quotes someone on the claim's subject.
+ */
+"quote"
+/**
+ * What `check` found.
+ */
+export type CheckReport = { 
+/**
+ * True when no rule is broken.
+ */
+ok: boolean; 
+/**
+ * The workspace's schema version (older ones are checked as they are).
+ */
+schema_version: number; 
+/**
+ * Rows looked at: claims, history rows, sources, versions, evidence.
+ */
+counted: Counted; 
+/**
+ * How many problems were found in all (more than `problems` lists when
+ * one rule is broken in many places).
+ */
+problem_count: number; 
+/**
+ * The problems, at most 20 per rule.
+ */
+problems: Problem[] }
+/**
+ * A sentence with its score and reasons.
+ */
+export type CheckworthySentence = { 
+/**
+ * The sentence as written.
+ */
+text: string; 
+/**
+ * Code point offset of the sentence in the text.
+ */
+start: number; 
+/**
+ * Code point offset just past it.
+ */
+end: number; 
+/**
+ * The sum of the reasons' weights; higher is more worth checking.
+ */
+score: number; 
+/**
+ * Every reason, in the order of the rules.
+ */
+reasons: Reason[] }
 /**
  * A statement to check.
  */
@@ -697,6 +876,58 @@ left: PassagePick | null;
  */
 right: PassagePick | null }
 /**
+ * What creating a claim from a statement needs.
+ */
+export type ClaimFromStatement = { 
+/**
+ * The claim to create (usually the edited draft).
+ */
+claim: NewClaim; 
+/**
+ * The passages to link, each with its stance; at least one.
+ */
+passages: PassagePick[] }
+/**
+ * A claim that matches in its statement, claimant, notes, rationale or tags.
+ */
+export type ClaimHit = { 
+/**
+ * How well it matches (bm25 with the statement weighted most, higher is better).
+ */
+score: number; 
+/**
+ * The claim's id.
+ */
+claim: string; 
+/**
+ * The claim's statement.
+ */
+statement: string; 
+/**
+ * Who made it, when known.
+ */
+claimant: string | null; 
+/**
+ * The verdict's key.
+ */
+verdict: string; 
+/**
+ * The claim's tags.
+ */
+tags: string[]; 
+/**
+ * The day it was claimed, when known.
+ */
+claimed_on: string | null; 
+/**
+ * Matched words as code-point ranges inside `statement`.
+ */
+highlights: ([number, number])[]; 
+/**
+ * The statement, or for a long one the stretch around the first match.
+ */
+snippet: string }
+/**
  * Order of a claim list, newest first.
  */
 export type ClaimSort = 
@@ -799,6 +1030,58 @@ versions: VersionSummary | null;
  * The pairs and one-sided sentences in reading order.
  */
 rows: Row[] }
+/**
+ * Rows looked at by a check.
+ */
+export type Counted = { 
+/**
+ * Claims, deleted ones included.
+ */
+claims: number; 
+/**
+ * Rows of claim history.
+ */
+history: number; 
+/**
+ * Sources.
+ */
+sources: number; 
+/**
+ * Source versions.
+ */
+versions: number; 
+/**
+ * Evidence, removed passages included.
+ */
+evidence: number }
+/**
+ * A date of one pair as the compare view shows it.
+ */
+export type DateChip = { 
+/**
+ * The left wording ("" when the left states no date here).
+ */
+left: string; 
+/**
+ * The right wording ("" when the right states no date here).
+ */
+right: string; 
+/**
+ * The left's day when it can be placed: "Wednesday = 3 Dec 2025".
+ */
+left_day: string | null; 
+/**
+ * The right's day when it can be placed.
+ */
+right_day: string | null; 
+/**
+ * True for a date difference, false for two dates that agree.
+ */
+differs: boolean; 
+/**
+ * What the chip's tooltip says: both days, or in which year they agree.
+ */
+title: string }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -997,6 +1280,58 @@ input: string;
  */
 reason: string }
 /**
+ * One statement: the quotations of it, in order, and how they differ.
+ */
+export type Group = { 
+/**
+ * Indices of the quotations in the list they came from; the first is the wording the others are compared with.
+ */
+quotes: number[]; 
+/**
+ * The speakers the quotations name, each once, in order.
+ */
+speakers: string[]; 
+/**
+ * True when the wordings differ.
+ */
+drift: boolean; 
+/**
+ * True when the outlets name different speakers.
+ */
+conflict: boolean; 
+/**
+ * What differs, each kind once, in a fixed order.
+ */
+kinds: GroupKind[]; 
+/**
+ * Sentences of other sources that report the words without quotation marks.
+ */
+paraphrases: Paraphrase[] }
+/**
+ * How the wordings of one statement differ.
+ */
+export type GroupKind = 
+/**
+ * Some outlet's words differ from the first wording, and neither holds the other.
+ */
+"reworded" | 
+/**
+ * Some outlet quotes only part of the first wording.
+ */
+"shortened" | 
+/**
+ * Some outlet quotes more than the first wording.
+ */
+"extended" | 
+/**
+ * The outlets name different speakers.
+ */
+"other_speaker" | 
+/**
+ * Another source reports the same words without quotation marks.
+ */
+"paraphrased"
+/**
  * One change to a claim. History rows are appended, never rewritten.
  */
 export type HistoryEntry = { 
@@ -1026,6 +1361,18 @@ new: string | null;
  * Why, in the checker's words when they gave a reason; `None` otherwise.
  */
 note: string | null }
+/**
+ * One search hit.
+ */
+export type Hit = 
+/**
+ * A sentence of a source version.
+ */
+({ kind: "passage" } & PassageHit) | 
+/**
+ * A claim.
+ */
+({ kind: "claim" } & ClaimHit)
 /**
  * Where a batch comes from.
  */
@@ -1228,7 +1575,89 @@ diff: DiffSegment[];
 /**
  * The differences, labelled by kind; empty when the two say the same.
  */
-differences: DifferenceView[] }
+differences: DifferenceView[]; 
+/**
+ * In the app: the dates of the pair as its chips show them (the day each
+ * side resolves to, or the year two dates agree in); `None`, and left
+ * out, in `compare --json`.
+ */
+dates?: DateChip[] | null }
+/**
+ * A sentence that reports a group's words without quoting them.
+ */
+export type Paraphrase = { 
+/**
+ * The FILE argument's position, when texts came from files.
+ */
+file?: number | null; 
+/**
+ * The source's id, when texts came from the workspace.
+ */
+source?: string | null; 
+/**
+ * The source version's number.
+ */
+version?: number | null; 
+/**
+ * The sentence as written.
+ */
+text: string; 
+/**
+ * Code point range of the sentence in its text.
+ */
+sentence: [number, number] }
+/**
+ * A sentence of a source version that matches.
+ */
+export type PassageHit = { 
+/**
+ * How well it matches (bm25, higher is better).
+ */
+score: number; 
+/**
+ * The source's id.
+ */
+source: string; 
+/**
+ * The version number (1 for the first capture).
+ */
+version: number; 
+/**
+ * True when this is the source's latest version.
+ */
+latest: boolean; 
+/**
+ * The source's outlet, when known.
+ */
+outlet: string | null; 
+/**
+ * The source's title.
+ */
+title: string; 
+/**
+ * The day the source was published, when known.
+ */
+published: string | null; 
+/**
+ * The whole sentence.
+ */
+text: string; 
+/**
+ * Code point where the sentence starts in the version's text.
+ */
+start: number; 
+/**
+ * Code point just past the sentence in the version's text.
+ */
+end: number; 
+/**
+ * Matched words as code-point ranges `[start, end)` inside `text`.
+ */
+highlights: ([number, number])[]; 
+/**
+ * The sentence, or for a long one the stretch around the first match.
+ */
+snippet: string }
 /**
  * A passage of one source version, in code points, with its stance.
  */
@@ -1331,6 +1760,18 @@ export type PassageStatus =
  */
 "gone"
 /**
+ * One broken rule at one place.
+ */
+export type Problem = { 
+/**
+ * The rule broken.
+ */
+rule: Rule; 
+/**
+ * Where and how, in words.
+ */
+message: string }
+/**
  * Progress of a batch, for a progress bar (CLI) or events (app).
  */
 export type Progress = 
@@ -1350,6 +1791,121 @@ export type Progress =
  * Every input was tried.
  */
 { event: "finished"; summary: BatchSummary }
+/**
+ * One quotation of a text.
+ */
+export type Quote = { 
+/**
+ * The FILE argument's position, when texts came from files.
+ */
+file?: number | null; 
+/**
+ * The source's id, when texts came from the workspace.
+ */
+source?: string | null; 
+/**
+ * The source version's number.
+ */
+version?: number | null; 
+/**
+ * The source's outlet, when the workspace knows it.
+ */
+outlet?: string | null; 
+/**
+ * The quoted words as written, without the marks or a trailing comma.
+ */
+text: string; 
+/**
+ * Code point offset of the quoted words in the text.
+ */
+start: number; 
+/**
+ * Code point offset just past the quoted words.
+ */
+end: number; 
+/**
+ * Who the text says spoke, by the fullest name it gives them; `None` when
+ * the text does not say (never a guess).
+ */
+speaker: string | null; 
+/**
+ * The words that attribute it ("said", "told reporters", "according to",
+ * ":"); `None` when the quotation carries on an earlier one's attribution
+ * or has none.
+ */
+cue: string | null; 
+/**
+ * Code point range of the sentence (or sentences) the quotation stands in.
+ */
+sentence: [number, number] }
+/**
+ * One reason, with the words of the sentence that gave it.
+ */
+export type Reason = { 
+/**
+ * What the rule found.
+ */
+kind: ReasonKind; 
+/**
+ * What it adds to the score (negative when it counts against).
+ */
+weight: number; 
+/**
+ * The words that gave it ("4,000", "more than", "said").
+ */
+words: string }
+/**
+ * Why a sentence counts for or against being checked.
+ */
+export type ReasonKind = 
+/**
+ * A number or quantity ("4,000 troops", "five hours").
+ */
+"number" | 
+/**
+ * A comparison ("more than", "the largest").
+ */
+"comparison" | 
+/**
+ * A date or day.
+ */
+"date" | 
+/**
+ * A named person, place or organisation.
+ */
+"named_actor" | 
+/**
+ * Words attributed to someone ("said", "according to").
+ */
+"attributed" | 
+/**
+ * A cause and effect ("because", "led to").
+ */
+"causal" | 
+/**
+ * An opinion or judgement ("I think", "disgraceful").
+ */
+"opinion" | 
+/**
+ * A hedge ("may", "perhaps").
+ */
+"hedge" | 
+/**
+ * A question.
+ */
+"question" | 
+/**
+ * A prediction ("will", "is expected to").
+ */
+"prediction" | 
+/**
+ * An anecdote ("I remember", "once").
+ */
+"anecdote" | 
+/**
+ * Like a claim this desk checked before.
+ */
+"checked_before"
 /**
  * A rendered report: the preview and the file's content are the same text.
  */
@@ -1440,6 +1996,35 @@ export type Row =
  */
 { type: "right-only"; at: number }
 /**
+ * Which rule a problem breaks.
+ */
+export type Rule = 
+/**
+ * SQLite's `PRAGMA integrity_check`: the file's pages, indexes and rows agree.
+ */
+"integrity" | 
+/**
+ * SQLite's `PRAGMA foreign_key_check`: every reference points at a row.
+ */
+"foreign_keys" | 
+/**
+ * Every evidence's selectors (exact, prefix, suffix, start, end) match its version's text.
+ */
+"evidence_selectors" | 
+/**
+ * Every version's stored SHA-256 is the hash of its text.
+ */
+"version_hash" | 
+/**
+ * Every claim's history starts with its one `created` row, no row is
+ * dated before the claim, and the claim's last change has its row.
+ */
+"history_sequence" | 
+/**
+ * Nothing is left without what it belongs to (a source without a version).
+ */
+"orphans"
+/**
  * What the sample put in the workspace.
  */
 export type SampleSummary = { 
@@ -1455,6 +2040,72 @@ sources: number;
  * Passages of evidence linked.
  */
 evidence: number }
+/**
+ * What a search looks in.
+ */
+export type Scope = 
+/**
+ * Passages of sources and claims.
+ */
+"all" | 
+/**
+ * Claims only.
+ */
+"claims" | 
+/**
+ * Passages of sources only.
+ */
+"sources"
+/**
+ * A search as asked for: the typed query and the filters given beside it
+ * (flags, controls). A filter given here wins over the same filter typed
+ * in the query.
+ */
+export type SearchRequest = { 
+/**
+ * What was typed, in the query language of [`query`].
+ */
+query: string; 
+/**
+ * Only passages of this outlet (case ignored).
+ */
+outlet: string | null; 
+/**
+ * Published (sources) or claimed (claims) on or after this day.
+ */
+since: string | null; 
+/**
+ * Published (sources) or claimed (claims) on or before this day.
+ */
+until: string | null; 
+/**
+ * Claims only or sources only; both when `None`.
+ */
+scope: Scope | null; 
+/**
+ * Every version of each source, not only the latest.
+ */
+all_versions: boolean; 
+/**
+ * Most hits to return, 1 to [`MAX_LIMIT`]; [`DEFAULT_LIMIT`] when `None`.
+ */
+limit: number | null }
+/**
+ * What a search found, best first.
+ */
+export type SearchResults = { 
+/**
+ * The best hits, at most the limit.
+ */
+hits: Hit[]; 
+/**
+ * How many passages and claims match in all (more than `hits` holds when cut by the limit).
+ */
+total: number; 
+/**
+ * Parts of the query that were left out or read differently, for the person typing.
+ */
+notices: string[] }
 /**
  * Which claims go into a report or bundle. Every given part must hold (they
  * narrow each other); an empty selection means every claim.
@@ -1697,6 +2348,82 @@ export type Stance =
  */
 "context"
 /**
+ * A claim prefilled from a statement, for the user to edit before saving.
+ */
+export type StatementDraft = { 
+/**
+ * "Irena Vasko said “…”": the first wording and its speaker.
+ */
+statement: string; 
+/**
+ * The speaker, as the claimant; `None` when no outlet names one.
+ */
+claimant: string | null; 
+/**
+ * Every outlet's wording and speaker.
+ */
+notes: string; 
+/**
+ * One passage per source: the quoted words, with the suggested stance.
+ */
+passages: PassagePick[] }
+/**
+ * A passage that may bear on the claim.
+ */
+export type Suggestion = { 
+/**
+ * The source's id.
+ */
+source: string; 
+/**
+ * The version number (the source's latest).
+ */
+version: number; 
+/**
+ * The sentence.
+ */
+text: string; 
+/**
+ * Code point where the sentence starts in the version's text.
+ */
+start: number; 
+/**
+ * Code point just past the sentence.
+ */
+end: number; 
+/**
+ * How likely it bears on the claim, 0 to 1 (higher is better).
+ */
+score: number; 
+/**
+ * The source's outlet, when known.
+ */
+outlet: string | null; 
+/**
+ * The source's title.
+ */
+title: string; 
+/**
+ * The day the source was published, when known.
+ */
+published: string | null; 
+/**
+ * What agrees and what differs between the claim's statement and the passage.
+ */
+checks: Check[] }
+/**
+ * Suggestions for one claim, best first.
+ */
+export type Suggestions = { 
+/**
+ * The claim's id.
+ */
+claim: string; 
+/**
+ * The passages, best first.
+ */
+suggestions: Suggestion[] }
+/**
  * One verdict of a rating scale.
  */
 export type Verdict = { 
@@ -1773,6 +2500,35 @@ op: Op;
  * The words.
  */
 text: string }
+/**
+ * Every quotation and the statements they form.
+ */
+export type WorkspaceQuotes = { 
+/**
+ * The quotations, text by text, in order.
+ */
+quotes: Quote[]; 
+/**
+ * The statements: groups of `quotes` indices.
+ */
+groups: Group[] }
+/**
+ * Which quotations to show.
+ */
+export type WorkspaceQuotesRequest = { 
+/**
+ * Sources (id or unique prefix, `ID@N` for a version); empty for every source.
+ */
+sources: string[]; 
+/**
+ * Only sources published on this day.
+ */
+published: string | null; 
+/**
+ * Only statements one of whose wordings this person is said to have spoken
+ * (a full name or one of its words, any case).
+ */
+speaker: string | null }
 /**
  * The settings a workspace keeps.
  */

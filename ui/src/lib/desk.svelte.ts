@@ -1,6 +1,6 @@
 // What the whole window shares: the open workspace, the rating scale, which
 // view and item are selected, and a counter views watch to reload after a change.
-import type { Verdict, WorkspaceStatus } from './bindings';
+import type { PassageReview, Verdict, WorkspaceStatus } from './bindings';
 
 /** A passage to show highlighted in the reader. */
 export interface PassageFocus {
@@ -15,6 +15,8 @@ export const desk = $state({
   view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes' | 'review',
   /** How many passages wait in the review queue (shown in the bar). */
   toReview: 0,
+  /** The passages waiting in the review queue, so the claims list can flag a shaken verdict. */
+  reviews: [] as PassageReview[],
   claimId: null as string | null,
   sourceId: null as string | null,
   focus: null as PassageFocus | null,

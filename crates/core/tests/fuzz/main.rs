@@ -184,3 +184,33 @@ fn anchor_matcher() {
         assert_eq!(again.exact, anchor.exact);
     });
 }
+
+#[test]
+fn search_query_grammar() {
+    // Whatever is typed, the expression the grammar writes is one FTS5 accepts:
+    // a user's text never reaches SQLite as syntax it could reject.
+    let conn = rusqlite::Connection::open_in_memory().expect("in-memory database");
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'porter unicode61 remove_diacritics 2');
+         INSERT INTO t (x) VALUES ('The envoys met for five hours on Tuesday');",
+    )
+    .expect("fts5 table");
+    let seeds = [
+        "five hours",
+        "\"peace plan\" -talks OR envoys",
+        "outlet:\"Northern Ledger\" since:2025-11-20 until:2025-12-03",
+        "in:claims version:all cancel*",
+        "NEAR(a b) ^x col:y \"unbalanced",
+    ]
+    .map(|q| q.as_bytes().to_vec())
+    .to_vec();
+    fuzz("search_query", seeds, |bytes| {
+        let q = claimdesk_core::search::query::parse(&lossy(bytes));
+        if let Some(fts) = q.fts {
+            conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [&fts], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap_or_else(|e| panic!("FTS5 refused {fts:?}: {e}"));
+        }
+    });
+}
