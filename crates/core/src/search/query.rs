@@ -85,7 +85,13 @@ enum Token {
 /// ```
 pub fn parse(input: &str) -> Query {
     let mut q = Query::default();
-    let chars: Vec<char> = input.chars().take(MAX_QUERY_CHARS).collect();
+    // Control characters separate words: a NUL inside an FTS5 string would end
+    // it early in SQLite's C code ("unterminated string").
+    let chars: Vec<char> = input
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if input.chars().nth(MAX_QUERY_CHARS).is_some() {
         q.notices.push(format!(
             "only the first {MAX_QUERY_CHARS} characters of the query are searched"
@@ -317,6 +323,14 @@ fn expression(tokens: Vec<Token>, q: &mut Query) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_characters_separate_words_and_never_reach_fts5() {
+        let q = parse("five\0hours \"ten\u{1}past\"");
+        let fts = q.fts.expect("an expression");
+        assert!(!fts.chars().any(char::is_control), "{fts:?}");
+        assert_eq!(fts, r#""five" AND "hours" AND "ten past""#);
+    }
+
     use super::*;
 
     fn fts(input: &str) -> Option<String> {
