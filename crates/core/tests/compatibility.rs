@@ -165,3 +165,43 @@ fn a_schema_v3_workspace_gets_the_dates_of_its_stored_versions() {
         "the sample's deadline claim"
     );
 }
+
+#[test]
+fn a_schema_v6_workspace_opens_with_its_search_index_dates_and_passages_to_review() {
+    // Written by the release with schema 6: the v3 sample migrated, then the
+    // Northern Ledger article captured again with "four hours" for "five hours".
+    let (_d, ws) = open_copy("schema-v6-sample.sqlite");
+    let queue = ws.passage_reviews().list().expect("queue");
+    let statuses: Vec<_> = queue.iter().map(|r| (r.status, r.version)).collect();
+    assert_eq!(queue.len(), 3, "{statuses:?}");
+    let edited: Vec<_> = queue
+        .iter()
+        .filter(|r| r.status == claimdesk_core::anchor::PassageStatus::Edited)
+        .collect();
+    assert_eq!(edited.len(), 1, "{statuses:?}");
+    assert_eq!((edited[0].read_in_version, edited[0].version), (1, 2));
+
+    use claimdesk_core::search::{self, Hit, SearchRequest};
+    let four = search::run(&ws, &SearchRequest::new("\"four hours\"")).expect("search");
+    let ledger: Vec<_> = four
+        .hits
+        .iter()
+        .filter_map(|h| match h {
+            Hit::Passage(p) if p.outlet.as_deref() == Some("Northern Ledger") => Some(p),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        matches!(&ledger[..], [p] if p.version == 2 && p.latest),
+        "the new wording is found in the version that has it: {four:?}"
+    );
+
+    let notice = ws
+        .sources()
+        .list()
+        .expect("sources")
+        .into_iter()
+        .find(|s| s.title == "Harbour notice")
+        .expect("the notice");
+    assert_eq!(ws.sources().versions(&notice.id).expect("versions").len(), 3);
+}
