@@ -203,5 +203,8 @@ fn a_schema_v6_workspace_opens_with_its_search_index_dates_and_passages_to_revie
         .into_iter()
         .find(|s| s.title == "Harbour notice")
         .expect("the notice");
-    assert_eq!(ws.sources().versions(&notice.id).expect("versions").len(), 3);
+    assert_eq!(
+        ws.sources().versions(&notice.id).expect("versions").len(),
+        3
+    );
 }

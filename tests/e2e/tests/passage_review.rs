@@ -57,9 +57,9 @@ fn serve(body: Arc<Mutex<String>>) -> String {
 
 /// The workspace before the window opens: the page's first text, a verified
 /// claim, and its supporting passage read in version 1.
-fn desk_with_a_passage(desk: &Desk, url: &str) {
-    let ws = Workspace::create(desk.db()).expect("the workspace is created");
-    let source = add_url(&ws, url, &FetchOptions::default(), &Corrections::default())
+fn desk_with_a_passage(db: std::path::PathBuf, url: String) {
+    let ws = Workspace::create(db).expect("the workspace is created");
+    let source = add_url(&ws, &url, &FetchOptions::default(), &Corrections::default())
         .expect("the page is fetched")
         .added
         .source
@@ -112,9 +112,13 @@ async fn an_edited_passage_is_flagged_reviewed_and_accepted_into_the_new_version
     let body = Arc::new(Mutex::new(page("five")));
     let url = serve(Arc::clone(&body));
     let desk = Desk::new();
-    desk_with_a_passage(&desk, &url);
+    // The fetch blocks; it runs on a thread of its own, outside the test's runtime.
+    let (db, page_url) = (desk.db(), url.clone());
+    std::thread::spawn(move || desk_with_a_passage(db, page_url))
+        .join()
+        .expect("the workspace is prepared");
     let app = App::open(&desk).await;
-    app.wait_for_text("claim-row", "five hours").await;
+    wait_for_content(&app, "claim-row", "five hours").await;
     assert!(
         app.find_all("claim-passage-changed").await.is_empty(),
         "nothing is flagged before the source changes"
@@ -144,7 +148,9 @@ async fn an_edited_passage_is_flagged_reviewed_and_accepted_into_the_new_version
 
     // The queue lists it; Accept moves the passage to version 2.
     app.click("nav-review").await;
-    let queued = app.wait_for_text("review-flag", "changed this passage").await;
+    let queued = app
+        .wait_for_text("review-flag", "changed this passage")
+        .await;
     assert!(queued.contains("four"), "{queued}");
     app.screenshot("passage-review-queue").await;
     app.click("review-accept").await;
