@@ -1,6 +1,7 @@
 //! Finding the dated expressions of one sentence and placing each on the
 //! calendar (see [`super::resolve`] for the rules that need the publication day).
 
+use crate::text::facts::dates::{MONTHS, WEEKDAYS};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::holidays::holiday_name;
@@ -25,43 +26,6 @@ pub struct Found {
     /// Other spans an ambiguous expression may mean.
     pub alternatives: Vec<When>,
 }
-
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
 
 const SEASONS: &[(&str, u32)] = &[
     ("spring", 3),

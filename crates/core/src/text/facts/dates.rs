@@ -71,7 +71,8 @@ pub struct DateFact<'a> {
     pub end: usize,
 }
 
-const MONTHS: &[(&str, u32)] = &[
+/// Month names and their news abbreviations (shared with the timeline's scanner).
+pub(crate) const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
     ("february", 2),
@@ -98,7 +99,8 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-const WEEKDAYS: &[(&str, Weekday)] = &[
+/// Weekday names and their abbreviations (shared with the timeline's scanner).
+pub(crate) const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
     ("wednesday", Weekday::Wed),

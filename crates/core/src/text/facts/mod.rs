@@ -3,7 +3,7 @@
 //! equal ("five" == "5", "28-point" == "28 points", "Thanksgiving Day" in 2025 ==
 //! "November 27").
 
-mod dates;
+pub(crate) mod dates;
 mod names;
 mod numbers;
 mod quotes;
