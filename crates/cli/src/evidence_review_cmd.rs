@@ -33,14 +33,7 @@ pub fn accept(
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let r = ws.passage_reviews().accept(id, note)?;
-    if json {
-        return output::json(out, &r);
-    }
-    eprintln!(
-        "accepted: evidence {} now reads version {} of \"{}\"",
-        r.evidence_id, r.version, r.source_title
-    );
-    Ok(())
+    decided(&r, json, out, "accepted", "now reads", r.version)
 }
 
 /// Leaves a passage on the version it was read in.
@@ -52,12 +45,24 @@ pub fn keep(
     out: &mut impl Write,
 ) -> Result<(), Error> {
     let r = ws.passage_reviews().keep(id, note)?;
+    decided(&r, json, out, "kept", "stays on", r.read_in_version)
+}
+
+/// Prints a decision: the review as JSON, or one line on standard error.
+fn decided(
+    r: &PassageReview,
+    json: bool,
+    out: &mut impl Write,
+    what: &str,
+    where_: &str,
+    version: u32,
+) -> Result<(), Error> {
     if json {
-        return output::json(out, &r);
+        return output::json(out, r);
     }
     eprintln!(
-        "kept: evidence {} stays on version {} of \"{}\"",
-        r.evidence_id, r.read_in_version, r.source_title
+        "{what}: evidence {} {where_} version {version} of \"{}\"",
+        r.evidence_id, r.source_title
     );
     Ok(())
 }
