@@ -50,27 +50,6 @@ fn page(lead: &str) -> String {
     )
 }
 
-/// Serves whatever `body` holds at the moment of each request, as HTML, on a
-/// loopback port; returns the page's URL.
-fn serve(body: Arc<Mutex<String>>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let addr = listener.local_addr().expect("its address");
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut request = [0u8; 8192];
-            let _ = stream.read(&mut request);
-            let html = body.lock().map(|b| b.clone()).unwrap_or_default();
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                html.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(html.as_bytes());
-        }
-    });
-    format!("http://{addr}/news/gull-point-museum")
-}
-
 async fn fetch(app: &App, url: &str) {
     app.click("nav-sources").await;
     app.click("add-source-button").await;
@@ -84,7 +63,7 @@ async fn a_page_fetched_from_a_url_shows_its_article_and_its_later_edit() {
         return;
     }
     let body = Arc::new(Mutex::new(page(FIRST_LINE)));
-    let url = serve(Arc::clone(&body));
+    let url = support::serve_page(Arc::clone(&body), "/news/gull-point-museum");
     let desk = Desk::new();
     let app = App::open(&desk).await;
 

@@ -7,8 +7,6 @@
 
 mod support;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -33,26 +31,6 @@ fn page(hours: &str) -> String {
 <p>A second round of talks is planned for the spring, when the fishing season has ended and the quay repairs are done.</p>
 </article></body></html>"#
     )
-}
-
-/// Serves whatever `body` holds at each request, as HTML on a loopback port.
-fn serve(body: Arc<Mutex<String>>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let addr = listener.local_addr().expect("its address");
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut request = [0u8; 8192];
-            let _ = stream.read(&mut request);
-            let html = body.lock().map(|b| b.clone()).unwrap_or_default();
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                html.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(html.as_bytes());
-        }
-    });
-    format!("http://{addr}/news/harbour-treaty")
 }
 
 /// The workspace before the window opens: the page's first text, a verified
@@ -110,7 +88,7 @@ async fn an_edited_passage_is_flagged_reviewed_and_accepted_into_the_new_version
         return;
     }
     let body = Arc::new(Mutex::new(page("five")));
-    let url = serve(Arc::clone(&body));
+    let url = support::serve_page(Arc::clone(&body), "/news/harbour-treaty");
     let desk = Desk::new();
     // The fetch blocks; it runs on a thread of its own, outside the test's runtime.
     let (db, page_url) = (desk.db(), url.clone());

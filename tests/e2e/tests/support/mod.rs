@@ -3,10 +3,12 @@
 
 #![allow(dead_code)] // Each test file uses a different part of the harness.
 
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -342,4 +344,26 @@ impl Drop for App {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Serves whatever `body` holds at the moment of each request, as HTML, on a
+/// loopback port; returns the page's URL at `path` (an outlet editing its
+/// article is the test changing `body`).
+pub fn serve_page(body: Arc<Mutex<String>>, path: &str) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let addr = listener.local_addr().expect("its address");
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 8192];
+            let _ = stream.read(&mut request);
+            let html = body.lock().map(|b| b.clone()).unwrap_or_default();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                html.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(html.as_bytes());
+        }
+    });
+    format!("http://{addr}{path}")
 }
