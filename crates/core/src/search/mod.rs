@@ -30,6 +30,11 @@ pub use suggest::{Check, CheckKind, Suggestion, Suggestions, suggest};
 pub const MAX_LIMIT: u32 = 500;
 /// Hits returned when the request does not say.
 pub const DEFAULT_LIMIT: u32 = 20;
+/// Above this many matching passages (or claims), bm25 over every match costs
+/// more than typing allows (a word in most sentences: it also tells little
+/// apart), so the ranking looks at the newest this-many matches only: the
+/// latest captured passages, the latest added claims. Totals still count all.
+pub const BROAD_MATCHES: u32 = 5_000;
 
 /// A search as asked for: the typed query and the filters given beside it
 /// (flags, controls). A filter given here wins over the same filter typed
@@ -158,6 +163,8 @@ pub(crate) struct Plan {
     pub until: Option<NaiveDate>,
     pub all_versions: bool,
     pub limit: u32,
+    /// Matches above which only the newest this-many are ranked ([`BROAD_MATCHES`]).
+    pub broad: u32,
 }
 
 /// Searches passages and claims, best first. A query with nothing to search
@@ -198,6 +205,7 @@ pub fn run(ws: &Workspace, request: &SearchRequest) -> Result<SearchResults> {
         until: request.until.or(q.until),
         all_versions: request.all_versions || q.all_versions,
         limit,
+        broad: BROAD_MATCHES,
     };
     if let (Some(since), Some(until)) = (plan.since, plan.until)
         && since > until
