@@ -17,37 +17,53 @@
 
 use rusqlite::{Connection, params};
 
-use crate::text::segment;
+use crate::text::{Sentence, segment};
 
-/// Indexes the sentences of a version just stored and flags the sentences
-/// of its source's newest version as the latest (older versions' sentences
-/// stay indexed, unflagged). Versions may arrive in any order (a bundle).
+/// Indexes the sentences of a version just stored (`sentences` is
+/// `segment(text)`). The sentences of its source's newest version are the
+/// latest: a version that is the newest takes the flag from the older ones,
+/// an older one arriving late (a bundle) is indexed without it.
 pub(crate) fn index_version(
     conn: &Connection,
     version_id: &str,
     source_id: &str,
     text: &str,
+    sentences: &[Sentence<'_>],
 ) -> rusqlite::Result<()> {
-    insert_sentences(conn, version_id, text, false)?;
-    conn.execute(
-        "UPDATE passages SET latest = (version_id = (SELECT id FROM source_versions
-                                                     WHERE source_id = ?1
-                                                     ORDER BY number DESC LIMIT 1))
-         WHERE version_id IN (SELECT id FROM source_versions WHERE source_id = ?1)",
-        params![source_id],
-    )?;
-    Ok(())
+    if baseline::skipping() {
+        return Ok(());
+    }
+    let newest: bool = conn
+        .prepare_cached(
+            "SELECT NOT EXISTS (SELECT 1 FROM source_versions w JOIN source_versions v ON v.id = ?1
+                                WHERE w.source_id = v.source_id AND w.number > v.number)",
+        )?
+        .query_row([version_id], |r| r.get(0))?;
+    if newest {
+        conn.prepare_cached(
+            "UPDATE passages SET latest = 0
+             WHERE latest = 1 AND version_id IN (SELECT id FROM source_versions
+                                                 WHERE source_id = ?1 AND id <> ?2)",
+        )?
+        .execute(params![source_id, version_id])?;
+    }
+    insert_sentences(conn, version_id, text, sentences, newest)
 }
 
 /// Code-point spans of the sentences of `text`.
 pub fn sentence_spans(text: &str) -> Vec<(u32, u32)> {
-    let mut spans = Vec::new();
+    spans_of(text, &segment(text))
+}
+
+/// Code-point spans of `sentences`, slices of `text` in order.
+fn spans_of(text: &str, sentences: &[Sentence<'_>]) -> Vec<(u32, u32)> {
+    let mut spans = Vec::with_capacity(sentences.len());
     let (mut byte, mut chars) = (0usize, 0u32);
     let advance = |to: usize, byte: &mut usize, chars: &mut u32| {
         *chars += u32::try_from(text[*byte..to].chars().count()).unwrap_or(u32::MAX);
         *byte = to;
     };
-    for s in segment(text) {
+    for s in sentences {
         advance(s.start, &mut byte, &mut chars);
         let start = chars;
         advance(s.end, &mut byte, &mut chars);
@@ -62,20 +78,30 @@ fn insert_sentences(
     conn: &Connection,
     version_id: &str,
     text: &str,
+    sentences: &[Sentence<'_>],
     latest: bool,
 ) -> rusqlite::Result<()> {
     let mut row = conn.prepare_cached(
         "INSERT INTO passages (version_id, start, \"end\", latest) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut fts = conn.prepare_cached("INSERT INTO passages_fts (rowid, text) VALUES (?1, ?2)")?;
-    let mut byte_of = CharCursor::new(text);
-    for (start, end) in sentence_spans(text) {
-        row.execute(params![version_id, start, end, latest])?;
-        let seq = conn.last_insert_rowid();
-        let (from, to) = (byte_of.at(start), byte_of.at(end));
-        fts.execute(params![seq, &text[from..to]])?;
+    // Sentences are byte slices of the text: the FTS5 row takes the slice itself.
+    let mut byte = 0usize;
+    let mut chars = 0u32;
+    for s in sentences {
+        let start = chars + count(&text[byte..s.start]);
+        let end = start + count(s.text);
+        (byte, chars) = (s.end, end);
+        if end > start {
+            row.execute(params![version_id, start, end, latest])?;
+            fts.execute(params![conn.last_insert_rowid(), s.text])?;
+        }
     }
     Ok(())
+}
+
+fn count(text: &str) -> u32 {
+    u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
 }
 
 /// Fills the passage index from the versions already stored (the V4
@@ -96,7 +122,7 @@ pub(crate) fn fill(conn: &Connection) -> rusqlite::Result<()> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for (id, text, latest) in versions {
-        insert_sentences(conn, &id, &text, latest)?;
+        insert_sentences(conn, &id, &text, &segment(&text), latest)?;
     }
     Ok(())
 }
@@ -136,5 +162,96 @@ impl<'a> CharCursor<'a> {
             }
         }
         self.byte
+    }
+}
+
+/// Benches only (feature `bench-baselines`): a switch that stores versions
+/// without indexing them, so a bench measures what the index adds to the
+/// store's own steps. Search misses what is stored while it is on.
+#[cfg(feature = "bench-baselines")]
+pub mod baseline {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static SKIP: AtomicBool = AtomicBool::new(false);
+
+    /// Stores versions without indexing them while `skip` is true.
+    pub fn skip_indexing(skip: bool) {
+        SKIP.store(skip, Ordering::Relaxed);
+    }
+
+    pub(crate) fn skipping() -> bool {
+        SKIP.load(Ordering::Relaxed)
+    }
+}
+
+/// Without the bench feature the index is never skipped.
+#[cfg(not(feature = "bench-baselines"))]
+mod baseline {
+    pub(crate) fn skipping() -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Workspace;
+    use crate::model::{Source, SourceVersion};
+    use crate::store::sources::{insert_exact, insert_version_exact};
+
+    fn version(source: &Source, number: u32, text: &str) -> SourceVersion {
+        SourceVersion {
+            id: crate::ids::new_id(),
+            source_id: source.id.clone(),
+            number,
+            text: text.into(),
+            html: None,
+            sha256: format!("{number}"),
+            captured_at: chrono::Utc::now(),
+            final_url: None,
+        }
+    }
+
+    /// The version numbers whose sentences are flagged latest.
+    fn latest(ws: &Workspace) -> Vec<u32> {
+        ws.conn()
+            .prepare(
+                "SELECT DISTINCT v.number FROM passages p JOIN source_versions v ON v.id = p.version_id
+                 WHERE p.latest = 1 ORDER BY v.number",
+            )
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("latest")
+    }
+
+    #[test]
+    fn only_the_newest_version_is_latest_whatever_order_versions_arrive_in() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("create");
+        let source = Source {
+            id: crate::ids::new_id(),
+            title: "Talks".into(),
+            outlet: None,
+            authors: Vec::new(),
+            url: None,
+            canonical_url: None,
+            published_on: None,
+            modified_on: None,
+            language: None,
+            created_at: chrono::Utc::now(),
+            version_count: 0,
+        };
+        let conn = ws.conn();
+        insert_exact(conn, &source).expect("source");
+        // A bundle may bring version 2 before version 1.
+        insert_version_exact(conn, &version(&source, 2, "Talks ended. Envoys left.")).expect("v2");
+        insert_version_exact(conn, &version(&source, 1, "Talks began. Envoys came.")).expect("v1");
+        assert_eq!(latest(&ws), [2]);
+        insert_version_exact(conn, &version(&source, 3, "Talks resumed.")).expect("v3");
+        assert_eq!(latest(&ws), [3]);
+        let found =
+            crate::search::run(&ws, &crate::search::SearchRequest::new("talks")).expect("search");
+        assert_eq!(
+            found.total, 1,
+            "only the latest version is searched by default"
+        );
     }
 }

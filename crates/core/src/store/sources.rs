@@ -425,9 +425,11 @@ pub(crate) fn insert_version_exact(conn: &Connection, v: &SourceVersion) -> Resu
             v.final_url
         ],
     )?;
-    // The search index takes the new text in the same transaction.
-    crate::search::index::index_version(conn, &v.id, &v.source_id, &v.text)?;
-    super::version_dates::store(conn, &v.id)
+    // The search index and the dates take the new text in the same
+    // transaction, from one segmentation.
+    let sentences = crate::text::segment(&v.text);
+    crate::search::index::index_version(conn, &v.id, &v.source_id, &v.text, &sentences)?;
+    super::version_dates::store_sentences(conn, &v.id, &v.text, &sentences)
 }
 
 fn source_from_row(r: &Row<'_>) -> rusqlite::Result<Source> {

@@ -6,17 +6,35 @@ use rusqlite::{Connection, params};
 
 use super::{date_text, parse_date};
 use crate::error::Result;
-use crate::timeline::{Dated, Event, Origin, Precision, When, dates_in_text};
+use crate::text::{Sentence, segment};
+use crate::timeline::{Dated, Event, Origin, Precision, When, dates_in_sentences};
 
 /// Finds and stores the dated expressions of version `version_id`, replacing
 /// those stored before, against its source's publication day.
 pub(crate) fn store(conn: &Connection, version_id: &str) -> Result<()> {
-    let (text, published): (String, Option<String>) = conn.query_row(
-        "SELECT v.text, s.published_on FROM source_versions v JOIN sources s ON s.id = v.source_id
-         WHERE v.id = ?1",
+    let text: String = conn.query_row(
+        "SELECT text FROM source_versions WHERE id = ?1",
         [version_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| r.get(0),
     )?;
+    store_sentences(conn, version_id, &text, &segment(&text))
+}
+
+/// [`store`] for a version whose text (`text`, split into `sentences`) the
+/// caller has at hand: the store splits a new version once for the search
+/// index and the dates.
+pub(crate) fn store_sentences(
+    conn: &Connection,
+    version_id: &str,
+    text: &str,
+    sentences: &[Sentence<'_>],
+) -> Result<()> {
+    let published: Option<String> = conn
+        .prepare_cached(
+            "SELECT s.published_on FROM source_versions v JOIN sources s ON s.id = v.source_id
+             WHERE v.id = ?1",
+        )?
+        .query_row([version_id], |r| r.get(0))?;
     let published = parse_date(published)?;
     conn.execute(
         "DELETE FROM version_dates WHERE version_id = ?1",
@@ -27,7 +45,7 @@ pub(crate) fn store(conn: &Connection, version_id: &str) -> Result<()> {
              sentence_start, sentence_end, sentence, first_day, precision, until, reading, alternatives)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    for d in dates_in_text(&text, published) {
+    for d in dates_in_sentences(text, sentences, published) {
         let alternatives: Vec<String> = d.alternatives.iter().map(when_text).collect();
         insert.execute(params![
             version_id,

@@ -22,7 +22,7 @@ pub use when::{Precision, When};
 
 use chrono::NaiveDate;
 
-use crate::text::segment;
+use crate::text::{Sentence, segment};
 
 /// A dated expression of a whole text, with the sentence that holds it.
 /// Offsets are Unicode code points into the text.
@@ -61,6 +61,16 @@ pub struct Dated {
 /// assert_eq!(dates[0].start, 13);
 /// ```
 pub fn dates_in_text(text: &str, published: Option<NaiveDate>) -> Vec<Dated> {
+    dates_in_sentences(text, &segment(text), published)
+}
+
+/// [`dates_in_text`] for a text already segmented (`sentences` is
+/// `segment(text)`), so a caller that needs the sentences too splits once.
+pub fn dates_in_sentences(
+    text: &str,
+    sentences: &[Sentence<'_>],
+    published: Option<NaiveDate>,
+) -> Vec<Dated> {
     let mut out = Vec::new();
     // Byte offsets become code points, counted once as the sentences go by.
     let (mut byte, mut chars) = (0usize, 0usize);
@@ -69,7 +79,7 @@ pub fn dates_in_text(text: &str, published: Option<NaiveDate>) -> Vec<Dated> {
         byte = at;
         chars
     };
-    for sentence in segment(text) {
+    for sentence in sentences {
         let found = find(sentence.text, published);
         if found.is_empty() {
             continue;
