@@ -5,8 +5,8 @@
 //!   `MATCH … ORDER BY rank LIMIT 20` on the same index;
 //! - a word in about 90% of passages, the same way;
 //! - evidence suggestions for a claim;
-//! - adding a source (which indexes it) against the same writes without the
-//!   index (the source and version rows, as the store writes them);
+//! - adding a source (which indexes it) against the store's same steps with
+//!   the index switched off (the `bench-baselines` feature);
 //! - the index's size against the stored text, printed once.
 //!
 //! The generated workspace is cached in the target directory (it takes a
@@ -250,7 +250,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     // Adding a source: the store's write with the index, against the same
-    // source and version rows written without it, on copies of one small workspace.
+    // write with the index switched off, each on a workspace of its own.
     let dir = tempfile::tempdir().expect("tempdir");
     let small = dir.path().join("small.sqlite");
     let small_ws = Workspace::create(&small).expect("small");
@@ -268,51 +268,21 @@ fn bench(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
-    let plain = rusqlite::Connection::open(dir.path().join("plain.sqlite")).expect("plain");
-    plain
-        .execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-             CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, outlet TEXT, url TEXT,
-                                   canonical_url TEXT, published_on TEXT, created_at TEXT NOT NULL);
-             CREATE INDEX sources_canonical ON sources(canonical_url);
-             CREATE TABLE source_versions (id TEXT PRIMARY KEY, source_id TEXT NOT NULL REFERENCES sources(id),
-                                           number INTEGER NOT NULL, text TEXT NOT NULL, sha256 TEXT NOT NULL,
-                                           captured_at TEXT NOT NULL, UNIQUE (source_id, number));
-             CREATE INDEX source_versions_sha ON source_versions(sha256);",
-        )
-        .expect("plain schema");
-    group.bench_function("baseline_without_index", |b| {
+    // The store's own steps (normalise, hash, look for the page and the
+    // text, the rows, the dates) with the index switched off, on a workspace
+    // grown the same way.
+    let unindexed = Workspace::create(dir.path().join("unindexed.sqlite")).expect("unindexed");
+    group.bench_function("baseline_store_without_index", |b| {
         b.iter_batched(
             || {
                 n += 1;
                 new_source(&mut rng, n)
             },
             |s| {
-                // What the store does besides indexing: normalise, hash, look
-                // for the page and the text, write the two rows in one transaction.
-                let text = claimdesk_core::text::normalise::normalise(&s.text);
-                let sha = claimdesk_core::text::normalise::sha256_hex(&text);
-                let tx = plain.unchecked_transaction().expect("tx");
-                let id = uuid::Uuid::now_v7().to_string();
-                let _: Option<String> = tx
-                    .query_row("SELECT id FROM sources WHERE canonical_url = ?1", [&s.url], |r| r.get(0))
-                    .ok();
-                let _: Option<String> = tx
-                    .query_row("SELECT id FROM source_versions WHERE sha256 = ?1", [&sha], |r| r.get(0))
-                    .ok();
-                tx.execute(
-                    "INSERT INTO sources (id, title, outlet, url, canonical_url, published_on, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?4, '2025-01-01', '2025-01-01T00:00:00Z')",
-                    rusqlite::params![id, s.title, s.outlet, s.url],
-                )
-                .expect("source");
-                tx.execute(
-                    "INSERT INTO source_versions (id, source_id, number, text, sha256, captured_at)
-                     VALUES (?1, ?2, 1, ?3, ?4, '2025-01-01T00:00:00Z')",
-                    rusqlite::params![uuid::Uuid::now_v7().to_string(), id, text, sha],
-                )
-                .expect("version");
-                tx.commit().expect("commit");
+                search::index::baseline::skip_indexing(true);
+                let added = unindexed.sources().add(s);
+                search::index::baseline::skip_indexing(false);
+                black_box(added.expect("add"))
             },
             BatchSize::SmallInput,
         )
