@@ -19,6 +19,9 @@ pub(crate) fn ranges(marked: &str, original: &str) -> Vec<[u32; 2]> {
     }
     let mut out: Vec<[u32; 2]> = Vec::new();
     let (mut at, mut open) = (0u32, None);
+    // Whether the text since the last range's end is only spaces, followed as
+    // the marked text goes by (one pass, not a walk back per range).
+    let mut gap_is_space = false;
     for c in marked.chars() {
         match c {
             OPEN => open = Some(at),
@@ -28,35 +31,31 @@ pub(crate) fn ranges(marked: &str, original: &str) -> Vec<[u32; 2]> {
                 {
                     // Adjacent matched tokens ("peace plan") read as one range.
                     match out.last_mut() {
-                        Some([_, end]) if gap_is_space(original, *end, start) => {
-                            *end = at;
-                        }
+                        Some([_, end]) if gap_is_space && *end <= start => *end = at,
                         _ => out.push([start, at]),
                     }
+                    gap_is_space = true;
                 }
             }
-            _ => at += 1,
+            _ => {
+                if open.is_none() && c != ' ' {
+                    gap_is_space = false;
+                }
+                at += 1;
+            }
         }
     }
     out
 }
 
-fn gap_is_space(text: &str, from: u32, to: u32) -> bool {
-    from <= to
-        && text
-            .chars()
-            .skip(from as usize)
-            .take((to - from) as usize)
-            .all(|c| c == ' ')
-}
-
 /// The sentence, or for a long one the stretch around its first highlight,
 /// cut at word boundaries with an ellipsis.
 pub(crate) fn snippet(text: &str, highlights: &[[u32; 2]]) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= SNIPPET_CHARS {
+    // Most sentences are short: counting is cheaper than collecting.
+    if text.len() <= SNIPPET_CHARS || text.chars().count() <= SNIPPET_CHARS {
         return text.to_string();
     }
+    let chars: Vec<char> = text.chars().collect();
     let first = highlights.first().map_or(0, |h| h[0] as usize);
     let mut start = first.saturating_sub(SNIPPET_CHARS / 3);
     while start > 0 && !chars[start - 1].is_whitespace() {
@@ -85,6 +84,15 @@ mod tests {
             format!("Talks in {OPEN}Sánchez{CLOSE}'s {OPEN}peace{CLOSE} {OPEN}plan{CLOSE}.");
         let plain = "Talks in Sánchez's peace plan.";
         assert_eq!(ranges(&marked, plain), vec![[9, 16], [19, 29]]);
+    }
+
+    #[test]
+    fn only_matches_apart_by_spaces_join_into_one_range() {
+        let marked = format!("{OPEN}peace{CLOSE}  {OPEN}plan{CLOSE}, {OPEN}plan{CLOSE}");
+        assert_eq!(
+            ranges(&marked, "peace  plan, plan"),
+            vec![[0, 11], [13, 17]]
+        );
     }
 
     #[test]

@@ -21,7 +21,8 @@ fn workspace_root() -> PathBuf {
     root.canonicalize().unwrap_or(root)
 }
 
-fn target_dir() -> PathBuf {
+/// The cargo target directory the tests build into (screenshots and cached workspaces go there).
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target"))
