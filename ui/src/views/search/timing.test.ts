@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SHOWN, TYPED, markTyped, measureShown } from './timing';
+import { ANSWERED, SHOWN, TYPED, markAsked, markTyped, measureAnswered, measureShown } from './timing';
 
 describe('search timing', () => {
   afterEach(() => {
@@ -20,6 +20,14 @@ describe('search timing', () => {
     expect(shown).toHaveLength(1);
     const marks = performance.getEntriesByName(TYPED, 'mark');
     expect(shown[0].startTime).toBe(marks[marks.length - 1].startTime);
+  });
+
+  it('measures the search call from asking to the answer', () => {
+    measureAnswered();
+    expect(performance.getEntriesByName(ANSWERED, 'measure')).toHaveLength(0);
+    markAsked();
+    measureAnswered();
+    expect(performance.getEntriesByName(ANSWERED, 'measure')).toHaveLength(1);
   });
 
   it('measures nothing before any key press', () => {
