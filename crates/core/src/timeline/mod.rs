@@ -4,6 +4,7 @@
 //! Pure: texts in, results out; what loads them from the workspace lives in
 //! `store::version_dates` and `load`, and what pins a reading in `pin`.
 
+mod claim_dates;
 mod conflicts;
 mod events;
 mod holidays;
@@ -15,6 +16,7 @@ mod scan;
 mod tense;
 mod when;
 
+pub use claim_dates::{DateOffer, claim_date_offers};
 pub use conflicts::Conflict;
 pub use events::{Deadline, Entry, Event, Origin, Timeline, TimelineFilter, build, of_texts};
 pub use load::workspace_timeline;
