@@ -47,7 +47,7 @@ describe('the timeline page', () => {
       'Week 11, 2025',
     ]);
     expect(blocks[0].entries[0].conflict).toBe(true);
-    expect(blocks[0].entries[0].conflictNotes).toEqual(['Northern Ledger dates it 2025-03-02']);
+    expect(blocks[0].entries[0].conflictNotes).toEqual(['Northern Ledger dates it Sun 2 Mar 2025']);
     expect(blocks[2].entries[0].events.map((e) => e.event.outlet)).toEqual(['Northern Ledger', 'Coastal Courier']);
     expect(blocks[2].entries[0].conflict).toBe(false);
     expect(blocks[3].deadlines[0].deadline.statement).toBe('Friday deadline');

@@ -12,7 +12,7 @@ export interface EntryRow {
   events: { index: number; event: Event; conflict: boolean }[];
   /** True when one of its events is dated apart by another outlet. */
   conflict: boolean;
-  /** What the conflicting outlet says, e.g. "Coastal Courier dates it 2025-03-01". */
+  /** What the conflicting outlet says, e.g. "Coastal Courier dates it Sat 1 Mar 2025". */
   conflictNotes: string[];
 }
 
@@ -58,7 +58,7 @@ export function dateBlocks(t: Timeline): DateBlock[] {
   for (const c of t.conflicts) {
     for (const i of c.events) {
       const others = c.events.filter((o) => o !== i).map((o) => t.events[o]);
-      const notes = others.map((o) => `${o?.outlet ?? 'another source'} dates it ${o?.date ?? '?'}`);
+      const notes = others.map((o) => `${o?.outlet ?? 'another source'} dates it ${o ? dayLabel(o.date) : '?'}`);
       conflicted.set(i, [...(conflicted.get(i) ?? []), ...notes]);
     }
   }
