@@ -45,7 +45,9 @@ async fn the_sample_timeline_shows_a_conflict_a_merged_entry_a_deadline_and_open
     );
 
     // The deadline claim on its Friday, with what the sources date after it.
-    let deadline = app.wait_for_text("timeline-deadline", "Claim’s deadline").await;
+    let deadline = app
+        .wait_for_text("timeline-deadline", "Claim’s deadline")
+        .await;
     assert!(
         deadline.contains("Harbour Line set Friday as the deadline"),
         "{deadline}"
@@ -86,7 +88,10 @@ async fn the_sample_timeline_shows_a_conflict_a_merged_entry_a_deadline_and_open
     app.click("timeline-only-conflicts").await;
     let events = app.find_n("timeline-event", 2).await;
     let first = events[0].text().await.unwrap_or_default();
-    assert!(first.contains("Crews voted to reject the pay offer"), "{first}");
+    assert!(
+        first.contains("Crews voted to reject the pay offer"),
+        "{first}"
+    );
 
     // A click opens the passage in the reader, the sentence marked.
     events[0].click().await.expect("the event can be clicked");
