@@ -47,7 +47,10 @@ fn aligned_sentences_that_name_the_same_two_days_are_no_conflict() {
     ];
     let t = of_texts(&texts, &TimelineFilter::default());
     let dates: Vec<&str> = t.events.iter().map(|e| e.date.as_str()).collect();
-    assert_eq!(dates, ["2025-03-03", "2025-03-03", "2025-03-07", "2025-03-07"]);
+    assert_eq!(
+        dates,
+        ["2025-03-03", "2025-03-03", "2025-03-07", "2025-03-07"]
+    );
     assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
 }
 

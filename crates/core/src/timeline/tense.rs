@@ -149,10 +149,11 @@ fn tense_of(lower: &[String], i: usize) -> Option<Tense> {
             Some(Tense::Future)
         }
         // "the deadline he set on Monday": someone set it, and that was done.
-        "set" if matches!(
-            before,
-            Some("he" | "she" | "they" | "we" | "i" | "you" | "it" | "had" | "has" | "have")
-        ) =>
+        "set"
+            if matches!(
+                before,
+                Some("he" | "she" | "they" | "we" | "i" | "you" | "it" | "had" | "has" | "have")
+            ) =>
         {
             Some(Tense::Past)
         }
@@ -223,7 +224,10 @@ mod tests {
             Tense::Past
         );
         assert_eq!(
-            tense("The offer lapses if it was not accepted by Friday.", "friday"),
+            tense(
+                "The offer lapses if it was not accepted by Friday.",
+                "friday"
+            ),
             Tense::Future
         );
     }
