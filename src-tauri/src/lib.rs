@@ -31,7 +31,7 @@ fn app_version() -> String {
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
         claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
-        settings, sources, workspace,
+        settings, sources, timeline, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -83,6 +83,11 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             passage_review::passage_review_list,
             passage_review::passage_review_accept,
             passage_review::passage_review_keep,
+            timeline::timeline_view,
+            timeline::timeline_pin,
+            timeline::timeline_unpin,
+            timeline::timeline_pins,
+            timeline::claim_date_offer,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

@@ -27,6 +27,7 @@ mod settings_cmd;
 mod source_cmd;
 mod source_edit_cmd;
 mod timeline_cmd;
+mod timeline_pin_cmd;
 
 /// Many small, short-lived allocations (compare, claim lists): mimalloc serves
 /// them faster than the system allocator.

@@ -9,11 +9,16 @@ use claimdesk_core::Error;
 use claimdesk_core::ingest::text::read_utf8_file;
 use claimdesk_core::timeline::{Timeline, TimelineFilter, of_texts, workspace_timeline};
 
+use crate::timeline_pin_cmd::TimelinePinCommand;
 use crate::{Context, args, output};
 
 /// Arguments of `claimdesk timeline`.
 #[derive(Debug, Clone, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct TimelineArgs {
+    /// Pin a reading of an ambiguous expression, unpin it, or see the pins made
+    #[command(subcommand)]
+    pub pin: Option<TimelinePinCommand>,
     /// Text files (with --published) or source ids; none: every source of the workspace
     #[arg(value_name = "FILE|SOURCE")]
     pub inputs: Vec<String>,
@@ -38,6 +43,9 @@ pub struct TimelineArgs {
 }
 
 pub fn run(ctx: &Context, a: TimelineArgs, out: &mut impl Write) -> Result<(), Error> {
+    if let Some(cmd) = a.pin {
+        return crate::timeline_pin_cmd::run(ctx, cmd, out);
+    }
     if let (Some(from), Some(to)) = (a.from, a.to)
         && from > to
     {
@@ -94,11 +102,19 @@ fn print_text(out: &mut impl Write, t: &Timeline) -> Result<(), Error> {
         }
         for &i in &entry.events {
             let e = &t.events[i];
-            let flag = if conflicted.contains(&i) {
-                " [conflict]"
+            let mut flag = if conflicted.contains(&i) {
+                " [conflict]".to_owned()
             } else {
-                ""
+                String::new()
             };
+            if !e.alternatives.is_empty() {
+                // What `timeline pin` needs: the other readings and where the expression starts.
+                flag.push_str(&format!(
+                    " [also {}; starts at {}]",
+                    e.alternatives.join(", "),
+                    e.expression_start
+                ));
+            }
             writeln!(
                 out,
                 "  {}: {:?} ({}){flag}\n    {}",

@@ -208,3 +208,46 @@ fn a_schema_v6_workspace_opens_with_its_search_index_dates_and_passages_to_revie
         3
     );
 }
+
+#[test]
+fn a_schema_v6_workspace_keeps_a_pinned_reading_after_migrating() {
+    use claimdesk_core::timeline::{TimelineFilter, pin_reading, workspace_timeline};
+    let (dir, ws) = open_copy("schema-v6-sample.sqlite");
+    let courier = ws
+        .sources()
+        .list()
+        .expect("sources")
+        .into_iter()
+        .find(|s| s.outlet.as_deref() == Some("Coastal Courier"))
+        .expect("the courier's story");
+    let latest = ws.sources().version(&courier.id, None).expect("latest");
+    // Published Tuesday 4 March 2025: "on Saturday" without a tense is 1 or 8 March.
+    ws.sources()
+        .add(claimdesk_core::model::NewSource {
+            title: courier.title.clone(),
+            outlet: courier.outlet.clone(),
+            url: courier.url.clone(),
+            published_on: courier.published_on,
+            text: format!("{} The crew vote is on Saturday.", latest.text),
+            ..Default::default()
+        })
+        .expect("a new version");
+    let saturday = |ws: &Workspace| {
+        workspace_timeline(ws, &[], &TimelineFilter::default(), None)
+            .expect("timeline")
+            .events
+            .into_iter()
+            .find(|e| e.sentence == "The crew vote is on Saturday.")
+            .expect("the vote")
+    };
+    let vote = saturday(&ws);
+    assert_eq!(vote.reading, "ambiguous", "{vote:?}");
+    let other = vote.alternatives[0].clone();
+    pin_reading(&ws, &courier.id, vote.expression_start, &other, None).expect("pin");
+    let path = ws.path().to_path_buf();
+    drop(ws);
+    let ws = Workspace::open(&path).expect("reopen");
+    let vote = saturday(&ws);
+    assert_eq!((vote.date, vote.reading.as_str()), (other, "pinned"));
+    drop(dir);
+}

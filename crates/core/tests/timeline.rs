@@ -36,6 +36,25 @@ fn two_outlets_that_put_one_event_on_two_days_conflict() {
 }
 
 #[test]
+fn aligned_sentences_that_name_the_same_two_days_are_no_conflict() {
+    // Both outlets tell of a deadline set on Monday for Friday: Monday in one
+    // and Friday in the other are two events, not one event on two days.
+    let ledger = "The chief executive said on Monday that the offer stands until Friday.";
+    let courier = "The chief executive said the offer stands until Friday, as he set on Monday.";
+    let texts = [
+        (ledger, Some(day(2025, 3, 4))),
+        (courier, Some(day(2025, 3, 4))),
+    ];
+    let t = of_texts(&texts, &TimelineFilter::default());
+    let dates: Vec<&str> = t.events.iter().map(|e| e.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2025-03-03", "2025-03-03", "2025-03-07", "2025-03-07"]
+    );
+    assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
+}
+
+#[test]
 fn outlets_that_date_one_event_alike_make_one_entry() {
     let texts = [
         (LEDGER, Some(day(2025, 12, 3))),

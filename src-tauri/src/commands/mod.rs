@@ -12,4 +12,5 @@ pub mod safety;
 pub mod search;
 pub mod settings;
 pub mod sources;
+pub mod timeline;
 pub mod workspace;

@@ -19,6 +19,7 @@ import type {
   WorkspaceSettings,
   WorkspaceQuotesRequest,
   ClaimFromStatement,
+  TimelineRequest,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -75,6 +76,12 @@ export const api = {
   passageReviews: () => unwrap(commands.passageReviewList()),
   acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
   keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
+  timeline: (r: TimelineRequest) => unwrap(commands.timelineView(r)),
+  pinReading: (source: string, expressionStart: number, date: string) =>
+    unwrap(commands.timelinePin(source, expressionStart, date, null)),
+  unpinReading: (source: string, expressionStart: number) =>
+    unwrap(commands.timelineUnpin(source, expressionStart, null)),
+  claimDateOffer: (statement: string, claimedOn: string | null) => commands.claimDateOffer(statement, claimedOn),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

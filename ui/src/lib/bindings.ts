@@ -532,6 +532,57 @@ async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, Comm
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The timeline of the workspace as `request` filters it.
+ */
+async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("timeline_view", { request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Pins `date`, one of the readings of the ambiguous expression at
+ * `expression_start` of the source's latest version.
+ */
+async timelinePin(source: string, expressionStart: number, date: string, note: string | null) : Promise<Result<Event, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("timeline_pin", { source, expressionStart, date, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Takes the pin off the expression at `expression_start`.
+ */
+async timelineUnpin(source: string, expressionStart: number, note: string | null) : Promise<Result<Event, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("timeline_unpin", { source, expressionStart, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every pin and unpin of a source's expressions, oldest first.
+ */
+async timelinePins(source: string) : Promise<Result<DatePin[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("timeline_pins", { source }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The days a claim's statement names, placed against the day it was claimed.
+ */
+async claimDateOffer(statement: string, claimedOn: string | null) : Promise<DateOffer[]> {
+    return await TAURI_INVOKE("claim_date_offer", { statement, claimedOn });
 }
 }
 
@@ -1031,6 +1082,18 @@ versions: VersionSummary | null;
  */
 rows: Row[] }
 /**
+ * One event dated apart by two texts.
+ */
+export type Conflict = { 
+/**
+ * Indexes into the timeline's events: the two datings.
+ */
+events: number[]; 
+/**
+ * Why they are one event on two days.
+ */
+why: string }
+/**
  * Rows looked at by a check.
  */
 export type Counted = { 
@@ -1082,6 +1145,91 @@ differs: boolean;
  * What the chip's tooltip says: both days, or in which year they agree.
  */
 title: string }
+/**
+ * A day a claim's statement names, to offer as its event date.
+ */
+export type DateOffer = { 
+/**
+ * The day, `YYYY-MM-DD`.
+ */
+date: string; 
+/**
+ * The words that name it, as written.
+ */
+expression: string; 
+/**
+ * How it was placed: absolute, relative, past, future, nearest or ambiguous.
+ */
+reading: string; 
+/**
+ * Other days an ambiguous expression may mean.
+ */
+alternatives: string[] }
+/**
+ * One pin or unpin of a dated expression, as its history shows it.
+ */
+export type DatePin = { 
+/**
+ * The source whose text holds the expression.
+ */
+source: string; 
+/**
+ * The version it was pinned (or unpinned) on.
+ */
+version: string; 
+/**
+ * The expression as written.
+ */
+expression: string; 
+/**
+ * The sentence that holds it.
+ */
+sentence: string; 
+/**
+ * The reading pinned, as the timeline writes dates; none for an unpin.
+ */
+pinned: string | null; 
+/**
+ * The reading pinned before, if any.
+ */
+previous: string | null; 
+/**
+ * When, RFC 3339.
+ */
+at: string; 
+/**
+ * Who.
+ */
+actor: string; 
+/**
+ * Why, when given.
+ */
+note: string | null }
+/**
+ * A claim's event date on the timeline.
+ */
+export type Deadline = { 
+/**
+ * The claim's id.
+ */
+claim: string; 
+/**
+ * What the claim says.
+ */
+statement: string; 
+/**
+ * Its event date, `YYYY-MM-DD`.
+ */
+date: string; 
+/**
+ * Its tags.
+ */
+tags: string[]; 
+/**
+ * Indexes of events in the claim's evidence sources dated after it: what
+ * the sources say once the deadline has passed.
+ */
+later: number[] }
 /**
  * A saved edit: the source as it is now and the details it held before,
  * which [`Sources::restore_details`] puts back to undo the edit.
@@ -1180,6 +1328,82 @@ right_sentence: string | null;
  * right passage dispute the statement.
  */
 difference: DifferenceView | null }
+/**
+ * Events several outlets date to the same day and tell alike: one line of the timeline.
+ */
+export type Entry = { 
+/**
+ * The date all its events carry.
+ */
+date: string; 
+/**
+ * Indexes into the timeline's events, one per outlet's wording.
+ */
+events: number[] }
+/**
+ * One dated expression placed on the timeline.
+ */
+export type Event = { 
+/**
+ * `YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, or `YYYY` for a year or season.
+ */
+date: string; 
+/**
+ * `day`, `week`, `month`, `season` or `year`.
+ */
+precision: string; 
+/**
+ * The last day of a range ("from Nov. 27 to Dec. 12").
+ */
+until?: string | null; 
+/**
+ * The expression as written.
+ */
+expression: string; 
+/**
+ * How the date was decided: absolute, relative, past, future, nearest, ambiguous, pinned.
+ */
+reading: string; 
+/**
+ * The sentence that holds it.
+ */
+sentence: string; 
+/**
+ * Code point offset of the sentence in its text.
+ */
+start: number; 
+/**
+ * Code point offset just past the sentence.
+ */
+end: number; 
+/**
+ * Code point offsets of the expression in its text.
+ */
+expression_start: number; 
+/**
+ * Code point offset just past the expression.
+ */
+expression_end: number; 
+/**
+ * Index of the file among those given, for a timeline of files.
+ */
+file?: number | null; 
+/**
+ * The source, for a timeline of the workspace.
+ */
+source?: string | null; 
+/**
+ * The source version whose text holds the sentence.
+ */
+version?: string | null; 
+/**
+ * The outlet that published it, when known.
+ */
+outlet?: string | null; 
+/**
+ * Other dates an ambiguous expression may mean.
+ */
+alternatives: string[] }
 /**
  * A claim linked to an exact passage of one version of a source.
  * The selectors follow the W3C Web Annotation model.
@@ -2423,6 +2647,55 @@ claim: string;
  * The passages, best first.
  */
 suggestions: Suggestion[] }
+/**
+ * Events in calendar order, the entries merging them and the conflicts between them.
+ */
+export type Timeline = { 
+/**
+ * Sorted by first day, then by text and position.
+ */
+events: Event[]; 
+/**
+ * The same event told alike by several outlets on the same day; every event is in one entry.
+ */
+entries: Entry[]; 
+/**
+ * The same event put on different days.
+ */
+conflicts: Conflict[]; 
+/**
+ * Claims whose event date (a deadline) is set, by that date; filled by
+ * the workspace timeline.
+ */
+deadlines: Deadline[] }
+/**
+ * What the Timeline view asks for: its filters.
+ */
+export type TimelineRequest = { 
+/**
+ * Source ids or prefixes; none: every source.
+ */
+sources?: string[]; 
+/**
+ * Only events on or after this day.
+ */
+from: string | null; 
+/**
+ * Only events on or before this day.
+ */
+to: string | null; 
+/**
+ * Only events of this outlet.
+ */
+outlet: string | null; 
+/**
+ * Only sources linked to claims with this tag, and those claims' deadlines.
+ */
+tag: string | null; 
+/**
+ * Only events two sources date apart.
+ */
+only_conflicts?: boolean }
 /**
  * One verdict of a rating scale.
  */

@@ -12,7 +12,7 @@ export interface PassageFocus {
 export const desk = $state({
   status: null as WorkspaceStatus | null,
   scale: [] as Verdict[],
-  view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes' | 'review',
+  view: 'claims' as 'claims' | 'sources' | 'compare' | 'quotes' | 'review' | 'timeline',
   /** How many passages wait in the review queue (shown in the bar). */
   toReview: 0,
   /** The passages waiting in the review queue, so the claims list can flag a shaken verdict. */

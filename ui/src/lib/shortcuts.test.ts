@@ -54,6 +54,16 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('c'))).toBeNull();
   });
 
+  it('Alt+T opens the Timeline, and j / k / Enter walk it only in its view', () => {
+    expect(shortcutFor(press('t', { altKey: true }))).toEqual({ action: 'timeline' });
+    expect(shortcutFor(press('†', { altKey: true, code: 'KeyT' }))).toEqual({ action: 'timeline' });
+    expect(shortcutFor(press('j'), 'timeline')).toEqual({ action: 'timeline-next' });
+    expect(shortcutFor(press('k'), 'timeline')).toEqual({ action: 'timeline-previous' });
+    expect(shortcutFor(press('Enter'), 'timeline')).toEqual({ action: 'timeline-open' });
+    expect(shortcutFor(press('j', { typing: true }), 'timeline')).toBeNull();
+    expect(shortcutFor(press('j'))).toBeNull();
+  });
+
   it('plain letters are typing, not shortcuts', () => {
     expect(shortcutFor(press('n'))).toBeNull();
     expect(shortcutFor(press('3'))).toBeNull();

@@ -21,13 +21,17 @@ export type Shortcut =
   | { action: 'review-previous' }
   | { action: 'review-accept' }
   | { action: 'review-keep' }
-  | { action: 'review-open' };
+  | { action: 'review-open' }
+  | { action: 'timeline' }
+  | { action: 'timeline-next' }
+  | { action: 'timeline-previous' }
+  | { action: 'timeline-open' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
  * dialog (which holds the window's shortcuts back while it is open).
  */
-export type Scope = 'window' | 'compare' | 'dialog' | 'review';
+export type Scope = 'window' | 'compare' | 'dialog' | 'review' | 'timeline';
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -160,6 +164,28 @@ export const SHORTCUTS: ShortcutRecord[] = [
       if (key === 'k') return { action: 'review-previous' };
       if (key === 'a') return { action: 'review-accept' };
       if (key === 's') return { action: 'review-keep' };
+      return null;
+    },
+  },
+  {
+    keys: 'Alt+T',
+    label: 'Timeline: every dated event by day, across outlets, with claims’ deadlines',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyT' || k.key.toLowerCase() === 't')
+        ? { action: 'timeline' }
+        : null,
+  },
+  {
+    keys: 'j / k, Enter',
+    label: 'Timeline: next / previous event, open its passage in the reader',
+    scope: 'timeline',
+    action: (k) => {
+      if (k.typing || mod(k) || k.altKey || k.shiftKey) return null;
+      if (k.key === 'Enter') return { action: 'timeline-open' };
+      const key = k.key.toLowerCase();
+      if (key === 'j') return { action: 'timeline-next' };
+      if (key === 'k') return { action: 'timeline-previous' };
       return null;
     },
   },

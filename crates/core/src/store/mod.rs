@@ -4,6 +4,7 @@ pub(crate) mod backup;
 pub mod check;
 mod claim_detail;
 pub(crate) mod claims;
+pub(crate) mod date_pins;
 mod db;
 mod disk_full;
 pub(crate) mod evidence;
@@ -18,6 +19,7 @@ pub(crate) mod sources;
 pub(crate) mod version_dates;
 
 pub use claims::Claims;
+pub use date_pins::DatePin;
 pub(crate) use db::Db;
 pub use evidence::EvidenceLinks;
 pub use passage_review::{PassageReview, PassageReviews};

@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 6;
+pub(crate) const VERSION: i64 = 7;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -18,6 +18,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         }),
         M::up(V5).foreign_key_check(),
         M::up_with_hook(V6, v6_fill_dates),
+        M::up(V7).foreign_key_check(),
     ])
 }
 
@@ -321,3 +322,22 @@ fn v6_fill_dates(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResu
     super::version_dates::fill_all(tx)
         .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
 }
+
+/// The readings a checker pinned for ambiguous dated expressions (see
+/// `store::date_pins`): append-only, so each row is one pin or unpin and the
+/// latest row of an expression is what holds; the rows are its history.
+const V7: &str = r#"
+CREATE TABLE date_pins (
+    seq        INTEGER PRIMARY KEY,
+    source_id  TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    version_id TEXT NOT NULL REFERENCES source_versions(id) ON DELETE CASCADE,
+    expression TEXT NOT NULL,
+    sentence   TEXT NOT NULL,
+    pinned     TEXT,
+    previous   TEXT,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    note       TEXT
+) STRICT;
+CREATE INDEX date_pins_source ON date_pins(source_id, seq);
+"#;

@@ -128,11 +128,12 @@ pub(crate) fn latest_events(conn: &Connection, source_ids: &[String]) -> Result<
 }
 
 /// A span as stored: its first day and precision, "2025-12-02/day".
-fn when_text(w: &When) -> String {
+pub(crate) fn when_text(w: &When) -> String {
     format!("{}/{}", w.first.format("%Y-%m-%d"), w.precision.as_str())
 }
 
-fn when_parse(text: &str) -> Option<When> {
+/// The span stored as [`when_text`] wrote it.
+pub(crate) fn when_parse(text: &str) -> Option<When> {
     let (day, precision) = text.split_once('/')?;
     Some(When {
         first: chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?,

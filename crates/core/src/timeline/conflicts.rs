@@ -1,6 +1,9 @@
 //! Conflicts: the same event (sentences of two texts that align, as the
 //! comparison of outlets pairs them) put on different days.
 
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::events::Event;
@@ -58,6 +61,19 @@ pub(crate) fn find_conflicts(events: &[Event], similarity: &Similarity<'_>) -> V
     let days: Vec<usize> = (0..events.len())
         .filter(|&i| events[i].precision == "day" && events[i].until.is_none())
         .collect();
+    // The days each sentence names: an aligned sentence that names a day too
+    // tells that day, so its other dates are other events, not a conflict.
+    let named: HashSet<(Option<&str>, Option<usize>, usize, NaiveDate)> = days
+        .iter()
+        .map(|&i| {
+            let (source, file) = events[i].text_key();
+            (source, file, events[i].start, events[i].first)
+        })
+        .collect();
+    let names = |e: &Event, day: NaiveDate| {
+        let (source, file) = e.text_key();
+        named.contains(&(source, file, e.start, day))
+    };
     let mut conflicts = Vec::new();
     for (k, &a) in days.iter().enumerate() {
         for &b in &days[k + 1..] {
@@ -65,7 +81,12 @@ pub(crate) fn find_conflicts(events: &[Event], similarity: &Similarity<'_>) -> V
             if (eb.first - ea.first).num_days() > CONFLICT_WINDOW_DAYS {
                 break;
             }
-            if ea.first == eb.first || ea.text_key() == eb.text_key() || !similarity.alike(a, b) {
+            if ea.first == eb.first
+                || ea.text_key() == eb.text_key()
+                || names(eb, ea.first)
+                || names(ea, eb.first)
+                || !similarity.alike(a, b)
+            {
                 continue;
             }
             conflicts.push(Conflict {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::conflicts::{Conflict, Similarity, find_conflicts};
-use super::{Dated, Reading};
+use super::{Dated, Reading, When};
 
 /// One dated expression placed on the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,6 +53,10 @@ pub struct Event {
     pub outlet: Option<String>,
     /// Other dates an ambiguous expression may mean.
     pub alternatives: Vec<String>,
+    /// Every span the expression may mean, the chosen one first (one for an
+    /// expression that is not ambiguous): what a pin chooses among.
+    #[serde(skip)]
+    pub(crate) readings: Vec<When>,
 }
 
 /// Where a text on the timeline comes from.
@@ -89,12 +93,20 @@ impl Event {
             version: origin.version.clone(),
             outlet: origin.outlet.clone(),
             alternatives: dated.alternatives.iter().map(|w| w.label()).collect(),
+            readings: std::iter::once(dated.when)
+                .chain(dated.alternatives.iter().copied())
+                .collect(),
         }
     }
 
     /// True when the date was decided as ambiguous.
     pub fn is_ambiguous(&self) -> bool {
         self.reading == Reading::Ambiguous.as_str()
+    }
+
+    /// True when a checker pinned one of its readings.
+    pub fn is_pinned(&self) -> bool {
+        self.reading == super::pinned::PINNED
     }
 
     /// Which text it comes from: its source, else its file.

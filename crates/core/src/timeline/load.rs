@@ -1,10 +1,12 @@
 //! The timeline of the workspace: the dates stored with the latest version of
-//! each source, the claims' event dates as deadlines, and the claim-tag filter.
+//! each source with the readings checkers pinned, the claims' event dates as deadlines, and the claim-tag filter.
 
 use rusqlite::params;
 
 use super::events::{Deadline, Timeline, TimelineFilter, build};
+use super::pinned;
 use crate::error::Result;
+use crate::store::date_pins;
 use crate::store::version_dates::latest_events;
 use crate::workspace::Workspace;
 
@@ -42,7 +44,8 @@ pub fn workspace_timeline(
             ids.push(String::new()); // no source matches: none, not all
         }
     }
-    let events = latest_events(conn, &ids)?;
+    let mut events = latest_events(conn, &ids)?;
+    pinned::apply(&mut events, &date_pins::holding(conn, &ids)?);
     let mut timeline = build(events, filter);
     timeline.deadlines = deadlines(ws, &timeline, filter, tag)?;
     Ok(timeline)

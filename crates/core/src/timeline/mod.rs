@@ -2,20 +2,26 @@
 //! calendar against its publication day, events of several sources merged
 //! when they tell the same thing, and conflicts where they date it apart.
 //! Pure: texts in, results out; what loads them from the workspace lives in
-//! `store::version_dates` and `load`.
+//! `store::version_dates` and `load`, and what pins a reading in `pin`.
 
+mod claim_dates;
 mod conflicts;
 mod events;
 mod holidays;
 mod load;
+mod pin;
+pub(crate) mod pinned;
 mod resolve;
 mod scan;
 mod tense;
 mod when;
 
+pub use claim_dates::{DateOffer, claim_date_offers};
 pub use conflicts::Conflict;
 pub use events::{Deadline, Entry, Event, Origin, Timeline, TimelineFilter, build, of_texts};
 pub use load::workspace_timeline;
+pub use pin::{pin_history, pin_reading, unpin_reading};
+pub use pinned::PINNED;
 pub use resolve::Reading;
 pub use scan::{Found, find};
 pub use when::{Precision, When};

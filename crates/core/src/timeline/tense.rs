@@ -110,6 +110,10 @@ const PLAN_WORDS: &[&str] = &[
 /// The tense of the clause around words `start..end` of `lower` (lowercased
 /// words): the nearest tense word before the expression, else the nearest after.
 pub(crate) fn tense_around(lower: &[String], start: usize, end: usize) -> Tense {
+    // "accepted by Friday", "must answer by Monday": a day given as a limit is still to come.
+    if start > 0 && lower[start - 1] == "by" {
+        return Tense::Future;
+    }
     for i in (0..start).rev() {
         if let Some(t) = tense_of(lower, i) {
             return t;
@@ -143,6 +147,15 @@ fn tense_of(lower: &[String], i: usize) -> Option<Tense> {
         ) =>
         {
             Some(Tense::Future)
+        }
+        // "the deadline he set on Monday": someone set it, and that was done.
+        "set"
+            if matches!(
+                before,
+                Some("he" | "she" | "they" | "we" | "i" | "you" | "it" | "had" | "has" | "have")
+            ) =>
+        {
+            Some(Tense::Past)
         }
         // What was planned is told as to come, whatever became of it.
         w if PLAN_WORDS.contains(&w) => Some(Tense::Future),
@@ -206,5 +219,16 @@ mod tests {
             Tense::Future
         );
         assert_eq!(tense("Polls open on Saturday.", "saturday"), Tense::Unknown);
+        assert_eq!(
+            tense("He repeated the deadline he set on Monday.", "monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "The offer lapses if it was not accepted by Friday.",
+                "friday"
+            ),
+            Tense::Future
+        );
     }
 }
