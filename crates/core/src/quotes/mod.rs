@@ -11,6 +11,7 @@
 //! assert_eq!(quotes[0].cue.as_deref(), Some("replied"));
 //! ```
 
+mod candidates;
 pub mod checkworthy;
 pub mod cues;
 pub mod groups;
