@@ -272,3 +272,39 @@ fn grouping_200_sources_stays_quick() {
     // Generous: the test build is unoptimised and the machine may be busy.
     assert!(took.as_secs_f64() < 3.0, "grouping took {took:?}");
 }
+
+/// One outlet quotes two statements in one quotation that the others give
+/// apart: each statement keeps its own group, and the long wording stands in
+/// both as the extended one, also when the groups are picked by speaker.
+#[test]
+fn a_quotation_holding_two_statements_stands_in_both() {
+    let texts = [
+        "“The port is closed to all ships,” Ana Ruiz said. Later she added: “We will reopen the harbour on Monday morning.”",
+        "“The port is closed to all ships. We will reopen the harbour on Monday morning,” Ana Ruiz said.",
+        "“The port is shut to all ships,” Ruiz said. “We will reopen the harbour on Monday,” Ruiz added.",
+    ];
+    let origins: Vec<QuoteOrigin> = (0..texts.len()).map(QuoteOrigin::File).collect();
+    for speaker in [None, Some("Ruiz")] {
+        let got = quotes_of_texts(&texts, &origins, speaker);
+        assert_eq!(got.quotes.len(), 5);
+        let groups: Vec<(Vec<usize>, Vec<GroupKind>)> = got
+            .groups
+            .iter()
+            .map(|g| (g.quotes.clone(), g.kinds.clone()))
+            .collect();
+        let (closed, reopen) = if speaker.is_none() {
+            (vec![0, 2, 3], vec![1, 2, 4])
+        } else {
+            // Renumbered in the order the kept groups list them.
+            (vec![0, 1, 2], vec![3, 1, 4])
+        };
+        assert_eq!(
+            groups,
+            [
+                (closed, vec![GroupKind::Reworded, GroupKind::Extended]),
+                (reopen, vec![GroupKind::Shortened, GroupKind::Extended]),
+            ],
+            "speaker filter {speaker:?}"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::candidates::{candidate_pairs, distinct};
+use super::statements::statements;
 use super::{CodePoints, Quote};
 use crate::text::tokens;
 
@@ -85,18 +85,18 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// A quotation's words as ids, and which of them carry content (not stopwords).
-struct Words {
-    ids: Vec<u32>,
-    content: Vec<bool>,
+pub(super) struct Words {
+    pub(super) ids: Vec<u32>,
+    pub(super) content: Vec<bool>,
 }
 
 #[derive(Default)]
-struct Vocab {
+pub(super) struct Vocab {
     ids: FxHashMap<String, u32>,
 }
 
 impl Vocab {
-    fn words(&mut self, text: &str) -> Words {
+    pub(super) fn words(&mut self, text: &str) -> Words {
         let mut ids = Vec::new();
         let mut content = Vec::new();
         for w in tokens::words(text) {
@@ -111,7 +111,7 @@ impl Vocab {
 
 /// Length of the longest common subsequence of `a` and `b`, and how many of
 /// those shared words are content words of `a`.
-fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
+pub(super) fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
     let mut same = 0;
     let mut content = 0;
     for op in capture_diff_slices(Algorithm::Myers, &a.ids, b) {
@@ -126,63 +126,19 @@ fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
 
 /// The fewest words two quotations must share, in order, to be the same
 /// statement: two, and three fifths of the shorter one.
-fn least_shared(shorter: usize) -> usize {
+pub(super) fn least_shared(shorter: usize) -> usize {
     (shorter * 3).div_ceil(5).max(2)
 }
 
 /// True when two quotations are the same statement: at least
 /// [`least_shared`] words in order, one of them a content word.
-fn same_statement(a: &Words, b: &Words) -> bool {
+pub(super) fn same_statement(a: &Words, b: &Words) -> bool {
     let shorter = a.ids.len().min(b.ids.len());
     let (same, content) = shared(a, &b.ids);
     same >= least_shared(shorter) && content >= 1
 }
 
-/// True when a wording can be the same statement as any other: it has the
-/// two words and the content word [`same_statement`] asks for.
-fn can_match(w: &Words) -> bool {
-    w.ids.len() >= 2 && w.content.contains(&true)
-}
-
-/// For each quotation, the first quotation of its statement: quotations are
-/// linked when [`same_statement`] holds, and statements are what the links
-/// connect. Identical wordings are aligned once and only candidate pairs
-/// (see [`super::candidates`]) are aligned at all, which gives the same
-/// statements as aligning every pair: a wording that cannot match stays alone,
-/// and the filter keeps every pair that could pass.
-fn statements_of(words: &[Words]) -> Vec<usize> {
-    let distinct = distinct(words.iter().map(|w| w.ids.as_slice()));
-    let mut first = vec![usize::MAX; distinct.wordings.len()];
-    for (i, &w) in distinct.wording_of.iter().enumerate().rev() {
-        first[w] = i;
-    }
-    let pairs = candidate_pairs(
-        &distinct.wordings,
-        |w| can_match(&words[first[w]]),
-        least_shared,
-    );
-    let mut parent: Vec<usize> = (0..distinct.wordings.len()).collect();
-    for (u, v) in pairs {
-        let (ru, rv) = (find(&mut parent, u), find(&mut parent, v));
-        if ru != rv && same_statement(&words[first[u]], &words[first[v]]) {
-            parent[ru.max(rv)] = ru.min(rv);
-        }
-    }
-    distinct
-        .wording_of
-        .iter()
-        .enumerate()
-        .map(|(i, &w)| {
-            if can_match(&words[i]) {
-                first[find(&mut parent, w)]
-            } else {
-                i
-            }
-        })
-        .collect()
-}
-
-fn find(parent: &mut [usize], mut i: usize) -> usize {
+pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -203,23 +159,12 @@ pub fn group(texts: &[&str], quotes: &mut [Vec<Quote>]) -> Grouped {
         .collect();
     let mut vocab = Vocab::default();
     let words: Vec<Words> = flat.iter().map(|(_, q)| vocab.words(&q.text)).collect();
-    let component = statements_of(&words);
-    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    let mut order = Vec::new();
-    for (i, &root) in component.iter().enumerate() {
-        let list = members.entry(root).or_default();
-        if list.is_empty() {
-            order.push(root);
-        }
-        list.push(i);
-    }
+    let texts_of: Vec<&str> = flat.iter().map(|(_, q)| q.text.as_str()).collect();
+    let lists = statements(&words, &texts_of);
     let mut finder = ParaphraseFinder::new(texts, quotes, &mut vocab);
-    let groups = order
+    let groups = lists
         .into_iter()
-        .map(|root| {
-            let list = members.remove(&root).unwrap_or_default();
-            describe(list, &flat, &words, &mut finder)
-        })
+        .map(|list| describe(list, &flat, &words, &mut finder))
         .collect();
     Grouped {
         doc_of: flat.iter().map(|(d, _)| *d).collect(),
@@ -418,74 +363,6 @@ mod tests {
         let mut quotes: Vec<Vec<Quote>> = texts.iter().map(|t| find_quotes(t)).collect();
         let g = group(texts, &mut quotes);
         (quotes, g)
-    }
-
-    /// Statements by aligning every pair of quotations, as grouping did before
-    /// it chose candidates: the reference the faster way must agree with.
-    fn statements_of_every_pair(words: &[Words]) -> Vec<usize> {
-        let mut parent: Vec<usize> = (0..words.len()).collect();
-        for i in 0..words.len() {
-            for j in i + 1..words.len() {
-                if same_statement(&words[i], &words[j]) {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
-                }
-            }
-        }
-        (0..words.len()).map(|i| find(&mut parent, i)).collect()
-    }
-
-    const OUTLETS: [&str; 4] = [
-        include_str!("../../../../tests/fixtures/quotes/harbour-ledger.txt"),
-        include_str!("../../../../tests/fixtures/quotes/coast-wire.txt"),
-        include_str!("../../../../tests/fixtures/quotes/evening-post.txt"),
-        include_str!("../../../../tests/fixtures/quotes/radio-castellan.txt"),
-    ];
-
-    /// The fixtures, and copies of them with words swapped, dropped and
-    /// repeated so that many wordings sit near the grouping's threshold.
-    fn varied_outlets() -> Vec<String> {
-        let swaps: [(&str, &str); 8] = [
-            ("will", "shall"),
-            ("not", "never"),
-            ("the ", ""),
-            ("nine", "ten ten"),
-            ("is a", "is quite a"),
-            ("We ", "We, we "),
-            ("of", "from"),
-            ("days", "long days"),
-        ];
-        let mut texts: Vec<String> = OUTLETS.iter().map(|t| t.to_string()).collect();
-        for copy in 0..28 {
-            let mut text = OUTLETS[copy % 4].to_string();
-            for (k, (from, to)) in swaps.iter().enumerate() {
-                if (copy >> (k % 5)) & 1 == 1 || copy % 8 == k {
-                    text = text.replace(from, to);
-                }
-            }
-            texts.push(text);
-        }
-        texts
-    }
-
-    #[test]
-    fn candidates_give_the_statements_every_pair_gives() {
-        for texts in [
-            OUTLETS.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
-            varied_outlets(),
-        ] {
-            let mut vocab = Vocab::default();
-            let words: Vec<Words> = texts
-                .iter()
-                .flat_map(|t| find_quotes(t))
-                .map(|q| vocab.words(&q.text))
-                .collect();
-            let fast = statements_of(&words);
-            let every = statements_of_every_pair(&words);
-            assert_eq!(fast, every, "{} quotations", words.len());
-            let statements = fast.iter().collect::<std::collections::HashSet<_>>().len();
-            assert!(statements > 10 && statements < words.len() / 2);
-        }
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod groups;
 mod load;
 pub mod spans;
 pub mod speakers;
+mod statements;
 mod to_claim;
 
 use serde::Serialize;
@@ -240,6 +241,12 @@ mod tests {
         let got = who("Yury Ushakov arrived. “Yes,” Mr Ushakov said. “No,” Ushakov added.");
         assert_eq!(got[0].1, s("Yury Ushakov"));
         assert_eq!(got[1].1, s("Yury Ushakov"));
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_before_a_pronoun_is_no_name() {
+        let got = who("Ms Ana Ruiz spoke first. Later she added: “We will reopen on Monday.”");
+        assert_eq!(got[0].1, s("Ana Ruiz"));
     }
 
     #[test]

@@ -242,6 +242,13 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
 /// The name among a cue's speaker words: the longest, the last of equals
 /// ("Port authority spokesman Pavel Dorn" is Pavel Dorn, not Port).
 pub fn speaker_name(phrase: &str) -> Option<NameRun> {
+    // "Later she added": the pronoun is the subject; the capital is the sentence's.
+    let last = tokens::words(phrase)
+        .last()
+        .map(|w| tokens::lowercase(w.text));
+    if last.is_some_and(|w| w == "he" || w == "she") {
+        return None;
+    }
     name_runs(phrase)
         .into_iter()
         .rev()
@@ -265,8 +272,9 @@ pub fn classify(phrase: &str) -> Reference {
         .map(|w| tokens::lowercase(w.text).into_owned())
         .collect();
     match words.as_slice() {
-        [one] if one == "he" => return Reference::Pronoun(Gender::Male),
-        [one] if one == "she" => return Reference::Pronoun(Gender::Female),
+        // "he", and "later she" / "then he" at a sentence start.
+        [one] | [_, one] if one == "he" => return Reference::Pronoun(Gender::Male),
+        [one] | [_, one] if one == "she" => return Reference::Pronoun(Gender::Female),
         _ => {}
     }
     // Definite: "the aide", or a possessive such as "Russia's foreign minister".
