@@ -8,7 +8,9 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::statements::statements;
+use super::wording_diff::wording_diffs;
 use super::{CodePoints, Quote};
+use crate::compare::view::DiffSegment;
 use crate::text::tokens;
 
 /// How the wordings of one statement differ.
@@ -66,6 +68,10 @@ pub struct Group {
     pub kinds: Vec<GroupKind>,
     /// Sentences of other sources that report the words without quotation marks.
     pub paraphrases: Vec<Paraphrase>,
+    /// For each quotation of `quotes`, in order, its words against the first
+    /// quotation's (the compare engine's inline diff): `equal` and `delete`
+    /// segments give the first wording, `equal` and `insert` this one.
+    pub diffs: Vec<Vec<DiffSegment>>,
 }
 
 /// Quotations grouped across texts.
@@ -215,6 +221,8 @@ fn describe(
     }
     kinds.sort_unstable();
     kinds.dedup();
+    let texts: Vec<&str> = list.iter().map(|&i| flat[i].1.text.as_str()).collect();
+    let diffs = wording_diffs(&texts);
     Group {
         quotes: list,
         speakers,
@@ -222,6 +230,7 @@ fn describe(
         conflict,
         kinds,
         paraphrases,
+        diffs,
     }
 }
 

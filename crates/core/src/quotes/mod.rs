@@ -20,6 +20,7 @@ pub mod spans;
 pub mod speakers;
 mod statements;
 mod to_claim;
+mod wording_diff;
 
 use serde::Serialize;
 
