@@ -21,7 +21,8 @@ export type Shortcut =
   | { action: 'review-previous' }
   | { action: 'review-accept' }
   | { action: 'review-keep' }
-  | { action: 'review-open' };
+  | { action: 'review-open' }
+  | { action: 'checkworthy' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -162,6 +163,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
       if (key === 's') return { action: 'review-keep' };
       return null;
     },
+  },
+  {
+    keys: 'Alt+W',
+    label: 'Check-worthy: the open source’s sentences most worth checking',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyW' || k.key.toLowerCase() === 'w')
+        ? { action: 'checkworthy' }
+        : null,
   },
 ];
 
