@@ -251,6 +251,14 @@ mod tests {
     }
 
     #[test]
+    fn a_day_after_a_full_stop_is_no_name() {
+        let got = who(
+            "The offer lapses on Friday. On Tuesday a company spokesperson said that “no deadline applies.”",
+        );
+        assert_eq!(got[0].1, None);
+    }
+
+    #[test]
     fn no_speaker_is_guessed() {
         let got = who(
             "Ushakov arrived. “It is over,” a senior official said. The so-called “plan” failed. “Why?” they asked.",

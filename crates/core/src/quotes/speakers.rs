@@ -149,10 +149,12 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
         let mut last = i;
         while last + 1 < words.len()
             && is_capitalised(words[last + 1].text)
-            && matches!(
-                &text[words[last].end..words[last + 1].start],
-                " " | ". " | "-"
-            )
+            && match &text[words[last].end..words[last + 1].start] {
+                " " | "-" => true,
+                // "J. Smith", "Dr. Ruiz"; not "Friday. On Tuesday", where a sentence ends.
+                ". " => words[last].text.chars().count() == 1 || is_title(&lw[last]),
+                _ => false,
+            }
         {
             last += 1;
         }
@@ -177,7 +179,7 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
                 }
                 continue;
             }
-            if name.is_empty() && tokens::is_stopword(l) {
+            if name.is_empty() && (tokens::is_stopword(l) || is_calendar_word(l)) {
                 continue;
             }
             if name.is_empty() && is_title(l) {
@@ -237,6 +239,13 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
         });
     }
     runs
+}
+
+/// True for a weekday or month name ("Tuesday", "March"), which opens a
+/// sentence more often than it names a person.
+fn is_calendar_word(lower: &str) -> bool {
+    use crate::text::facts::dates::{MONTHS, WEEKDAYS};
+    MONTHS.iter().any(|(m, _)| *m == lower) || WEEKDAYS.iter().any(|(d, _)| *d == lower)
 }
 
 /// The name among a cue's speaker words: the longest, the last of equals
