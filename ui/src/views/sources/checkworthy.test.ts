@@ -6,6 +6,9 @@ describe('check-worthy list', () => {
     expect(reasonText({ kind: 'number', weight: 2, words: '4,000' })).toBe('number +2: 4,000');
     expect(reasonText({ kind: 'hedge', weight: -1, words: 'may' })).toBe('hedge −1: may');
     expect(reasonText({ kind: 'checked_before', weight: 3, words: '' })).toBe('like a claim checked before +3');
+    expect(reasonText({ kind: 'checked_before', weight: 2, words: 'like a claim checked before' })).toBe(
+      'like a claim checked before +2',
+    );
     expect(against({ kind: 'opinion', weight: -2, words: 'shameful' })).toBe(true);
   });
   it('links the ranked sentence of the version read as the passage', () => {

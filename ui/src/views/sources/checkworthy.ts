@@ -20,7 +20,9 @@ const LABELS: Record<ReasonKind, string> = {
 /** One reason as the list shows it: "number +2: 4,000", "hedge −1: may". */
 export function reasonText(r: Reason): string {
   const weight = r.weight < 0 ? `−${-r.weight}` : `+${r.weight}`;
-  return r.words ? `${LABELS[r.kind]} ${weight}: ${r.words}` : `${LABELS[r.kind]} ${weight}`;
+  const label = LABELS[r.kind];
+  // Words that only repeat the label ("like a claim checked before") are not shown twice.
+  return r.words && r.words !== label ? `${label} ${weight}: ${r.words}` : `${label} ${weight}`;
 }
 
 /** True when the reason counts against checking the sentence. */
