@@ -825,6 +825,15 @@ fn the_quotes_view_groups_outlets_and_a_statement_becomes_a_claim_per_outlet() {
         found["groups"][0]["kinds"],
         json!(["reworded", "other_speaker"])
     );
+    // The second outlet's wording as a word diff against the first.
+    assert_eq!(
+        found["groups"][0]["diffs"][1][0],
+        json!({ "op": "delete", "text": "Definitely" })
+    );
+    assert_eq!(
+        found["groups"][0]["diffs"][1][1],
+        json!({ "op": "insert", "text": "Certainly" })
+    );
     let draft = h
         .call(
             "quotes_claim_draft",

@@ -102,7 +102,7 @@ enum Command {
     Search(search_cmd::SearchArgs),
     /// Who said what: every quotation of the files or sources, by statement, with how outlets worded it
     Quotes(quotes_cmd::QuotesArgs),
-    /// The sentences of a source most worth checking, with the reasons
+    /// The sentences of a source most worth checking, best first, each with the reasons that ranked it
     Checkworthy(quotes_cmd::CheckworthyArgs),
     /// Find a W3C quote/position selector in a text file (for scripts and tests)
     Anchor(anchor_cmd::AnchorArgs),

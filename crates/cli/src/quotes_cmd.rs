@@ -20,14 +20,15 @@ use crate::output::{self, escaped, one_line, outln};
 /// Arguments of `claimdesk quotes`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct QuotesArgs {
-    /// UTF-8 text files (no workspace needed), or source ids (ID or ID@N);
-    /// none for every source of the workspace.
+    /// UTF-8 text files (no workspace needed) or source ids (an id, a unique
+    /// prefix, or ID@N for version N), not both; none for every source of the workspace.
     #[arg(value_name = "FILE|SOURCE")]
     pub inputs: Vec<String>,
-    /// Only sources published on this day (YYYY-MM-DD).
+    /// Only workspace sources published on this day.
     #[arg(long, value_parser = args::date, value_name = "YYYY-MM-DD")]
     pub published: Option<NaiveDate>,
-    /// Only statements this person spoke in some outlet's wording (a full name or surname).
+    /// Only statements this person spoke in some outlet's wording, shown with
+    /// every outlet's wording (a full name or one of its words, any case).
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 }
@@ -35,10 +36,10 @@ pub struct QuotesArgs {
 /// Arguments of `claimdesk checkworthy`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckworthyArgs {
-    /// The source (ID or ID@N).
+    /// The source: an id, a unique prefix, or ID@N for version N (else the latest).
     #[arg(value_name = "SOURCE")]
     pub source: String,
-    /// Show at most this many sentences.
+    /// Show at most this many sentences, best first (at least 1).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 }

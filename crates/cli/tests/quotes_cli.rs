@@ -43,6 +43,19 @@ fn quotes_of_files_give_the_contract_json() {
         group["kinds"],
         serde_json::json!(["reworded", "other_speaker"])
     );
+    // Each wording's word diff against the first wording.
+    assert_eq!(
+        group["diffs"],
+        serde_json::json!([
+            [{"op": "equal", "text": "Definitely not further"}],
+            [
+                {"op": "delete", "text": "Definitely"},
+                {"op": "insert", "text": "Certainly"},
+                {"op": "equal", "text": " not further"},
+                {"op": "insert", "text": " away"}
+            ]
+        ])
+    );
 }
 
 #[test]

@@ -246,3 +246,61 @@ fn a_speaker_filter_keeps_the_statements_with_all_their_wordings() {
     assert_eq!(backlog.quotes, [7, 8, 9, 10]);
     assert_eq!(got.quotes.len(), 3 + 4 + 4);
 }
+
+/// The quotations of 200 sources (the fixtures repeated with names and
+/// numbers varied, as in the bench) are all kept and grouped; how fast is the
+/// `quotes` bench's to say, not a timed assertion's.
+#[test]
+fn grouping_200_sources_keeps_every_quotation() {
+    let texts: Vec<String> = (0..200)
+        .map(|i| {
+            let outlet = OUTLETS[i % OUTLETS.len()];
+            let second = OUTLETS[(i + 1) % OUTLETS.len()];
+            format!("{outlet}\n\n{second}")
+                .replace("Castellan", &format!("Castellan{}", i % 7))
+                .replace("nine", ["nine", "ten", "eight"][i % 3])
+                .replace("Brell", ["Brell", "Morrow", "Dane"][i % 3])
+        })
+        .collect();
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let origins: Vec<QuoteOrigin> = (0..texts.len()).map(QuoteOrigin::File).collect();
+    let got = quotes_of_texts(&borrowed, &origins, None);
+    assert_eq!(got.quotes.len(), 200 * 21);
+    assert!(got.groups.len() >= 18);
+}
+
+/// One outlet quotes two statements in one quotation that the others give
+/// apart: each statement keeps its own group, and the long wording stands in
+/// both as the extended one, also when the groups are picked by speaker.
+#[test]
+fn a_quotation_holding_two_statements_stands_in_both() {
+    let texts = [
+        "“The port is closed to all ships,” Ana Ruiz said. Later she added: “We will reopen the harbour on Monday morning.”",
+        "“The port is closed to all ships. We will reopen the harbour on Monday morning,” Ana Ruiz said.",
+        "“The port is shut to all ships,” Ruiz said. “We will reopen the harbour on Monday,” Ruiz added.",
+    ];
+    let origins: Vec<QuoteOrigin> = (0..texts.len()).map(QuoteOrigin::File).collect();
+    for speaker in [None, Some("Ruiz")] {
+        let got = quotes_of_texts(&texts, &origins, speaker);
+        assert_eq!(got.quotes.len(), 5);
+        let groups: Vec<(Vec<usize>, Vec<GroupKind>)> = got
+            .groups
+            .iter()
+            .map(|g| (g.quotes.clone(), g.kinds.clone()))
+            .collect();
+        let (closed, reopen) = if speaker.is_none() {
+            (vec![0, 2, 3], vec![1, 2, 4])
+        } else {
+            // Renumbered in the order the kept groups list them.
+            (vec![0, 1, 2], vec![3, 1, 4])
+        };
+        assert_eq!(
+            groups,
+            [
+                (closed, vec![GroupKind::Reworded, GroupKind::Extended]),
+                (reopen, vec![GroupKind::Shortened, GroupKind::Extended]),
+            ],
+            "speaker filter {speaker:?}"
+        );
+    }
+}

@@ -1530,7 +1530,13 @@ kinds: GroupKind[];
 /**
  * Sentences of other sources that report the words without quotation marks.
  */
-paraphrases: Paraphrase[] }
+paraphrases: Paraphrase[]; 
+/**
+ * For each quotation of `quotes`, in order, its words against the first
+ * quotation's (the compare engine's inline diff): `equal` and `delete`
+ * segments give the first wording, `equal` and `insert` this one.
+ */
+diffs: DiffSegment[][] }
 /**
  * How the wordings of one statement differ.
  */

@@ -48,6 +48,12 @@ describe('shortcutFor', () => {
     });
   });
 
+  it('Alt+W opens the Check-worthy list of the reader, also where the layout types another letter', () => {
+    expect(shortcutFor(press('w', { altKey: true }))).toEqual({ action: 'checkworthy' });
+    expect(shortcutFor(press('∑', { altKey: true, code: 'KeyW' }))).toEqual({ action: 'checkworthy' });
+    expect(shortcutFor(press('w', { altKey: true, ctrlKey: true }))).toBeNull();
+  });
+
   it('Alt+C opens the Compare view, also where the layout types another letter', () => {
     expect(shortcutFor(press('c', { altKey: true }))).toEqual({ action: 'compare' });
     expect(shortcutFor(press('ç', { altKey: true, code: 'KeyC' }))).toEqual({ action: 'compare' });

@@ -25,7 +25,8 @@ export type Shortcut =
   | { action: 'timeline' }
   | { action: 'timeline-next' }
   | { action: 'timeline-previous' }
-  | { action: 'timeline-open' };
+  | { action: 'timeline-open' }
+  | { action: 'checkworthy' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -188,6 +189,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
       if (key === 'k') return { action: 'timeline-previous' };
       return null;
     },
+  },
+  {
+    keys: 'Alt+W',
+    label: 'Check-worthy: the open source’s sentences most worth checking',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyW' || k.key.toLowerCase() === 'w')
+        ? { action: 'checkworthy' }
+        : null,
   },
 ];
 

@@ -7,7 +7,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+use super::statements::statements;
+use super::wording_diff::wording_diffs;
 use super::{CodePoints, Quote};
+use crate::compare::view::DiffSegment;
 use crate::text::tokens;
 
 /// How the wordings of one statement differ.
@@ -65,6 +68,10 @@ pub struct Group {
     pub kinds: Vec<GroupKind>,
     /// Sentences of other sources that report the words without quotation marks.
     pub paraphrases: Vec<Paraphrase>,
+    /// For each quotation of `quotes`, in order, its words against the first
+    /// quotation's (the compare engine's inline diff): `equal` and `delete`
+    /// segments give the first wording, `equal` and `insert` this one.
+    pub diffs: Vec<Vec<DiffSegment>>,
 }
 
 /// Quotations grouped across texts.
@@ -84,18 +91,18 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// A quotation's words as ids, and which of them carry content (not stopwords).
-struct Words {
-    ids: Vec<u32>,
-    content: Vec<bool>,
+pub(super) struct Words {
+    pub(super) ids: Vec<u32>,
+    pub(super) content: Vec<bool>,
 }
 
 #[derive(Default)]
-struct Vocab {
+pub(super) struct Vocab {
     ids: FxHashMap<String, u32>,
 }
 
 impl Vocab {
-    fn words(&mut self, text: &str) -> Words {
+    pub(super) fn words(&mut self, text: &str) -> Words {
         let mut ids = Vec::new();
         let mut content = Vec::new();
         for w in tokens::words(text) {
@@ -110,7 +117,7 @@ impl Vocab {
 
 /// Length of the longest common subsequence of `a` and `b`, and how many of
 /// those shared words are content words of `a`.
-fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
+pub(super) fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
     let mut same = 0;
     let mut content = 0;
     for op in capture_diff_slices(Algorithm::Myers, &a.ids, b) {
@@ -123,15 +130,21 @@ fn shared(a: &Words, b: &[u32]) -> (usize, usize) {
     (same, content)
 }
 
-/// True when two quotations are the same statement: at least two shared
-/// words, one of them a content word, covering three fifths of the shorter one.
-fn same_statement(a: &Words, b: &Words) -> bool {
-    let shorter = a.ids.len().min(b.ids.len());
-    let (same, content) = shared(a, &b.ids);
-    same >= 2 && content >= 1 && same * 5 >= shorter * 3
+/// The fewest words two quotations must share, in order, to be the same
+/// statement: two, and three fifths of the shorter one.
+pub(super) fn least_shared(shorter: usize) -> usize {
+    (shorter * 3).div_ceil(5).max(2)
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
+/// True when two quotations are the same statement: at least
+/// [`least_shared`] words in order, one of them a content word.
+pub(super) fn same_statement(a: &Words, b: &Words) -> bool {
+    let shorter = a.ids.len().min(b.ids.len());
+    let (same, content) = shared(a, &b.ids);
+    same >= least_shared(shorter) && content >= 1
+}
+
+pub(super) fn find(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -152,60 +165,12 @@ pub fn group(texts: &[&str], quotes: &mut [Vec<Quote>]) -> Grouped {
         .collect();
     let mut vocab = Vocab::default();
     let words: Vec<Words> = flat.iter().map(|(_, q)| vocab.words(&q.text)).collect();
-    // Candidates share a content word.
-    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (i, w) in words.iter().enumerate() {
-        let mut seen: Vec<u32> = w
-            .ids
-            .iter()
-            .zip(&w.content)
-            .filter(|(_, c)| **c)
-            .map(|(id, _)| *id)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for id in seen {
-            postings.entry(id).or_default().push(i);
-        }
-    }
-    let mut parent: Vec<usize> = (0..flat.len()).collect();
-    let mut stamp = vec![usize::MAX; flat.len()];
-    for i in 0..flat.len() {
-        for (id, c) in words[i].ids.iter().zip(&words[i].content) {
-            if !*c {
-                continue;
-            }
-            for &j in &postings[id] {
-                if j <= i || stamp[j] == i {
-                    continue;
-                }
-                stamp[j] = i;
-                if find(&mut parent, i) != find(&mut parent, j)
-                    && same_statement(&words[i], &words[j])
-                {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
-                }
-            }
-        }
-    }
-    let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    let mut order = Vec::new();
-    for i in 0..flat.len() {
-        let root = find(&mut parent, i);
-        let list = members.entry(root).or_default();
-        if list.is_empty() {
-            order.push(root);
-        }
-        list.push(i);
-    }
+    let texts_of: Vec<&str> = flat.iter().map(|(_, q)| q.text.as_str()).collect();
+    let lists = statements(&words, &texts_of);
     let mut finder = ParaphraseFinder::new(texts, quotes, &mut vocab);
-    let groups = order
+    let groups = lists
         .into_iter()
-        .map(|root| {
-            let list = members.remove(&root).unwrap_or_default();
-            describe(list, &flat, &words, &mut finder)
-        })
+        .map(|list| describe(list, &flat, &words, &mut finder))
         .collect();
     Grouped {
         doc_of: flat.iter().map(|(d, _)| *d).collect(),
@@ -256,6 +221,8 @@ fn describe(
     }
     kinds.sort_unstable();
     kinds.dedup();
+    let texts: Vec<&str> = list.iter().map(|&i| flat[i].1.text.as_str()).collect();
+    let diffs = wording_diffs(&texts);
     Group {
         quotes: list,
         speakers,
@@ -263,6 +230,7 @@ fn describe(
         conflict,
         kinds,
         paraphrases,
+        diffs,
     }
 }
 

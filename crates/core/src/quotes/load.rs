@@ -107,31 +107,34 @@ fn names(speaker: &str, name: &str) -> bool {
 }
 
 /// Keeps the groups one of whose quotations `name` spoke, with all their
-/// quotations (so the other speakers stay visible), renumbered.
+/// quotations (so the other speakers stay visible), renumbered. A quotation
+/// in two kept groups is kept once.
 fn by_speaker(quotes: Vec<Quote>, groups: Vec<Group>, name: &str) -> (Vec<Quote>, Vec<Group>) {
-    let mut kept_quotes = Vec::new();
-    let mut kept_groups = Vec::new();
-    let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
-    for mut g in groups {
-        let spoke = g.quotes.iter().any(|&i| {
-            slots[i]
-                .as_ref()
-                .and_then(|q| q.speaker.as_deref())
-                .is_some_and(|s| names(s, name))
-        });
-        if !spoke {
-            continue;
-        }
-        let mut renumbered = Vec::with_capacity(g.quotes.len());
-        for &i in &g.quotes {
-            if let Some(q) = slots[i].take() {
-                renumbered.push(kept_quotes.len());
-                kept_quotes.push(q);
+    let mut kept_groups: Vec<Group> = groups
+        .into_iter()
+        .filter(|g| {
+            g.quotes.iter().any(|&i| {
+                quotes
+                    .get(i)
+                    .and_then(|q| q.speaker.as_deref())
+                    .is_some_and(|s| names(s, name))
+            })
+        })
+        .collect();
+    let mut new_index: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut order = Vec::new();
+    for g in &mut kept_groups {
+        for i in &mut g.quotes {
+            let slot = &mut new_index[*i];
+            if slot.is_none() {
+                *slot = Some(order.len());
+                order.push(*i);
             }
+            *i = slot.unwrap_or_default();
         }
-        g.quotes = renumbered;
-        kept_groups.push(g);
     }
+    let mut slots: Vec<Option<Quote>> = quotes.into_iter().map(Some).collect();
+    let kept_quotes = order.into_iter().filter_map(|i| slots[i].take()).collect();
     (kept_quotes, kept_groups)
 }
 

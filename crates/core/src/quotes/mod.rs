@@ -11,13 +11,16 @@
 //! assert_eq!(quotes[0].cue.as_deref(), Some("replied"));
 //! ```
 
+mod candidates;
 pub mod checkworthy;
 pub mod cues;
 pub mod groups;
 mod load;
 pub mod spans;
 pub mod speakers;
+mod statements;
 mod to_claim;
+mod wording_diff;
 
 use serde::Serialize;
 
@@ -239,6 +242,20 @@ mod tests {
         let got = who("Yury Ushakov arrived. “Yes,” Mr Ushakov said. “No,” Ushakov added.");
         assert_eq!(got[0].1, s("Yury Ushakov"));
         assert_eq!(got[1].1, s("Yury Ushakov"));
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_before_a_pronoun_is_no_name() {
+        let got = who("Ms Ana Ruiz spoke first. Later she added: “We will reopen on Monday.”");
+        assert_eq!(got[0].1, s("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_day_after_a_full_stop_is_no_name() {
+        let got = who(
+            "The offer lapses on Friday. On Tuesday a company spokesperson said that “no deadline applies.”",
+        );
+        assert_eq!(got[0].1, None);
     }
 
     #[test]

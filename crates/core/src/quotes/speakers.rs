@@ -149,10 +149,12 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
         let mut last = i;
         while last + 1 < words.len()
             && is_capitalised(words[last + 1].text)
-            && matches!(
-                &text[words[last].end..words[last + 1].start],
-                " " | ". " | "-"
-            )
+            && match &text[words[last].end..words[last + 1].start] {
+                " " | "-" => true,
+                // "J. Smith", "Dr. Ruiz"; not "Friday. On Tuesday", where a sentence ends.
+                ". " => words[last].text.chars().count() == 1 || is_title(&lw[last]),
+                _ => false,
+            }
         {
             last += 1;
         }
@@ -177,7 +179,7 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
                 }
                 continue;
             }
-            if name.is_empty() && tokens::is_stopword(l) {
+            if name.is_empty() && (tokens::is_stopword(l) || is_calendar_word(l)) {
                 continue;
             }
             if name.is_empty() && is_title(l) {
@@ -239,9 +241,23 @@ pub fn name_runs(text: &str) -> Vec<NameRun> {
     runs
 }
 
+/// True for a weekday or month name ("Tuesday", "March"), which opens a
+/// sentence more often than it names a person.
+fn is_calendar_word(lower: &str) -> bool {
+    use crate::text::facts::dates::{MONTHS, WEEKDAYS};
+    MONTHS.iter().any(|(m, _)| *m == lower) || WEEKDAYS.iter().any(|(d, _)| *d == lower)
+}
+
 /// The name among a cue's speaker words: the longest, the last of equals
 /// ("Port authority spokesman Pavel Dorn" is Pavel Dorn, not Port).
 pub fn speaker_name(phrase: &str) -> Option<NameRun> {
+    // "Later she added": the pronoun is the subject; the capital is the sentence's.
+    let last = tokens::words(phrase)
+        .last()
+        .map(|w| tokens::lowercase(w.text));
+    if last.is_some_and(|w| w == "he" || w == "she") {
+        return None;
+    }
     name_runs(phrase)
         .into_iter()
         .rev()
@@ -265,8 +281,9 @@ pub fn classify(phrase: &str) -> Reference {
         .map(|w| tokens::lowercase(w.text).into_owned())
         .collect();
     match words.as_slice() {
-        [one] if one == "he" => return Reference::Pronoun(Gender::Male),
-        [one] if one == "she" => return Reference::Pronoun(Gender::Female),
+        // "he", and "later she" / "then he" at a sentence start.
+        [one] | [_, one] if one == "he" => return Reference::Pronoun(Gender::Male),
+        [one] | [_, one] if one == "she" => return Reference::Pronoun(Gender::Female),
         _ => {}
     }
     // Definite: "the aide", or a possessive such as "Russia's foreign minister".
