@@ -72,7 +72,14 @@ fn compare_json_is_byte_identical_to_the_committed_output_on_every_fixture_pair(
                 (format!("{pair}.versions.json"), vec!["--versions", l, r]),
                 (
                     format!("{pair}.dated.json"),
-                    vec!["--left-date", "2026-11-18", "--right-date", "2026-11-20", l, r],
+                    vec![
+                        "--left-date",
+                        "2026-11-18",
+                        "--right-date",
+                        "2026-11-20",
+                        l,
+                        r,
+                    ],
                 ),
             ];
             for (name, args) in runs {

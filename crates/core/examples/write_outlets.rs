@@ -24,7 +24,10 @@ fn main() -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the outlets into {}: {e}", dir.display());
+            eprintln!(
+                "error: cannot write the outlets into {}: {e}",
+                dir.display()
+            );
             ExitCode::FAILURE
         }
     }
