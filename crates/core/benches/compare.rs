@@ -1,7 +1,11 @@
-//! Speed of the compare engine, with the plain whole-text word diff measured in
-//! the same run as the baseline it must beat by 50×.
+//! Speed of the compare engine. The `targets` group holds the issue's
+//! in-process target for two 10,000-word outlets (at most 5 ms), the compare
+//! alone and with the JSON the CLI prints; the whole-process target (at most
+//! 1.5× `git diff --word-diff`) is timed by `scripts/bench-compare-process.sh`.
+//! The older baselines (the plain whole-text word diff, once "beat by 50×")
+//! stay for reference.
 //!
-//! Inputs are generated here, deterministically: invented vocabulary, names and
+//! Inputs are generated (benches/support/outlets.rs), deterministically: invented vocabulary, names and
 //! numbers arranged into news-like sentences, then "rewritten" by a second outlet
 //! (dropped, added, reworded, reordered and split sentences) or lightly edited
 //! into a second version; and near-copies made only of common words (the
@@ -10,12 +14,12 @@
 use std::hint::black_box;
 use std::time::Duration;
 
+use claimdesk_core::compare::view::TextsComparison;
 use claimdesk_core::compare::{
     CompareOptions, ManyOptions, compare_many, compare_texts, compare_versions,
 };
 use claimdesk_core::text::segment;
-use criterion::measurement::{Measurement, ValueFormatter};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use similar::{Algorithm, TextDiff};
 
 /// The generated outlets and versions (shared with the whole-process script).
@@ -31,69 +35,10 @@ mod near_copy;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// CPU time of the benchmarking thread: what the work costs on one core, even
-/// when other processes share the machine (wall time would count their turns).
-struct ThreadCpu;
-
-impl Measurement for ThreadCpu {
-    type Intermediate = cpu_time::ThreadTime;
-    type Value = Duration;
-
-    fn start(&self) -> Self::Intermediate {
-        cpu_time::ThreadTime::now()
-    }
-    fn end(&self, started: Self::Intermediate) -> Self::Value {
-        started.elapsed()
-    }
-    fn add(&self, a: &Self::Value, b: &Self::Value) -> Self::Value {
-        *a + *b
-    }
-    fn zero(&self) -> Self::Value {
-        Duration::ZERO
-    }
-    fn to_f64(&self, value: &Self::Value) -> f64 {
-        value.as_nanos() as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        &CpuFormatter
-    }
-}
-
-struct CpuFormatter;
-
-impl ValueFormatter for CpuFormatter {
-    fn scale_values(&self, typical: f64, values: &mut [f64]) -> &'static str {
-        let (factor, unit) = if typical < 1e3 {
-            (1.0, "ns cpu")
-        } else if typical < 1e6 {
-            (1e-3, "µs cpu")
-        } else if typical < 1e9 {
-            (1e-6, "ms cpu")
-        } else {
-            (1e-9, "s cpu")
-        };
-        values.iter_mut().for_each(|v| *v *= factor);
-        unit
-    }
-    fn scale_throughputs(
-        &self,
-        _typical: f64,
-        throughput: &Throughput,
-        values: &mut [f64],
-    ) -> &'static str {
-        let per = match throughput {
-            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) => {
-                *n as f64
-            }
-            _ => 1.0,
-        };
-        values.iter_mut().for_each(|v| *v = per * 1e9 / *v);
-        "per cpu second"
-    }
-    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
-        "ns"
-    }
-}
+/// CPU time of the benchmarking thread (shared with the ingest bench).
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::ThreadCpu;
 
 fn bench_compare(c: &mut Criterion<ThreadCpu>) {
     let base = article(1, 10_000);
@@ -169,6 +114,25 @@ fn bench_compare(c: &mut Criterion<ThreadCpu>) {
         b.iter(|| compare_texts(black_box(&repeated), black_box(&left), &opts))
     });
     group.finish();
+
+    let mut targets = c.benchmark_group("targets");
+    targets
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets.bench_function("in_process_two_outlets_10k_words", |b| {
+        b.iter(|| compare_texts(black_box(&left), black_box(&right), &opts))
+    });
+    targets.bench_function("in_process_two_outlets_10k_words_with_json", |b| {
+        b.iter(|| {
+            let comparison = compare_texts(black_box(&left), black_box(&right), &opts);
+            let view = TextsComparison::of(&comparison, &left, &right);
+            let mut json = Vec::with_capacity(1 << 20);
+            serde_json::to_writer_pretty(&mut json, &view).expect("serialises");
+            json.len()
+        })
+    });
+    targets.finish();
 
     let mut baseline = c.benchmark_group("baseline");
     baseline
