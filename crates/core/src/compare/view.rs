@@ -161,7 +161,7 @@ impl<'t> CodePoints<'t> {
             every.push(count);
             count += starts(chunk);
         }
-        if text.len() % STRIDE == 0 {
+        if text.len().is_multiple_of(STRIDE) {
             every.push(count);
         }
         CodePoints { text, every }
