@@ -1,13 +1,34 @@
 //! What capturing a page costs. Each capture workload is measured beside its
 //! baseline, parsing the same HTML into a DOM and nothing else, so the
 //! extraction's own share is visible in one run.
+//!
+//! Importing a folder of 500 generated article pages is measured beside its
+//! baseline, the same pages through the extractor without storing: the issue's
+//! targets are at least 50 pages a second and at most 1.5× extraction alone.
+//! That group counts the thread's CPU time (as the compare bench does), since
+//! wall time on a shared machine mostly measures the other processes; time
+//! spent waiting for the disk is left out with it.
 
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Duration;
 
+use claimdesk_core::Workspace;
+use claimdesk_core::ingest::batch::expand_folder;
 use claimdesk_core::ingest::charset::decode_html;
+use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::ingest::html::capture_html;
-use criterion::{Criterion, criterion_group, criterion_main};
+use claimdesk_core::ingest::into_workspace::import;
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::ThreadCpu;
+
+#[path = "support/outlets.rs"]
+mod outlets;
+#[path = "support/pages.rs"]
+mod pages;
 
 /// The allocator the app and the command line ship with (see their `main`).
 #[global_allocator]
@@ -64,5 +85,52 @@ fn charset(c: &mut Criterion) {
     group.finish();
 }
 
+/// How many saved pages the folder import reads.
+const PAGES: u64 = 500;
+
+fn import_folder(c: &mut Criterion<ThreadCpu>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("pages");
+    pages::write_folder(&folder, PAGES).expect("write the pages");
+    let expanded = expand_folder(&folder).expect("expand");
+    let options = FetchOptions::default();
+    let mut group = c.benchmark_group("import_folder");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20))
+        .throughput(Throughput::Elements(PAGES));
+    group.bench_function("baseline_extract_only/500_pages", |b| {
+        b.iter(|| {
+            for input in &expanded.inputs {
+                black_box(input.capture(&options).expect("captures"));
+            }
+        })
+    });
+    group.bench_function("import/500_pages", |b| {
+        b.iter_batched(
+            || {
+                let path = dir.path().join("workspace.sqlite");
+                let _ = std::fs::remove_file(&path);
+                let _ = std::fs::remove_file(path.with_extension("sqlite-wal"));
+                let _ = std::fs::remove_file(path.with_extension("sqlite-shm"));
+                Workspace::open_or_create(&path).expect("workspace")
+            },
+            |ws| {
+                let summary = import(&ws, &expanded, &options, |_| {});
+                assert_eq!(summary.added.len(), PAGES as usize, "{summary:?}");
+                ws
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
 criterion_group!(benches, html_capture, charset);
-criterion_main!(benches);
+criterion_group! {
+    name = import_benches;
+    config = Criterion::default().with_measurement(ThreadCpu);
+    targets = import_folder
+}
+criterion_main!(benches, import_benches);

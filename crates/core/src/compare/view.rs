@@ -135,26 +135,48 @@ pub struct OutletsComparison {
     pub outlets: Vec<ComparisonView>,
 }
 
-/// Maps byte offsets of one text to code point offsets in one pass.
-pub(crate) struct CodePoints(Vec<u32>);
+/// Maps byte offsets of one text to code point offsets: the count at every
+/// [`STRIDE`]th byte, and the rest counted from there, so the table is small
+/// (a full byte-by-byte table of a long text costs more to fill than to use).
+pub(crate) struct CodePoints<'t> {
+    text: &'t [u8],
+    every: Vec<u32>,
+}
 
-impl CodePoints {
-    /// The table for `text`: entry `b` is the number of code points before byte `b`.
-    pub(crate) fn new(text: &str) -> Self {
-        let mut table = vec![0u32; text.len() + 1];
+/// Bytes between two stored counts.
+const STRIDE: usize = 64;
+
+/// Code points starting in `bytes` (UTF-8 continuation bytes are 0b10xxxxxx).
+fn starts(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32
+}
+
+impl<'t> CodePoints<'t> {
+    /// The table for `text`.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let text = text.as_bytes();
+        let mut every = Vec::with_capacity(text.len() / STRIDE + 1);
         let mut count = 0u32;
-        for (i, c) in text.char_indices() {
-            for slot in &mut table[i..i + c.len_utf8()] {
-                *slot = count;
-            }
-            count += 1;
+        for chunk in text.chunks(STRIDE) {
+            every.push(count);
+            count += starts(chunk);
         }
-        table[text.len()] = count;
-        CodePoints(table)
+        if text.len().is_multiple_of(STRIDE) {
+            every.push(count);
+        }
+        CodePoints { text, every }
     }
 
+    /// The number of code points before byte `byte` (of the code point that
+    /// holds it, inside one); 0 past the end.
     fn at(&self, byte: usize) -> u32 {
-        self.0.get(byte).copied().unwrap_or(0)
+        if byte > self.text.len() {
+            return 0;
+        }
+        let block = byte / STRIDE;
+        let before = self.every[block] + starts(&self.text[block * STRIDE..byte]);
+        let inside = self.text.get(byte).is_some_and(|&b| (b as i8) < -0x40);
+        before - u32::from(inside)
     }
 
     pub(crate) fn sentence(&self, s: &Sentence<'_>) -> SentenceView {
@@ -189,7 +211,7 @@ fn difference(d: &Difference<'_>) -> DifferenceView {
     }
 }
 
-fn pair(p: &Pair<'_>, left: &CodePoints, right: &CodePoints) -> PairView {
+fn pair(p: &Pair<'_>, left: &CodePoints<'_>, right: &CodePoints<'_>) -> PairView {
     PairView {
         left: left.sentence(&p.left),
         right: right.sentence(&p.right),
@@ -301,6 +323,29 @@ mod tests {
             version: 1,
             version_count: 1,
             published_on: None,
+        }
+    }
+
+    #[test]
+    fn code_points_at_every_byte_match_counting_from_the_start() {
+        // Multi-byte characters on both sides of the table's blocks, and a
+        // text whose length is a whole number of blocks.
+        for text in [
+            "é".repeat(100) + "“quoted” 𝔘nicode — text",
+            "a".repeat(STRIDE * 3),
+            String::new(),
+        ] {
+            let points = CodePoints::new(&text);
+            for byte in 0..=text.len() + 2 {
+                let want = if byte > text.len() {
+                    0
+                } else {
+                    // Characters that start before `byte`, less the one it is inside.
+                    let started = text.char_indices().filter(|(i, _)| *i < byte).count();
+                    (started - usize::from(!text.is_char_boundary(byte))) as u32
+                };
+                assert_eq!(points.at(byte), want, "byte {byte} of {text:?}");
+            }
         }
     }
 

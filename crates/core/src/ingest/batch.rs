@@ -271,6 +271,20 @@ pub struct BatchSummary {
 }
 
 impl BatchSummary {
+    /// Inputs counted as stored whose writes were then undone (their
+    /// transaction could not be committed): they become failures with `reason`.
+    pub(crate) fn not_stored(&mut self, labels: &[String], reason: &str) {
+        let lost = |label: &String| labels.contains(label);
+        self.added.retain(|l| !lost(l));
+        self.new_versions.retain(|l| !lost(l));
+        self.unchanged.retain(|l| !lost(l));
+        self.warnings.retain(|w| !lost(&w.input));
+        self.failed.extend(labels.iter().map(|label| Failure {
+            input: label.clone(),
+            reason: format!("not stored: {reason}"),
+        }));
+    }
+
     /// One line for people, e.g. "3 added, 1 new version, 0 unchanged, 2 failed".
     pub fn line(&self) -> String {
         let mut line = format!(

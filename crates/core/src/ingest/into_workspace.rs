@@ -9,6 +9,7 @@ use super::batch::{BatchInput, BatchSummary, Expanded, Imported, Progress, run_b
 use super::fetch::{FetchOptions, fetch_and_capture};
 use super::{Captured, Warning, capture_file};
 use crate::model::{NewSource, SourceAdded};
+use crate::store::write_group::WriteGroup;
 use crate::web_address::web_address;
 use crate::{Error, Result, Workspace};
 
@@ -96,18 +97,47 @@ pub fn add_url(
 
 /// Import every input of a batch into the workspace, reporting progress and
 /// continuing past failures (see [`run_batch`]).
+///
+/// The writes are grouped into a few transactions (see [`WriteGroup`]), each
+/// input in its own savepoint, so a failing input leaves nothing behind and
+/// the batch is much faster than one transaction per input. Should a group's
+/// commit fail (a full disk), its inputs are moved to the summary's `failed`
+/// with the reason: the returned summary says what the workspace holds.
 pub fn import(
     ws: &Workspace,
     expanded: &Expanded,
     options: &FetchOptions,
     progress: impl FnMut(&Progress),
 ) -> BatchSummary {
-    run_batch(
+    let mut group = WriteGroup::new(ws.conn());
+    // Inputs stored since the group's last commit, and those a failed commit lost.
+    let mut pending: Vec<String> = Vec::new();
+    let mut lost: Vec<(Vec<String>, String)> = Vec::new();
+    let mut summary = run_batch(
         &expanded.inputs,
         &expanded.skipped,
-        |input| store_input(ws, input, input.capture(options)?),
+        |input| {
+            let captured = input.capture(options)?;
+            group.begin()?;
+            let imported = store_input(ws, input, captured)?;
+            pending.push(input.label());
+            if group.wrote() {
+                match group.commit() {
+                    Ok(()) => pending.clear(),
+                    Err(e) => lost.push((std::mem::take(&mut pending), e.to_string())),
+                }
+            }
+            Ok(imported)
+        },
         progress,
-    )
+    );
+    if let Err(e) = group.commit() {
+        lost.push((pending, e.to_string()));
+    }
+    for (labels, reason) in lost {
+        summary.not_stored(&labels, &reason);
+    }
+    summary
 }
 
 /// Store the capture of one batch input, as [`import`] does for each. Split

@@ -29,6 +29,9 @@ impl<'a> Db<'a> {
     }
 
     fn transaction<T>(self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return self.savepoint(f);
+        }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         match f(self.conn) {
             Ok(value) => {
@@ -45,6 +48,25 @@ impl<'a> Db<'a> {
             Err(err) => {
                 // The error that matters is the one from `f`.
                 let _ = self.conn.execute_batch("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+
+    /// Inside a transaction already open (a batch of writes grouped by
+    /// [`super::write_group`]), `f` runs in a savepoint: an error undoes
+    /// `f`'s writes alone and the earlier ones of the group stay.
+    fn savepoint<T>(self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT one_write")?;
+        match f(self.conn) {
+            Ok(value) => {
+                self.conn.execute_batch("RELEASE one_write")?;
+                Ok(value)
+            }
+            Err(err) => {
+                let _ = self
+                    .conn
+                    .execute_batch("ROLLBACK TO one_write; RELEASE one_write");
                 Err(err)
             }
         }

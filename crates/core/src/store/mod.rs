@@ -17,6 +17,7 @@ pub(crate) mod settings;
 pub mod source_details;
 pub(crate) mod sources;
 pub(crate) mod version_dates;
+pub(crate) mod write_group;
 
 pub use claims::Claims;
 pub use date_pins::DatePin;

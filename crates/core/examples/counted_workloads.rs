@@ -1,0 +1,155 @@
+//! The workloads whose instructions `scripts/count-instructions.sh` counts
+//! under callgrind: compare, claim list page, search and import. `prepare`
+//! makes their inputs once, outside the count; `run NAME` does one workload,
+//! and only the function named `counted_NAME` is counted (callgrind's
+//! `--toggle-collect`), so opening files and workspaces is left out.
+//!
+//! `counted_workloads prepare DIR` then `counted_workloads run DIR NAME`,
+//! NAME one of compare, claim_list, search, import.
+
+#[path = "../benches/support/outlets.rs"]
+mod outlets;
+#[path = "../benches/support/pages.rs"]
+mod pages;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use claimdesk_core::Workspace;
+use claimdesk_core::compare::view::TextsComparison;
+use claimdesk_core::compare::{CompareOptions, compare_texts};
+use claimdesk_core::ingest::batch::{Expanded, expand_folder};
+use claimdesk_core::ingest::fetch::FetchOptions;
+use claimdesk_core::ingest::into_workspace::import;
+use claimdesk_core::model::{ClaimFilter, NewClaim, NewSource};
+use claimdesk_core::search::{self, SearchRequest};
+
+/// The allocator the app and the command line ship with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Pages the import workload stores (few: callgrind runs about 50× slower).
+const PAGES: u64 = 50;
+const CLAIMS: u64 = 100;
+const SOURCES: u64 = 200;
+const VERDICTS: &[&str] = &[
+    "unverified",
+    "in_review",
+    "verified",
+    "mostly_true",
+    "false",
+];
+
+fn prepare(dir: &Path) -> claimdesk_core::Result<()> {
+    let io = |e| claimdesk_core::Error::io("cannot write the workloads' inputs", e);
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let base = outlets::article(1, 10_000);
+    std::fs::write(dir.join("left.txt"), outlets::render(&base)).map_err(io)?;
+    std::fs::write(
+        dir.join("right.txt"),
+        outlets::render(&outlets::other_outlet(&base, 2)),
+    )
+    .map_err(io)?;
+    pages::write_folder(&dir.join("pages"), PAGES).map_err(io)?;
+    let desk = dir.join("desk.sqlite");
+    if !desk.exists() {
+        let ws = Workspace::create(&desk)?;
+        for i in 0..SOURCES {
+            let sentences = outlets::article(5_000 + i, 800);
+            ws.sources().add(NewSource {
+                title: format!("Report {i}"),
+                outlet: Some(["Valley Courier", "Northern Ledger"][i as usize % 2].into()),
+                url: Some(format!("https://news.example/{i}")),
+                text: outlets::render(&sentences),
+                ..Default::default()
+            })?;
+        }
+        for i in 0..CLAIMS {
+            let words = &outlets::article(9_000 + i, 12)[0];
+            ws.claims().add(NewClaim {
+                statement: words.join(" "),
+                tags: vec![format!("topic-{}", i % 7)],
+                verdict: Some(VERDICTS[i as usize % VERDICTS.len()].into()),
+                ..Default::default()
+            })?;
+        }
+    }
+    Ok(())
+}
+
+#[inline(never)]
+fn counted_compare(left: &str, right: &str) -> usize {
+    let comparison = compare_texts(left, right, &CompareOptions::default());
+    let mut json = Vec::new();
+    let view = TextsComparison::of(&comparison, left, right);
+    serde_json::to_writer_pretty(&mut json, &view).map_or(0, |()| json.len())
+}
+
+#[inline(never)]
+fn counted_claim_list(ws: &Workspace) -> usize {
+    ws.claims()
+        .list(&ClaimFilter::default())
+        .map_or(0, |claims| claims.len())
+}
+
+#[inline(never)]
+fn counted_search(ws: &Workspace, query: &str) -> usize {
+    search::run(ws, &SearchRequest::new(query)).map_or(0, |r| r.hits.len())
+}
+
+#[inline(never)]
+fn counted_import(ws: &Workspace, expanded: &Expanded) -> usize {
+    import(ws, expanded, &FetchOptions::default(), |_| {})
+        .added
+        .len()
+}
+
+fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
+    let read = |f: &str| claimdesk_core::ingest::text::read_utf8_file(&dir.join(f));
+    Ok(match name {
+        "compare" => counted_compare(&read("left.txt")?, &read("right.txt")?),
+        "claim_list" => counted_claim_list(&Workspace::open(dir.join("desk.sqlite"))?),
+        "search" => {
+            let ws = Workspace::open(dir.join("desk.sqlite"))?;
+            let sentence = &outlets::article(5_007, 40)[1];
+            counted_search(&ws, &sentence[2..5].join(" "))
+        }
+        "import" => {
+            let path = dir.join("import.sqlite");
+            for stale in ["import.sqlite", "import.sqlite-wal", "import.sqlite-shm"] {
+                let _ = std::fs::remove_file(dir.join(stale));
+            }
+            let ws = Workspace::create(&path)?;
+            counted_import(&ws, &expand_folder(&dir.join("pages"))?)
+        }
+        other => {
+            return Err(claimdesk_core::Error::Invalid(format!(
+                "no workload {other}; give compare, claim_list, search or import"
+            )));
+        }
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["prepare", dir] => prepare(&PathBuf::from(dir)).map(|()| 0),
+        ["run", dir, name] => run(&PathBuf::from(dir), name),
+        _ => Err(claimdesk_core::Error::Invalid(
+            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import"
+                .into(),
+        )),
+    };
+    match result {
+        Ok(n) => {
+            black_box(n);
+            eprintln!("{} items", n);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
