@@ -30,7 +30,7 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
+        claim_matching, claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
         settings, sources, workspace,
     };
     Builder::<R>::new()
@@ -83,6 +83,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             passage_review::passage_review_list,
             passage_review::passage_review_accept,
             passage_review::passage_review_keep,
+            claim_matching::claim_similar,
+            claim_matching::claim_similar_to,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its
