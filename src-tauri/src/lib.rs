@@ -30,8 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claim_matching, claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
-        settings, sources, workspace,
+        claim_matching, claims, compare, evidence, import, passage_review, quotes, reports, safety,
+        search, settings, sources, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![

@@ -24,10 +24,18 @@ fn a_typed_paraphrase_gets_the_sample_claim_as_a_match_and_a_claim_its_neighbour
     assert_eq!(found["notice"], json!(null));
 
     let short = h
-        .call("claim_similar", json!({ "statement": "talks", "limit": null }))
+        .call(
+            "claim_similar",
+            json!({ "statement": "talks", "limit": null }),
+        )
         .expect("one word is not an error");
     assert_eq!(short["claims"], json!([]));
-    assert!(short["notice"].as_str().is_some_and(|n| n.contains("one word")), "{short}");
+    assert!(
+        short["notice"]
+            .as_str()
+            .is_some_and(|n| n.contains("one word")),
+        "{short}"
+    );
 
     let claim = h
         .call(
@@ -42,7 +50,10 @@ fn a_typed_paraphrase_gets_the_sample_claim_as_a_match_and_a_claim_its_neighbour
     assert!(claims.iter().all(|c| c["id"] != claim["id"]), "{near}");
     assert_eq!(claims[0]["statement"], "The talks lasted five hours");
     let err = h
-        .call("claim_similar", json!({ "statement": "talks lasted", "limit": 0 }))
+        .call(
+            "claim_similar",
+            json!({ "statement": "talks lasted", "limit": 0 }),
+        )
         .expect_err("limit 0");
     assert_eq!(err["kind"], "invalid");
 }

@@ -75,6 +75,8 @@ export const api = {
   passageReviews: () => unwrap(commands.passageReviewList()),
   acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
   keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
+  similarClaims: (statement: string, limit: number | null = null) => unwrap(commands.claimSimilar(statement, limit)),
+  similarToClaim: (id: string, limit: number | null = null) => unwrap(commands.claimSimilarTo(id, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */
