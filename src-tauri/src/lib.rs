@@ -30,8 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
-        settings, sources, timeline, workspace,
+        claim_matching, claims, compare, evidence, import, passage_review, quotes, reports, safety,
+        search, settings, sources, timeline, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -88,6 +88,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             timeline::timeline_unpin,
             timeline::timeline_pins,
             timeline::claim_date_offer,
+            claim_matching::claim_similar,
+            claim_matching::claim_similar_to,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

@@ -9,7 +9,7 @@ use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output::outln;
-use crate::{Context, args, output};
+use crate::{Context, args, output, similar_cmd};
 
 #[derive(Subcommand)]
 pub enum ClaimCommand {
@@ -62,6 +62,10 @@ pub enum ClaimCommand {
     },
     /// Every change to a claim, oldest first
     History { id: String },
+    /// Claims already in the workspace (this desk's and imported reviews) like TEXT, best first
+    Similar(similar_cmd::SimilarArgs),
+    /// Pairs of claims that say the same (the match tier), for cleaning up an import
+    Duplicates,
 }
 
 #[derive(Args)]
@@ -152,12 +156,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 tags: a.tags,
                 verdict: a.verdict,
             })?;
-            if ctx.json {
-                output::json(out, &claim)?;
-            } else {
-                outln!(out, "{}", claim.id)?;
-                eprintln!("added claim ({})", output::label(&scale, &claim.verdict));
-            }
+            similar_cmd::print_added(ctx, &ws, &claim, &scale, out)?;
         }
         ClaimCommand::List(l) => {
             let filter = ClaimFilter {
@@ -324,6 +323,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 )?;
             }
         }
+        ClaimCommand::Similar(a) => return similar_cmd::run_similar(ctx, a, out),
+        ClaimCommand::Duplicates => return similar_cmd::run_duplicates(ctx, out),
     }
     Ok(())
 }

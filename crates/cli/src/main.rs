@@ -24,6 +24,7 @@ mod report_cmd;
 mod scale_cmd;
 mod search_cmd;
 mod settings_cmd;
+mod similar_cmd;
 mod source_cmd;
 mod source_edit_cmd;
 mod timeline_cmd;

@@ -251,3 +251,53 @@ fn a_schema_v6_workspace_keeps_a_pinned_reading_after_migrating() {
     assert_eq!((vote.date, vote.reading.as_str()), (other, "pinned"));
     drop(dir);
 }
+
+#[test]
+fn a_schema_v6_workspace_matches_claims_once_migrated() {
+    use claimdesk_core::search::similar::{self, Origin, Tier};
+    let (_d, ws) = open_copy("schema-v6-sample.sqlite");
+    let found = similar::similar(&ws, "The talks lasted for 5 hours", None).expect("similar");
+    let first = &found.claims[0];
+    assert_eq!(first.statement, "The talks lasted five hours");
+    assert_eq!(first.tier, Tier::Match);
+    assert_eq!(first.origin, Origin::Workspace);
+    // A review imported into the migrated file keeps its headline and publisher.
+    let review = r#"{"@type": "ClaimReview", "url": "https://checks.example/r/1",
+        "claimReviewed": "Harbour Line cut the ferry timetable by half",
+        "headline": "The timetable was not halved", "description": "Two sailings of ten were dropped.",
+        "author": {"name": "Coastal Checks"}, "reviewRating": {"alternateName": "False"}}"#;
+    claimdesk_core::exchange::import_claimreview(&ws, review).expect("import");
+    let by_headline = similar::similar(&ws, "the timetable was halved", None).expect("similar");
+    assert_eq!(
+        by_headline.claims[0].origin,
+        Origin::Claimreview {
+            publisher: Some("Coastal Checks".into()),
+            url: Some("https://checks.example/r/1".into()),
+        }
+    );
+}
+
+#[test]
+fn claims_imported_before_matching_existed_show_their_review_and_pair_with_the_desk_copies() {
+    use claimdesk_core::search::{self, similar::Origin};
+    let (_d, ws) = open_copy("schema-v2-sample.sqlite");
+    let pairs = search::duplicates(&ws).expect("duplicates");
+    assert_eq!(
+        pairs.len(),
+        4,
+        "each sample claim and its imported copy: {pairs:#?}"
+    );
+    for pair in &pairs {
+        assert_eq!(pair.first.statement, pair.second.statement);
+        assert_eq!(pair.first.origin, Origin::Workspace);
+        match &pair.second.origin {
+            Origin::Claimreview { url: Some(url), .. } => {
+                assert!(
+                    url.starts_with("https://factcheck.example.org/reviews#claim-"),
+                    "{url}"
+                )
+            }
+            other => panic!("the imported copy's origin: {other:?}"),
+        }
+    }
+}

@@ -82,6 +82,8 @@ export const api = {
   unpinReading: (source: string, expressionStart: number) =>
     unwrap(commands.timelineUnpin(source, expressionStart, null)),
   claimDateOffer: (statement: string, claimedOn: string | null) => commands.claimDateOffer(statement, claimedOn),
+  similarClaims: (statement: string, limit: number | null = null) => unwrap(commands.claimSimilar(statement, limit)),
+  similarToClaim: (id: string, limit: number | null = null) => unwrap(commands.claimSimilarTo(id, limit)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

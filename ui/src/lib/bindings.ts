@@ -539,6 +539,12 @@ async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, Comm
 async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_view", { request }) };
+ * The claims already in the workspace like `statement` (typed, not yet
+ * saved), best first, each with its tier, verdict, origin and why.
+ */
+async claimSimilar(statement: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_similar", { statement, limit }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -551,6 +557,11 @@ async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandE
 async timelinePin(source: string, expressionStart: number, date: string, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_pin", { source, expressionStart, date, note }) };
+ * The claims like claim `id` (itself left out), for its detail view.
+ */
+async claimSimilarTo(id: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_similar_to", { id, limit }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1768,6 +1779,18 @@ export type Op =
  */
 "insert"
 /**
+ * Who checked a similar claim.
+ */
+export type Origin = 
+/**
+ * This desk.
+ */
+{ kind: "workspace" } | 
+/**
+ * Another fact-checker, whose ClaimReview was imported.
+ */
+{ kind: "claimreview"; publisher: string | null; url: string | null }
+/**
  * Several outlets each compared against a pivot: one comparison per other
  * outlet, the pivot always on the left.
  */
@@ -2411,6 +2434,51 @@ version_count: number;
  */
 published_on: string | null }
 /**
+ * A claim already in the workspace that is like the statement asked about.
+ */
+export type SimilarClaim = { 
+/**
+ * The claim's id.
+ */
+id: string; 
+/**
+ * Its statement.
+ */
+statement: string; 
+/**
+ * Its verdict's key.
+ */
+verdict: string; 
+/**
+ * How alike the two are, 0 to 1 (word and character overlap fused).
+ */
+score: number; 
+/**
+ * A match (the same claim) or a suggestion (related).
+ */
+tier: Tier; 
+/**
+ * This desk, or the publisher and URL of an imported review.
+ */
+origin: Origin; 
+/**
+ * Why it matched: shared numbers, dates, names and words, then what differs.
+ */
+why: string[] }
+/**
+ * The similar claims of a statement, best first, and a notice when the
+ * statement is too short to match anything.
+ */
+export type SimilarClaims = { 
+/**
+ * Best first; nothing under the suggestion threshold.
+ */
+claims: SimilarClaim[]; 
+/**
+ * Why nothing was looked for ("type at least two words…"), for the person typing.
+ */
+notice: string | null }
+/**
  * An article, transcript or statement. Its text lives in its versions.
  */
 export type Source = { 
@@ -2702,6 +2770,17 @@ tag: string | null;
  * Only events two sources date apart.
  */
 only_conflicts?: boolean }
+ * How close a similar claim is.
+ */
+export type Tier = 
+/**
+ * The same claim in other words: the same truth conditions.
+ */
+"match" | 
+/**
+ * Related, worth a look.
+ */
+"suggestion"
 /**
  * One verdict of a rating scale.
  */

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::ids;
 use crate::limits;
 use crate::model::{BEST_RATING, NewClaim, Verdict, WORST_RATING};
+use crate::store::claimreview_texts::{self, ReviewText};
 use crate::store::{claims, imports, scale};
 use crate::workspace::Workspace;
 
@@ -57,6 +58,10 @@ struct Review {
     reviewer: Option<String>,
     url: Option<String>,
     body: Option<String>,
+    /// The review's `headline`, else its `name`: matching reads it.
+    headline: Option<String>,
+    /// The review's `description`: matching reads it.
+    summary: Option<String>,
     appearances: Vec<String>,
     unparsed_date: Option<String>,
 }
@@ -149,6 +154,16 @@ pub fn import_claimreview(ws: &Workspace, json: &str) -> Result<ClaimReviewImpor
                 Some("imported from ClaimReview"),
             )?;
             imports::remember(conn, &review.key, &claim.id)?;
+            claimreview_texts::remember(
+                conn,
+                &claim.id,
+                &ReviewText {
+                    publisher: review.reviewer.clone(),
+                    url: review.url.clone(),
+                    headline: review.headline.clone().unwrap_or_default(),
+                    summary: review.summary.clone().unwrap_or_default(),
+                },
+            )?;
             if !label_known {
                 outcome.unmapped.push(claim.id.clone());
             }
@@ -234,6 +249,8 @@ fn read_review(r: &Map<String, Value>, n: usize) -> Result<Review> {
         reviewer: name(r.get("author")),
         url: url.or(id),
         body: string(r.get("reviewBody")).or_else(|| string(r.get("description"))),
+        headline: string(r.get("headline")).or_else(|| string(r.get("name"))),
+        summary: string(r.get("description")),
         appearances,
         statement,
     })

@@ -1,6 +1,8 @@
 //! Search: one index of every source's passages and every live claim
 //! (SQLite FTS5, see [`index`]), the query language people type
-//! ([`query`]), and evidence suggestions for a claim ([`suggest`]).
+//! ([`query`]), evidence suggestions for a claim ([`suggest`]), and claim
+//! matching: the claims already checked that are like a new one ([`similar`],
+//! [`duplicates`]).
 //!
 //! ```
 //! use claimdesk_core::{Workspace, model::NewSource, search::{self, SearchRequest}};
@@ -12,18 +14,25 @@
 //! ```
 
 mod claims;
+pub mod duplicates;
 mod highlight;
 pub mod index;
+mod match_text;
 mod passages;
 pub mod query;
+pub mod similar;
 pub mod suggest;
+mod tiers;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Workspace;
 use crate::error::{Error, Result};
+pub use duplicates::{DuplicatePair, PairedClaim, duplicates};
+pub use match_text::trigram_similarity;
 pub use query::Scope;
+pub use similar::{Origin, SimilarClaim, SimilarClaims, Tier, similar, similar_to_claim};
 pub use suggest::{Check, CheckKind, Suggestion, Suggestions, suggest};
 
 /// Most hits one search returns.

@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 7;
+pub(crate) const VERSION: i64 = 8;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -19,6 +19,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(V5).foreign_key_check(),
         M::up_with_hook(V6, v6_fill_dates),
         M::up(V7).foreign_key_check(),
+        M::up(V8).foreign_key_check(),
     ])
 }
 
@@ -340,4 +341,59 @@ CREATE TABLE date_pins (
     note       TEXT
 ) STRICT;
 CREATE INDEX date_pins_source ON date_pins(source_id, seq);
+"#;
+
+/// Claim matching (is this claim checked already?): what an imported
+/// ClaimReview said beside its statement (publisher, URL, headline, summary),
+/// and an FTS5 index of each live claim's statement with its review's
+/// headline and summary, kept in step by triggers. Claims imported before
+/// this version get a row with the URL their notes recorded.
+const V8: &str = r#"
+CREATE TABLE claimreview_texts (
+    claim_id  TEXT PRIMARY KEY REFERENCES claims(id),
+    publisher TEXT,
+    url       TEXT,
+    headline  TEXT NOT NULL DEFAULT '',
+    summary   TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO claimreview_texts (claim_id, url)
+    SELECT c.id,
+           CASE WHEN c.notes LIKE 'Imported from ClaimReview %'
+                THEN nullif(trim(substr(c.notes, 27,
+                         CASE WHEN instr(c.notes, char(10)) > 0
+                              THEN instr(c.notes, char(10)) - 27 ELSE length(c.notes) END)), '')
+           END
+    FROM claims c JOIN claimreview_imports i ON i.claim_id = c.id
+    GROUP BY c.id;
+
+CREATE VIRTUAL TABLE claim_match_fts USING fts5(
+    statement, headline, summary,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO claim_match_fts (rowid, statement, headline, summary)
+    SELECT c.seq, c.statement, coalesce(r.headline, ''), coalesce(r.summary, '')
+    FROM claims c LEFT JOIN claimreview_texts r ON r.claim_id = c.id
+    WHERE c.deleted_at IS NULL;
+
+CREATE TRIGGER claim_match_i AFTER INSERT ON claims WHEN new.deleted_at IS NULL BEGIN
+    INSERT INTO claim_match_fts (rowid, statement, headline, summary)
+    VALUES (new.seq, new.statement,
+            coalesce((SELECT headline FROM claimreview_texts WHERE claim_id = new.id), ''),
+            coalesce((SELECT summary FROM claimreview_texts WHERE claim_id = new.id), ''));
+END;
+CREATE TRIGGER claim_match_u AFTER UPDATE OF statement, deleted_at ON claims BEGIN
+    DELETE FROM claim_match_fts WHERE rowid = old.seq;
+    INSERT INTO claim_match_fts (rowid, statement, headline, summary)
+    SELECT new.seq, new.statement,
+           coalesce((SELECT headline FROM claimreview_texts WHERE claim_id = new.id), ''),
+           coalesce((SELECT summary FROM claimreview_texts WHERE claim_id = new.id), '')
+    WHERE new.deleted_at IS NULL;
+END;
+CREATE TRIGGER claim_match_d AFTER DELETE ON claims BEGIN
+    DELETE FROM claim_match_fts WHERE rowid = old.seq;
+END;
+CREATE TRIGGER claim_match_review AFTER INSERT ON claimreview_texts BEGIN
+    UPDATE claim_match_fts SET headline = new.headline, summary = new.summary
+    WHERE rowid = (SELECT seq FROM claims WHERE id = new.claim_id);
+END;
 "#;

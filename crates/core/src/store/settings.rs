@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::db::Db;
+use super::match_settings::{self, MatchThresholds};
 use crate::error::{Error, Result};
 use crate::web_address::web_address;
 
@@ -41,6 +42,11 @@ impl<'a> Settings<'a> {
         })
     }
 
+    /// The thresholds of claim matching, defaults for those unset.
+    pub fn match_thresholds(&self) -> Result<MatchThresholds> {
+        match_settings::read(self.db.conn)
+    }
+
     /// Sets one setting by name; an empty value clears it.
     pub fn set(&self, key: &str, value: &str) -> Result<()> {
         let value = value.trim();
@@ -72,10 +78,14 @@ impl<'a> Settings<'a> {
 
 /// Refuses an unknown setting or a value it cannot hold.
 fn check(key: &str, value: &str) -> Result<()> {
+    if match_settings::KEYS.contains(&key) {
+        return match_settings::check(key, value);
+    }
     if !KEYS.contains(&key) {
         return Err(Error::invalid(format!(
-            "unknown setting {key:?}: use one of {}",
-            KEYS.join(", ")
+            "unknown setting {key:?}: use one of {}, {}",
+            KEYS.join(", "),
+            match_settings::KEYS.join(", ")
         )));
     }
     if key == "report_base_url" && !value.is_empty() {

@@ -1,0 +1,279 @@
+//! Claim matching on a workspace of 15,000 imported ClaimReviews (generated,
+//! seeded), each workload beside its baseline in the same run:
+//! - `claim similar` for a paraphrase (BM25 candidates, fused scoring, tiers
+//!   with fact checks) against the bare FTS5 query it starts from
+//!   (`MATCH … ORDER BY rank LIMIT 30` on the same index, same OR query);
+//! - importing the 15,000 reviews, timed once and printed (the target is
+//!   15 s), against adding the same statements as plain claims one by one.
+//!
+//! The imported workspace is cached in the target directory; delete
+//! `claim-matching-bench-*.sqlite` there to import again.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use claimdesk_core::Workspace;
+use claimdesk_core::exchange::import_claimreview;
+use claimdesk_core::search;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// The allocator the app and the command line ship with (see their `main`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const REVIEWS: usize = 15_000;
+/// Bump when the generator changes, so a cached workspace is made again.
+const GENERATION: u32 = 1;
+
+/// A small seeded generator (xorshift64*), so every run makes the same reviews.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+const WHO: &[&str] = &[
+    "The government",
+    "The city council",
+    "The central bank",
+    "The health ministry",
+    "The mayor",
+    "The opposition party",
+    "The energy regulator",
+    "The police",
+    "The railway operator",
+    "The school board",
+    "The port authority",
+    "The football league",
+    "The national airline",
+    "The water company",
+    "The prime minister",
+    "The finance minister",
+];
+const DID: &[&str] = &[
+    "cut",
+    "raised",
+    "doubled",
+    "banned",
+    "approved",
+    "cancelled",
+    "closed",
+    "opened",
+    "spent",
+    "hired",
+    "sold",
+    "imported",
+    "delayed",
+    "promised",
+    "tested",
+    "paid",
+];
+const WHAT: &[&str] = &[
+    "bus fares",
+    "hospital beds",
+    "coal plants",
+    "school meals",
+    "steel imports",
+    "ferry routes",
+    "police stations",
+    "pension payments",
+    "wind farms",
+    "teacher salaries",
+    "rail tickets",
+    "vaccine doses",
+    "housing grants",
+    "fuel taxes",
+    "water prices",
+    "border checks",
+    "tuition fees",
+    "farm subsidies",
+    "bridge repairs",
+    "library hours",
+];
+const WHERE: &[&str] = &[
+    "Velmora", "Kestria", "Arvel", "Dunmere", "Tarnow", "Norland", "Orren", "Brask", "Calden",
+    "Esterby", "Fallow", "Grint", "Hollin", "Ivel", "Jarrow", "Kell",
+];
+const WHEN: &[&str] = &[
+    "last year",
+    "in March",
+    "this summer",
+    "since January",
+    "by 2030",
+    "in October",
+];
+
+fn statement(rng: &mut Rng) -> String {
+    format!(
+        "{} {} {} {} in {} {}",
+        rng.pick(WHO),
+        rng.pick(DID),
+        rng.next() % 900 + 2,
+        rng.pick(WHAT),
+        rng.pick(WHERE),
+        rng.pick(WHEN)
+    )
+}
+
+fn reviews_json() -> (String, Vec<String>) {
+    let mut rng = Rng(0x00C1_A1E5);
+    let mut statements = Vec::with_capacity(REVIEWS);
+    let items: Vec<serde_json::Value> = (0..REVIEWS)
+        .map(|i| {
+            let s = statement(&mut rng);
+            statements.push(s.clone());
+            let publisher = ["Northern Fact Desk", "Coastal Checks", "Wire Verify"][i % 3];
+            let label = ["False", "Misleading", "Verified"][i % 3];
+            serde_json::json!({
+                "@type": "ClaimReview",
+                "@id": format!("https://checks.example/r/{i}"),
+                "url": format!("https://checks.example/r/{i}"),
+                "claimReviewed": s,
+                "headline": format!("Did {}?", s.to_lowercase()),
+                "description": "A generated review for the benchmark.",
+                "author": {"name": publisher},
+                "reviewRating": {"alternateName": label}
+            })
+        })
+        .collect();
+    (serde_json::Value::Array(items).to_string(), statements)
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"))
+}
+
+/// The imported workspace, made (and its import timed) on first use.
+fn generated(json: &str, statements: &[String]) -> PathBuf {
+    let path = target_dir().join(format!("claim-matching-bench-{GENERATION}.sqlite"));
+    if path.exists() {
+        return path;
+    }
+    let making = path.with_extension("making");
+    let _ = std::fs::remove_file(&making);
+    let ws = Workspace::create(&making).expect("create");
+    let start = Instant::now();
+    let done = import_claimreview(&ws, json).expect("import");
+    let import = start.elapsed();
+    assert_eq!(done.added.len(), REVIEWS);
+    drop(ws);
+
+    // Baseline: the same statements as plain claims, one write each.
+    let plain_path = path.with_extension("plain");
+    let _ = std::fs::remove_file(&plain_path);
+    let plain = Workspace::create(&plain_path).expect("create");
+    let start = Instant::now();
+    for s in statements {
+        plain
+            .claims()
+            .add(claimdesk_core::model::NewClaim {
+                statement: s.clone(),
+                ..Default::default()
+            })
+            .expect("add");
+    }
+    let adds = start.elapsed();
+    drop(plain);
+    let _ = std::fs::remove_file(&plain_path);
+    eprintln!(
+        "claim matching bench: importing {REVIEWS} reviews took {:.2} s (target 15 s); \
+         baseline, adding the same statements one claim at a time: {:.2} s",
+        import.as_secs_f64(),
+        adds.as_secs_f64()
+    );
+    std::fs::rename(&making, &path).expect("keep the generated workspace");
+    path
+}
+
+/// A paraphrase of review `i`: the words moved round, "passive" wording.
+fn paraphrase(statement: &str) -> String {
+    let words: Vec<&str> = statement.split(' ').collect();
+    // "<who…> <did> <n> <what…> in <where> <when…>" → "In <where>, <n> <what…> were <did> by <who…> <when…>"
+    let at = words
+        .iter()
+        .position(|w| w.parse::<u32>().is_ok())
+        .unwrap_or(2);
+    let place = words
+        .iter()
+        .position(|w| *w == "in")
+        .unwrap_or(words.len() - 2);
+    format!(
+        "In {}, {} were {} by {} {}",
+        words.get(place + 1).copied().unwrap_or_default(),
+        words[at..place].join(" "),
+        words[at - 1],
+        words[..at - 1].join(" ").to_lowercase(),
+        words
+            .get(place + 2..)
+            .map(|w| w.join(" "))
+            .unwrap_or_default()
+    )
+}
+
+fn bench(c: &mut Criterion) {
+    let (json, statements) = reviews_json();
+    let path = generated(&json, &statements);
+    let ws = Workspace::open(&path).expect("open");
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    let queries: Vec<String> = (0..20).map(|i| paraphrase(&statements[i * 701])).collect();
+    let found = search::similar(&ws, &queries[0], None).expect("similar");
+    eprintln!(
+        "claim matching bench: {:?} -> {:?}",
+        queries[0],
+        found
+            .claims
+            .first()
+            .map(|c| (&c.statement, c.tier, c.score))
+    );
+    let fts: Vec<String> = queries
+        .iter()
+        .map(|q| {
+            q.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        })
+        .collect();
+
+    let mut group = c.benchmark_group("claim_matching_15000");
+    group.sample_size(30);
+    let mut i = 0;
+    group.bench_function("baseline_bare_fts5_or_query_top30", |b| {
+        b.iter(|| {
+            i = (i + 1) % fts.len();
+            let mut stmt = raw
+                .prepare_cached(
+                    "SELECT rowid FROM claim_match_fts WHERE claim_match_fts MATCH ?1 ORDER BY rank LIMIT 30",
+                )
+                .expect("prepare");
+            black_box(
+                stmt.query_map([&fts[i]], |r| r.get::<_, i64>(0))
+                    .expect("query")
+                    .count(),
+            )
+        })
+    });
+    let mut i = 0;
+    group.bench_function("claim_similar_paraphrase", |b| {
+        b.iter(|| {
+            i = (i + 1) % queries.len();
+            black_box(search::similar(&ws, &queries[i], None).expect("similar"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

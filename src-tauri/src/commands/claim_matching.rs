@@ -1,0 +1,31 @@
+//! Commands of "has this been checked before?": the similar claims under the
+//! statement field of *New claim* and in a claim's detail.
+
+use claimdesk_core::search::{self, SimilarClaims};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// The claims already in the workspace like `statement` (typed, not yet
+/// saved), best first, each with its tier, verdict, origin and why.
+#[tauri::command]
+#[specta::specta]
+pub fn claim_similar(
+    state: State<'_, AppState>,
+    statement: String,
+    limit: Option<u32>,
+) -> CommandResult<SimilarClaims> {
+    state.with(|ws| search::similar(ws, &statement, limit))
+}
+
+/// The claims like claim `id` (itself left out), for its detail view.
+#[tauri::command]
+#[specta::specta]
+pub fn claim_similar_to(
+    state: State<'_, AppState>,
+    id: String,
+    limit: Option<u32>,
+) -> CommandResult<SimilarClaims> {
+    state.with(|ws| search::similar_to_claim(ws, &id, limit))
+}
