@@ -3,6 +3,7 @@
 pub(crate) mod backup;
 pub mod check;
 mod claim_detail;
+pub(crate) mod claim_merge;
 pub(crate) mod claims;
 mod db;
 mod disk_full;
