@@ -9,7 +9,7 @@ use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output::outln;
-use crate::{Context, args, output};
+use crate::{Context, args, claim_merge_cmd, output};
 
 #[derive(Subcommand)]
 pub enum ClaimCommand {
@@ -62,6 +62,10 @@ pub enum ClaimCommand {
     },
     /// Every change to a claim, oldest first
     History { id: String },
+    /// Fold a duplicate claim into the claim that stays (evidence, tags and notes move over)
+    Merge(claim_merge_cmd::MergeArgs),
+    /// Undo a merge: what came from the duplicate goes back to it
+    Unmerge(claim_merge_cmd::UnmergeArgs),
 }
 
 #[derive(Args)]
@@ -105,6 +109,9 @@ pub struct ListArgs {
     /// List deleted claims instead, to find one to restore
     #[arg(long)]
     deleted: bool,
+    /// List the duplicates merged into other claims instead (left out by default)
+    #[arg(long, conflicts_with = "deleted")]
+    merged: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -172,6 +179,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             };
             let list = if l.deleted {
                 claims.list_deleted(&filter)?
+            } else if l.merged {
+                claims.list_merged(&filter)?
             } else {
                 claims.list(&filter)?
             };
@@ -181,6 +190,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             if list.is_empty() {
                 if l.deleted {
                     eprintln!("no deleted claims match");
+                } else if l.merged {
+                    eprintln!("no merged claims match");
                 } else {
                     eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
                 }
@@ -209,6 +220,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             }
             if l.deleted {
                 eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
+            } else if l.merged {
+                eprintln!("merged claims; `claimdesk claim unmerge ID` brings one back");
             }
         }
         ClaimCommand::Show { id } => {
@@ -217,6 +230,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 return output::json(out, &detail);
             }
             output::claim(out, &detail.claim, &scale)?;
+            claim_merge_cmd::print_merges(out, &detail)?;
             if detail.evidence.is_empty() {
                 outln!(
                     out,
@@ -324,6 +338,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 )?;
             }
         }
+        ClaimCommand::Merge(a) => claim_merge_cmd::run_merge(ctx, &ws, a, out)?,
+        ClaimCommand::Unmerge(a) => claim_merge_cmd::run_unmerge(ctx, &ws, a, out)?,
     }
     Ok(())
 }
