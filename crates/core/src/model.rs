@@ -426,10 +426,8 @@ pub struct ClaimDetail {
     /// The linked passages, oldest first; removed ones left out.
     pub evidence: Vec<EvidenceView>,
     /// When this claim is a duplicate merged into another: that merge.
-    #[serde(default)]
     pub merged_into: Option<ClaimMerge>,
     /// The duplicates merged into this claim and not unmerged, oldest first.
-    #[serde(default)]
     pub merged_from: Vec<ClaimMerge>,
 }
 

@@ -75,6 +75,10 @@ export const api = {
   passageReviews: () => unwrap(commands.passageReviewList()),
   acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
   keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
+  mergeClaim: (duplicate: string, keeper: string, note: string | null) =>
+    unwrap(commands.claimMerge(duplicate, keeper, note)),
+  unmergeClaim: (duplicate: string) => unwrap(commands.claimUnmerge(duplicate)),
+  mergedClaims: (filter: ClaimFilter) => unwrap(commands.claimListMerged(filter)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

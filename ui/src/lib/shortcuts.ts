@@ -21,7 +21,8 @@ export type Shortcut =
   | { action: 'review-previous' }
   | { action: 'review-accept' }
   | { action: 'review-keep' }
-  | { action: 'review-open' };
+  | { action: 'review-open' }
+  | { action: 'merge-into' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -162,6 +163,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
       if (key === 's') return { action: 'review-keep' };
       return null;
     },
+  },
+  {
+    keys: 'Alt+M',
+    label: 'Merge the selected claim into another (it is a duplicate)',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyM' || k.key.toLowerCase() === 'm')
+        ? { action: 'merge-into' }
+        : null,
   },
 ];
 

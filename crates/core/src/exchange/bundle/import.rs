@@ -43,7 +43,6 @@ pub struct BundleImport {
     pub evidence_updated: u32,
     /// Merges of duplicate claims the workspace did not hold, and merges it
     /// held that the bundle's desk undid.
-    #[serde(default)]
     pub merges_changed: u32,
 }
 
