@@ -172,3 +172,30 @@ fn refused_merges_say_what_to_fix_and_change_nothing() {
         .assert()
         .failure();
 }
+
+#[test]
+fn a_bundle_carries_the_merge_to_another_desk() {
+    let desk = Desk::new();
+    let (keep, dup) = two_claims(&desk);
+    desk.ok(&["claim", "merge", &dup, "--into", &keep]);
+    let file = desk.path("merged.json");
+    let file = file.to_str().expect("utf-8");
+    desk.ok(&["bundle", "export", "-o", file]);
+
+    let other = Desk::new();
+    let (_, err) = other.run(&["bundle", "import", file]);
+    assert!(err.contains("merges: 1 changed"), "{err}");
+    assert_eq!(ids(&other.json(&["claim", "list"])), vec![keep.clone()]);
+    assert_eq!(
+        ids(&other.json(&["claim", "list", "--merged"])),
+        vec![dup.clone()]
+    );
+    other.ok(&["claim", "unmerge", &dup]);
+    assert_eq!(
+        other.json(&["claim", "show", &dup])["evidence"]
+            .as_array()
+            .map(Vec::len),
+        Some(1),
+        "the other desk can undo it too"
+    );
+}

@@ -430,3 +430,45 @@ fn a_bundle_merging_a_claim_nobody_holds_is_refused_whole() {
     assert!(err.to_string().contains("nothing was imported"), "{err}");
     assert_eq!(table_dump(&other), before);
 }
+
+#[test]
+fn a_merge_is_undone_even_after_the_kept_claim_was_deleted() {
+    let f = with_duplicate();
+    let ws = &f.ws;
+    let before = evidence(ws, &f.frozen);
+    ws.claims()
+        .merge(&f.frozen, &f.fare_rise, None)
+        .expect("merge");
+    ws.claims()
+        .delete(&f.fare_rise, None)
+        .expect("delete the keeper");
+    ws.claims()
+        .unmerge(&f.frozen, None)
+        .expect("unmerge from a deleted keeper");
+    assert_eq!(evidence(ws, &f.frozen), before);
+    assert!(ws.check().expect("check").ok);
+}
+
+#[test]
+fn a_merged_duplicate_that_was_deleted_is_listed_among_the_deleted() {
+    let f = with_duplicate();
+    let ws = &f.ws;
+    ws.claims()
+        .merge(&f.frozen, &f.fare_rise, None)
+        .expect("merge");
+    ws.claims()
+        .delete(&f.frozen, None)
+        .expect("delete the duplicate");
+    let deleted: Vec<String> = ws
+        .claims()
+        .list_deleted(&ClaimFilter::default())
+        .expect("deleted")
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(
+        deleted,
+        vec![f.frozen.clone()],
+        "it can be found to restore"
+    );
+}

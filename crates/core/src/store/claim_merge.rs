@@ -280,8 +280,8 @@ fn apply_unmerge(
         ],
     )?;
 
-    let dup_after = claims::get(conn, &dup.id)?;
-    let keep_after = claims::get(conn, &keep.id)?;
+    let dup_after = claim_row(conn, &dup.id)?;
+    let keep_after = claim_row(conn, &keep.id)?;
     let mut dup_changes = vec![Change::new("merged_into", Some(keep.id.clone()), None)];
     let mut keep_changes = vec![Change::new("merged_from", Some(dup.id.clone()), None)];
     if dup_after.tags != dup.tags {

@@ -98,17 +98,16 @@ impl<'a> Claims<'a> {
         };
         // Only the filters in use go into the query, so an unfiltered list
         // is a plain index scan.
-        // A merged duplicate lives on in its keeper, so only the merged list shows it.
+        // A live merged duplicate lives on in its keeper, so only the merged
+        // list shows it; a deleted one is listed with the deleted, to restore.
+        const MERGED: &str = "EXISTS (SELECT 1 FROM claim_merges m
+            WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)";
         let mut sql = format!(
-            "SELECT {FIELDS}, NULL FROM claims c WHERE c.deleted_at IS {} AND {}EXISTS
-                (SELECT 1 FROM claim_merges m WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)",
+            "SELECT {FIELDS}, NULL FROM claims c WHERE {}",
             match deleted {
-                Deleted::No | Deleted::Merged => "NULL",
-                Deleted::Yes => "NOT NULL",
-            },
-            match deleted {
-                Deleted::Merged => "",
-                Deleted::No | Deleted::Yes => "NOT ",
+                Deleted::No => format!("c.deleted_at IS NULL AND NOT {MERGED}"),
+                Deleted::Yes => "c.deleted_at IS NOT NULL".to_string(),
+                Deleted::Merged => format!("c.deleted_at IS NULL AND {MERGED}"),
             }
         );
         let mut values: Vec<String> = Vec::new();
