@@ -30,8 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claim_matching, claims, compare, evidence, import, passage_review, quotes, reports, safety,
-        search, settings, sources, timeline, workspace,
+        claim_matching, claim_merge, claims, compare, evidence, import, passage_review, quotes,
+        reports, safety, search, settings, sources, timeline, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -90,6 +90,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             timeline::claim_date_offer,
             claim_matching::claim_similar,
             claim_matching::claim_similar_to,
+            claim_merge::claim_merge,
+            claim_merge::claim_unmerge,
+            claim_merge::claim_list_merged,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

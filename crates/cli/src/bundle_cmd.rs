@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<()
             }
             eprintln!(
                 "claims: {} added, {} updated from the bundle, {} kept (newer here); \
-                 {} history entries; sources: {} added, {} versions; passages: {} added, {} updated; verdicts: {} added",
+                 {} history entries; sources: {} added, {} versions; passages: {} added, {} updated; verdicts: {} added; merges: {} changed",
                 r.claims_added,
                 r.claims_updated,
                 r.claims_kept,
@@ -90,7 +90,8 @@ pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<()
                 r.versions_added,
                 r.evidence_added,
                 r.evidence_updated,
-                r.verdicts_added
+                r.verdicts_added,
+                r.merges_changed
             );
             Ok(())
         }

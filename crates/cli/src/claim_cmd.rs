@@ -9,7 +9,7 @@ use claimdesk_core::model::{ClaimEdit, ClaimFilter, ClaimSort, NewClaim};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::output::outln;
-use crate::{Context, args, output, similar_cmd};
+use crate::{Context, args, claim_merge_cmd, output, similar_cmd};
 
 #[derive(Subcommand)]
 pub enum ClaimCommand {
@@ -66,6 +66,10 @@ pub enum ClaimCommand {
     Similar(similar_cmd::SimilarArgs),
     /// Pairs of claims that say the same (the match tier), for cleaning up an import
     Duplicates,
+    /// Fold a duplicate claim into the claim that stays (evidence, tags and notes move over)
+    Merge(claim_merge_cmd::MergeArgs),
+    /// Undo a merge: what came from the duplicate goes back to it
+    Unmerge(claim_merge_cmd::UnmergeArgs),
 }
 
 #[derive(Args)]
@@ -109,6 +113,9 @@ pub struct ListArgs {
     /// List deleted claims instead, to find one to restore
     #[arg(long)]
     deleted: bool,
+    /// List the duplicates merged into other claims instead (left out by default)
+    #[arg(long, conflicts_with = "deleted")]
+    merged: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -171,6 +178,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             };
             let list = if l.deleted {
                 claims.list_deleted(&filter)?
+            } else if l.merged {
+                claims.list_merged(&filter)?
             } else {
                 claims.list(&filter)?
             };
@@ -180,6 +189,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             if list.is_empty() {
                 if l.deleted {
                     eprintln!("no deleted claims match");
+                } else if l.merged {
+                    eprintln!("no merged claims match");
                 } else {
                     eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
                 }
@@ -208,6 +219,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             }
             if l.deleted {
                 eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
+            } else if l.merged {
+                eprintln!("merged claims; `claimdesk claim unmerge ID` brings one back");
             }
         }
         ClaimCommand::Show { id } => {
@@ -216,6 +229,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 return output::json(out, &detail);
             }
             output::claim(out, &detail.claim, &scale)?;
+            claim_merge_cmd::print_merges(out, &detail)?;
             if detail.evidence.is_empty() {
                 outln!(
                     out,
@@ -325,6 +339,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
         }
         ClaimCommand::Similar(a) => return similar_cmd::run_similar(ctx, a, out),
         ClaimCommand::Duplicates => return similar_cmd::run_duplicates(ctx, out),
+        ClaimCommand::Merge(a) => claim_merge_cmd::run_merge(ctx, &ws, a, out)?,
+        ClaimCommand::Unmerge(a) => claim_merge_cmd::run_unmerge(ctx, &ws, a, out)?,
     }
     Ok(())
 }

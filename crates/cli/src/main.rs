@@ -10,6 +10,7 @@ mod backup_cmd;
 mod bundle_cmd;
 mod check_cmd;
 mod claim_cmd;
+mod claim_merge_cmd;
 mod compare_cmd;
 mod compare_input;
 mod compare_many_cmd;

@@ -16,6 +16,9 @@
 //!    and every field holds its last acknowledged value or the value of a
 //!    later attempt that was killed.
 //! 4. A bundle or ClaimReview import is all or nothing.
+//! 5. A claim merge or unmerge is all or nothing: a merge that holds has
+//!    every passage it moved on the kept claim, an undone one has them back
+//!    on the duplicate, and an acknowledged merge or unmerge stays done.
 
 #![cfg(unix)]
 
@@ -60,9 +63,11 @@ enum Kind {
     BundleImport,
     ClaimReviewImport,
     Settings,
+    ClaimMerge,
+    ClaimUnmerge,
 }
 
-const KINDS: [Kind; 10] = [
+const KINDS: [Kind; 12] = [
     Kind::ClaimAdd,
     Kind::ClaimEdit,
     Kind::ClaimStatus,
@@ -73,6 +78,8 @@ const KINDS: [Kind; 10] = [
     Kind::BundleImport,
     Kind::ClaimReviewImport,
     Kind::Settings,
+    Kind::ClaimMerge,
+    Kind::ClaimUnmerge,
 ];
 
 /// A value that must be there: the last acknowledged one, or one written
@@ -119,6 +126,11 @@ struct Model {
     bundle_done: bool,
     reviews_done: bool,
     publisher: Expected,
+    /// Merges that hold, duplicate → kept claim, as the workspace holds them
+    /// (after a killed merge or unmerge, read back from it: either may be).
+    merges: BTreeMap<String, String>,
+    /// The claim each acknowledged passage was linked to.
+    evidence_claim: BTreeMap<String, String>,
 }
 
 struct Harness {
@@ -207,6 +219,24 @@ impl Harness {
                 &db,
                 &["claim", "add", &format!("Seed claim {n} about the ferry")],
             );
+            // A passage each, so merges have evidence to move.
+            let passage = self.run_ok(
+                &db,
+                &[
+                    "evidence",
+                    "add",
+                    "--claim",
+                    &id,
+                    "--source",
+                    &self.quoted_source.clone(),
+                    "--quote",
+                    &format!("ran late on day {}.", n + 1),
+                    "--stance",
+                    "supports",
+                ],
+            );
+            self.model.evidence.insert(passage.clone(), false);
+            self.model.evidence_claim.insert(passage, id.clone());
             self.model
                 .claims
                 .insert(id, format!("Seed claim {n} about the ferry"));
@@ -372,6 +402,39 @@ impl Harness {
                     None,
                 )
             }
+            Kind::ClaimMerge => {
+                // Only merges the workspace accepts: a duplicate that is
+                // neither merged nor kept, into a claim that is not merged.
+                let merges = &self.model.merges;
+                let free: Vec<String> = self
+                    .claim_ids()
+                    .into_iter()
+                    .filter(|c| !merges.contains_key(c) && !merges.values().any(|k| k == c))
+                    .collect();
+                let dup = self.pick(&free)?.clone();
+                let keepers: Vec<String> = self
+                    .claim_ids()
+                    .into_iter()
+                    .filter(|c| *c != dup && !self.model.merges.contains_key(c))
+                    .collect();
+                let keep = self.pick(&keepers)?.clone();
+                (
+                    vec![
+                        s("claim"),
+                        s("merge"),
+                        dup.clone(),
+                        s("--into"),
+                        keep.clone(),
+                    ],
+                    Some(keep),
+                    Some(dup),
+                )
+            }
+            Kind::ClaimUnmerge => {
+                let merged: Vec<String> = self.model.merges.keys().cloned().collect();
+                let dup = self.pick(&merged)?.clone();
+                (vec![s("claim"), s("unmerge"), dup.clone()], None, Some(dup))
+            }
         };
         Some(Attempt {
             kind,
@@ -446,6 +509,9 @@ impl Harness {
             Kind::EvidenceAdd => {
                 if let Some(id) = acked {
                     self.model.evidence.insert(id.to_string(), false);
+                    self.model
+                        .evidence_claim
+                        .insert(id.to_string(), attempt.args[3].clone());
                 }
             }
             Kind::EvidenceRemove => {
@@ -476,6 +542,35 @@ impl Harness {
                 } else {
                     self.model.publisher.acknowledge(value)
                 }
+            }
+            Kind::ClaimMerge | Kind::ClaimUnmerge => {
+                let merging = attempt.kind == Kind::ClaimMerge;
+                let holds = if killed {
+                    // Killed: it landed whole or not at all; read which.
+                    let conn = rusqlite::Connection::open(&self.db).expect("open");
+                    let keeper: Option<String> = conn
+                        .query_row(
+                            "SELECT keeper_id FROM claim_merges
+                             WHERE duplicate_id = ?1 AND unmerged_at IS NULL",
+                            [&target],
+                            |r| r.get(0),
+                        )
+                        .ok();
+                    let before = self.model.merges.get(&target).cloned();
+                    let after = merging.then(|| value.clone());
+                    assert!(
+                        keeper == before || keeper == after,
+                        "a killed {:?} left claim {target} merged into {keeper:?}",
+                        attempt.kind
+                    );
+                    keeper
+                } else {
+                    merging.then(|| value.clone())
+                };
+                match holds {
+                    Some(keeper) => self.model.merges.insert(target, keeper),
+                    None => self.model.merges.remove(&target),
+                };
             }
         }
     }
@@ -602,6 +697,49 @@ impl Harness {
             reviews == 0 || reviews == 4,
             "after {what}: half a ClaimReview import ({reviews})"
         );
+        for id in self.model.claims.keys() {
+            let keeper = one(
+                "SELECT keeper_id FROM claim_merges WHERE duplicate_id = ?1 AND unmerged_at IS NULL",
+                id,
+            )
+            .flatten();
+            assert_eq!(
+                keeper.as_ref(),
+                self.model.merges.get(id),
+                "after {what}: claim {id} merged into {keeper:?}"
+            );
+            // The passages of its last merge stand on the kept claim while it
+            // holds, and back on the duplicate once undone: never half moved.
+            let last: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT keeper_id, evidence_ids FROM claim_merges WHERE duplicate_id = ?1
+                     ORDER BY seq DESC LIMIT 1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .ok();
+            if let Some((kept, moved)) = last {
+                let moved: Vec<String> = serde_json::from_str(&moved).expect("evidence ids");
+                let on = if keeper.is_some() { &kept } else { id };
+                for e in moved {
+                    let claim = one("SELECT claim_id FROM evidence WHERE id = ?1", &e).flatten();
+                    assert_eq!(
+                        claim.as_deref(),
+                        Some(on.as_str()),
+                        "after {what}: passage {e} of the merge of {id} is half moved"
+                    );
+                }
+            }
+        }
+        for (e, linked_to) in &self.model.evidence_claim {
+            // On its own claim, or on the claim that one is merged into.
+            let on = one("SELECT claim_id FROM evidence WHERE id = ?1", e).flatten();
+            let kept = self.model.merges.get(linked_to);
+            assert!(
+                on.as_ref() == Some(linked_to) || on.is_some() && on.as_ref() == kept,
+                "after {what}: passage {e} of claim {linked_to} is on {on:?}"
+            );
+        }
         let publisher = one("SELECT value FROM settings WHERE key = ?1", "publisher").flatten();
         assert!(
             self.model.publisher.allows(publisher.as_deref()),

@@ -425,6 +425,45 @@ pub struct ClaimDetail {
     pub verdict: Verdict,
     /// The linked passages, oldest first; removed ones left out.
     pub evidence: Vec<EvidenceView>,
+    /// When this claim is a duplicate merged into another: that merge.
+    pub merged_into: Option<ClaimMerge>,
+    /// The duplicates merged into this claim and not unmerged, oldest first.
+    pub merged_from: Vec<ClaimMerge>,
+}
+
+/// A duplicate claim folded into the claim that stays (the keeper): what
+/// moved, so that an unmerge puts back exactly that.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ClaimMerge {
+    /// The claim merged away; it leaves the default claim list.
+    pub duplicate_id: String,
+    /// Its statement, for people reading the merge.
+    pub duplicate_statement: String,
+    /// The claim that stays and took the duplicate's evidence, tags and notes.
+    pub keeper_id: String,
+    /// Its statement.
+    pub keeper_statement: String,
+    /// When the merge was made (UTC).
+    pub merged_at: DateTime<Utc>,
+    /// Who made it.
+    pub merged_by: String,
+    /// Why, in the checker's words; `None` when no reason was given.
+    pub note: Option<String>,
+    /// The evidence links that moved to the keeper (removed ones too), by id.
+    pub evidence_ids: Vec<String>,
+    /// The duplicate's tags; they leave it and come back on unmerge.
+    pub tags_moved: Vec<String>,
+    /// The tags the keeper gained (the duplicate's that it did not carry).
+    pub tags_added: Vec<String>,
+    /// The duplicate's notes; they leave it and come back on unmerge.
+    pub notes_moved: String,
+    /// The text appended to the keeper's notes; empty when none.
+    pub notes_added: String,
+    /// When the merge was undone; `None` while it holds.
+    pub unmerged_at: Option<DateTime<Utc>>,
+    /// Who undid it.
+    pub unmerged_by: Option<String>,
 }
 
 #[cfg(test)]

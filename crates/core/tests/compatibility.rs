@@ -301,3 +301,26 @@ fn claims_imported_before_matching_existed_show_their_review_and_pair_with_the_d
         }
     }
 }
+
+#[test]
+fn a_schema_v6_workspace_takes_a_claim_merge_and_its_undo() {
+    use claimdesk_core::model::ClaimFilter;
+    let (_d, ws) = open_copy("schema-v6-sample.sqlite");
+    let claims = ws.claims().list(&ClaimFilter::default()).expect("claims");
+    assert!(claims.len() >= 2, "the sample has claims to merge");
+    let (dup, keep) = (&claims[0].id, &claims[1].id);
+    let passages = |id: &str| ws.claims().detail(id).expect("detail").evidence.len();
+    let (dup_n, keep_n) = (passages(dup), passages(keep));
+    ws.claims()
+        .merge(dup, keep, None)
+        .expect("merge on the migrated file");
+    assert_eq!(passages(keep), dup_n + keep_n);
+    let listed = ws.claims().list(&ClaimFilter::default()).expect("list");
+    assert!(
+        !listed.iter().any(|c| &c.id == dup),
+        "the duplicate leaves the list"
+    );
+    ws.claims().unmerge(dup, None).expect("unmerge");
+    assert_eq!((passages(dup), passages(keep)), (dup_n, keep_n));
+    assert!(ws.check().expect("check").ok);
+}

@@ -2,6 +2,7 @@
 //! and nothing else.
 
 pub mod claim_matching;
+pub mod claim_merge;
 pub mod claims;
 pub mod compare;
 pub mod evidence;

@@ -84,6 +84,10 @@ export const api = {
   claimDateOffer: (statement: string, claimedOn: string | null) => commands.claimDateOffer(statement, claimedOn),
   similarClaims: (statement: string, limit: number | null = null) => unwrap(commands.claimSimilar(statement, limit)),
   similarToClaim: (id: string, limit: number | null = null) => unwrap(commands.claimSimilarTo(id, limit)),
+  mergeClaim: (duplicate: string, keeper: string, note: string | null) =>
+    unwrap(commands.claimMerge(duplicate, keeper, note)),
+  unmergeClaim: (duplicate: string) => unwrap(commands.claimUnmerge(duplicate)),
+  mergedClaims: (filter: ClaimFilter) => unwrap(commands.claimListMerged(filter)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

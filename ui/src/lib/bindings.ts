@@ -545,6 +545,11 @@ async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandE
 async claimSimilar(statement: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("claim_similar", { statement, limit }) };
+ * Merges `duplicate` into `keeper`: its evidence, tags and notes move over.
+ */
+async claimMerge(duplicate: string, keeper: string, note: string | null) : Promise<Result<ClaimMerge, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_merge", { duplicate, keeper, note }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -562,6 +567,11 @@ async timelinePin(source: string, expressionStart: number, date: string, note: s
 async claimSimilarTo(id: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("claim_similar_to", { id, limit }) };
+ * Undoes the merge of `duplicate` (the Undo of a merge).
+ */
+async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_unmerge", { duplicate }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -573,6 +583,11 @@ async claimSimilarTo(id: string, limit: number | null) : Promise<Result<SimilarC
 async timelineUnpin(source: string, expressionStart: number, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_unpin", { source, expressionStart, note }) };
+ * The duplicates merged into other claims that match the filter.
+ */
+async claimListMerged(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_list_merged", { filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -848,7 +863,15 @@ verdict: Verdict;
 /**
  * The linked passages, oldest first; removed ones left out.
  */
-evidence: EvidenceView[] }
+evidence: EvidenceView[]; 
+/**
+ * When this claim is a duplicate merged into another: that merge.
+ */
+merged_into: ClaimMerge | null; 
+/**
+ * The duplicates merged into this claim and not unmerged, oldest first.
+ */
+merged_from: ClaimMerge[] }
 /**
  * A claim prefilled from a difference, for the user to edit before saving.
  */
@@ -989,6 +1012,67 @@ highlights: ([number, number])[];
  * The statement, or for a long one the stretch around the first match.
  */
 snippet: string }
+/**
+ * A duplicate claim folded into the claim that stays (the keeper): what
+ * moved, so that an unmerge puts back exactly that.
+ */
+export type ClaimMerge = { 
+/**
+ * The claim merged away; it leaves the default claim list.
+ */
+duplicate_id: string; 
+/**
+ * Its statement, for people reading the merge.
+ */
+duplicate_statement: string; 
+/**
+ * The claim that stays and took the duplicate's evidence, tags and notes.
+ */
+keeper_id: string; 
+/**
+ * Its statement.
+ */
+keeper_statement: string; 
+/**
+ * When the merge was made (UTC).
+ */
+merged_at: string; 
+/**
+ * Who made it.
+ */
+merged_by: string; 
+/**
+ * Why, in the checker's words; `None` when no reason was given.
+ */
+note: string | null; 
+/**
+ * The evidence links that moved to the keeper (removed ones too), by id.
+ */
+evidence_ids: string[]; 
+/**
+ * The duplicate's tags; they leave it and come back on unmerge.
+ */
+tags_moved: string[]; 
+/**
+ * The tags the keeper gained (the duplicate's that it did not carry).
+ */
+tags_added: string[]; 
+/**
+ * The duplicate's notes; they leave it and come back on unmerge.
+ */
+notes_moved: string; 
+/**
+ * The text appended to the keeper's notes; empty when none.
+ */
+notes_added: string; 
+/**
+ * When the merge was undone; `None` while it holds.
+ */
+unmerged_at: string | null; 
+/**
+ * Who undid it.
+ */
+unmerged_by: string | null }
 /**
  * Order of a claim list, newest first.
  */

@@ -201,3 +201,11 @@ describe('every shortcut', () => {
     expect(shortcutFor(press('j')), 'the window does not take them').toBeNull();
   });
 });
+
+describe('Alt+M', () => {
+  it('merges the selected claim into another, also where the layout types another letter', () => {
+    expect(shortcutFor(press('m', { altKey: true }))).toEqual({ action: 'merge-into' });
+    expect(shortcutFor(press('µ', { altKey: true, code: 'KeyM' }))).toEqual({ action: 'merge-into' });
+    expect(shortcutFor(press('m'))).toBeNull();
+  });
+});

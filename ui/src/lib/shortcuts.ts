@@ -26,7 +26,8 @@ export type Shortcut =
   | { action: 'timeline-next' }
   | { action: 'timeline-previous' }
   | { action: 'timeline-open' }
-  | { action: 'checkworthy' };
+  | { action: 'checkworthy' }
+  | { action: 'merge-into' };
 
 /**
  * Where a shortcut is heard: the whole window, the Compare view, or an open
@@ -197,6 +198,15 @@ export const SHORTCUTS: ShortcutRecord[] = [
     action: (k) =>
       k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyW' || k.key.toLowerCase() === 'w')
         ? { action: 'checkworthy' }
+        : null,
+  },
+  {
+    keys: 'Alt+M',
+    label: 'Merge the selected claim into another (it is a duplicate)',
+    scope: 'window',
+    action: (k) =>
+      k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyM' || k.key.toLowerCase() === 'm')
+        ? { action: 'merge-into' }
         : null,
   },
 ];

@@ -90,6 +90,7 @@ impl Desk {
         let mut all = vec![
             claims.clone(),
             self.json(&["claim", "list", "--deleted"]),
+            self.json(&["claim", "list", "--merged"]),
             self.json(&["source", "list"]),
             self.json(&["evidence", "list"]),
         ];

@@ -210,6 +210,9 @@ pub(crate) fn candidates(
          LEFT JOIN claimreview_texts r ON r.claim_id = c.id
          WHERE claim_match_fts MATCH ?1 AND c.deleted_at IS NULL
            AND (?2 IS NULL OR c.id <> ?2)
+           -- A merged duplicate lives on in its keeper: offer the keeper only.
+           AND NOT EXISTS (SELECT 1 FROM claim_merges m
+                           WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)
          ORDER BY rank_ LIMIT ?3"
     );
     let mut stmt = ws.conn().prepare_cached(&sql)?;

@@ -42,6 +42,11 @@ impl<'a> Claims<'a> {
         self.db.conn
     }
 
+    /// The connection and actor this handle writes with (for merges).
+    pub(super) fn db(&self) -> Db<'a> {
+        self.db
+    }
+
     /// The id of the claim named by `id_or_prefix`, deleted claims included.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<String> {
         ids::resolve(self.db.conn, "claims", "claim", id_or_prefix)
@@ -61,6 +66,12 @@ impl<'a> Claims<'a> {
     /// Deleted claims matching `filter`, so they can be found and restored.
     pub fn list_deleted(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
         self.list_where(filter, Deleted::Yes)
+    }
+
+    /// Live claims merged into another (see [`Claims::merge`]) matching
+    /// `filter`: the default list leaves them out.
+    pub fn list_merged(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        self.list_where(filter, Deleted::Merged)
     }
 
     fn list_where(&self, filter: &ClaimFilter, deleted: Deleted) -> Result<Vec<Claim>> {
@@ -87,11 +98,16 @@ impl<'a> Claims<'a> {
         };
         // Only the filters in use go into the query, so an unfiltered list
         // is a plain index scan.
+        // A live merged duplicate lives on in its keeper, so only the merged
+        // list shows it; a deleted one is listed with the deleted, to restore.
+        const MERGED: &str = "EXISTS (SELECT 1 FROM claim_merges m
+            WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)";
         let mut sql = format!(
-            "SELECT {FIELDS}, NULL FROM claims c WHERE c.deleted_at IS {}",
+            "SELECT {FIELDS}, NULL FROM claims c WHERE {}",
             match deleted {
-                Deleted::No => "NULL",
-                Deleted::Yes => "NOT NULL",
+                Deleted::No => format!("c.deleted_at IS NULL AND NOT {MERGED}"),
+                Deleted::Yes => "c.deleted_at IS NOT NULL".to_string(),
+                Deleted::Merged => format!("c.deleted_at IS NULL AND {MERGED}"),
             }
         );
         let mut values: Vec<String> = Vec::new();
@@ -272,11 +288,13 @@ impl<'a> Claims<'a> {
     }
 }
 
-/// Which claims a list holds: live ones, or deleted ones.
+/// Which claims a list holds: live ones, deleted ones, or live duplicates
+/// merged into another claim.
 #[derive(Clone, Copy)]
 enum Deleted {
     No,
     Yes,
+    Merged,
 }
 
 /// Writes history rows for `changes`, bumps `updated_at`, and returns the claim.

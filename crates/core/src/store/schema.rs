@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 8;
+pub(crate) const VERSION: i64 = 9;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -20,6 +20,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up_with_hook(V6, v6_fill_dates),
         M::up(V7).foreign_key_check(),
         M::up(V8).foreign_key_check(),
+        M::up(V9).foreign_key_check(),
     ])
 }
 
@@ -396,4 +397,32 @@ CREATE TRIGGER claim_match_review AFTER INSERT ON claimreview_texts BEGIN
     UPDATE claim_match_fts SET headline = new.headline, summary = new.summary
     WHERE rowid = (SELECT seq FROM claims WHERE id = new.claim_id);
 END;
+"#;
+
+/// Duplicate claims merged into the claim that stays: who merged which into
+/// which and when, and what moved (evidence ids, the tags the keeper gained,
+/// the notes appended to the keeper's), so an unmerge puts back exactly that.
+/// An unmerge closes the row instead of deleting it, so bundles carry it to
+/// other desks; a claim has at most one open merge.
+const V9: &str = r#"
+CREATE TABLE claim_merges (
+    seq          INTEGER PRIMARY KEY,
+    duplicate_id TEXT NOT NULL REFERENCES claims(id),
+    keeper_id    TEXT NOT NULL REFERENCES claims(id),
+    merged_at    TEXT NOT NULL,
+    merged_by    TEXT NOT NULL,
+    note         TEXT,
+    evidence_ids TEXT NOT NULL DEFAULT '[]',
+    tags_moved   TEXT NOT NULL DEFAULT '[]',
+    tags_added   TEXT NOT NULL DEFAULT '[]',
+    notes_moved  TEXT NOT NULL DEFAULT '',
+    notes_added  TEXT NOT NULL DEFAULT '',
+    unmerged_at  TEXT,
+    unmerged_by  TEXT,
+    CHECK (duplicate_id <> keeper_id),
+    CHECK ((unmerged_at IS NULL) = (unmerged_by IS NULL)),
+    UNIQUE (duplicate_id, merged_at)
+) STRICT;
+CREATE UNIQUE INDEX claim_merges_open ON claim_merges(duplicate_id) WHERE unmerged_at IS NULL;
+CREATE INDEX claim_merges_keeper ON claim_merges(keeper_id) WHERE unmerged_at IS NULL;
 "#;

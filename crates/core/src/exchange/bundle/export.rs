@@ -8,7 +8,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::selection::{Selection, select_claims};
-use crate::store::{claims, evidence, history, imports, scale, sources};
+use crate::store::{claim_merge, claims, evidence, history, imports, scale, sources};
 use crate::workspace::Workspace;
 
 /// Gathers a bundle: every claim (deleted ones too), source and passage when
@@ -106,6 +106,12 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
         .filter(|(_, claim_id)| claim_ids.contains(claim_id.as_str()))
         .map(|(key, claim_id)| BundleImportKey { key, claim_id })
         .collect();
+    let claim_merges = claim_merge::all(conn)?
+        .into_iter()
+        .filter(|m| {
+            claim_ids.contains(m.duplicate_id.as_str()) && claim_ids.contains(m.keeper_id.as_str())
+        })
+        .collect();
     Ok(Bundle {
         schema: BUNDLE_SCHEMA.into(),
         scale: scale::list(conn)?,
@@ -113,6 +119,7 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
         sources: bundle_sources,
         evidence: bundle_evidence,
         claimreview_imports,
+        claim_merges,
     })
 }
 

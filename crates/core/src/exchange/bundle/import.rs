@@ -11,6 +11,7 @@ use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleSource};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::model::{Claim, Evidence, Source, SourceVersion};
+use crate::store::claim_merge::{self, Brought};
 use crate::store::history::Change;
 use crate::store::{claims, evidence, history, imports, scale, sources};
 use crate::workspace::Workspace;
@@ -40,6 +41,9 @@ pub struct BundleImport {
     /// Evidence links both sides hold whose removal the bundle changed,
     /// because the bundle's copy of their claim won.
     pub evidence_updated: u32,
+    /// Merges of duplicate claims the workspace did not hold, and merges it
+    /// held that the bundle's desk undid.
+    pub merges_changed: u32,
 }
 
 impl BundleImport {
@@ -69,6 +73,9 @@ impl BundleImport {
 ///   gets the next free number.
 /// - **Evidence**: added by id. For a passage both sides hold, whether it is
 ///   linked follows the side whose claim won.
+/// - **Merges** of duplicate claims: a merge the workspace lacks is added and
+///   its evidence moves to the claim that stays; a merge the bundle's desk
+///   undid is undone here too, its evidence going back to the duplicate.
 ///
 /// Before anything is written, the bundle must pass its checks: well-formed,
 /// unique ids; every passage standing in its version's text exactly at its
@@ -94,6 +101,11 @@ pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
         for k in &bundle.claimreview_imports {
             if imports::claim_for(conn, &k.key)?.is_none() {
                 imports::remember(conn, &k.key, &k.claim_id)?;
+            }
+        }
+        for m in &bundle.claim_merges {
+            if claim_merge::bring_in(conn, m)? != Brought::Nothing {
+                out.merges_changed += 1;
             }
         }
         Ok(out)

@@ -17,7 +17,7 @@ mod import;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{HistoryEntry, Stance, Verdict};
+use crate::model::{ClaimMerge, HistoryEntry, Stance, Verdict};
 
 pub use export::{bundle_to_json, export_bundle};
 pub use import::{BundleImport, import_bundle};
@@ -42,6 +42,11 @@ pub struct Bundle {
     /// Which ClaimReview (by `@id`, or URL and statement) each imported claim came from.
     #[serde(default)]
     pub claimreview_imports: Vec<BundleImportKey>,
+    /// Duplicate claims merged into the claims that stay, undone merges too,
+    /// by duplicate and instant; a desk importing the bundle ends with the
+    /// same merges. Only merges whose two claims the bundle holds.
+    #[serde(default)]
+    pub claim_merges: Vec<ClaimMerge>,
 }
 
 /// A claim with every field and its whole history.
