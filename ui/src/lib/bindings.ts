@@ -539,17 +539,6 @@ async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, Comm
 async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_view", { request }) };
- * The claims already in the workspace like `statement` (typed, not yet
- * saved), best first, each with its tier, verdict, origin and why.
- */
-async claimSimilar(statement: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_similar", { statement, limit }) };
- * Merges `duplicate` into `keeper`: its evidence, tags and notes move over.
- */
-async claimMerge(duplicate: string, keeper: string, note: string | null) : Promise<Result<ClaimMerge, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_merge", { duplicate, keeper, note }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -562,16 +551,6 @@ async claimMerge(duplicate: string, keeper: string, note: string | null) : Promi
 async timelinePin(source: string, expressionStart: number, date: string, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_pin", { source, expressionStart, date, note }) };
- * The claims like claim `id` (itself left out), for its detail view.
- */
-async claimSimilarTo(id: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_similar_to", { id, limit }) };
- * Undoes the merge of `duplicate` (the Undo of a merge).
- */
-async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_unmerge", { duplicate }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -583,11 +562,6 @@ async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>
 async timelineUnpin(source: string, expressionStart: number, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_unpin", { source, expressionStart, note }) };
- * The duplicates merged into other claims that match the filter.
- */
-async claimListMerged(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_list_merged", { filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -609,6 +583,62 @@ async timelinePins(source: string) : Promise<Result<DatePin[], CommandError>> {
  */
 async claimDateOffer(statement: string, claimedOn: string | null) : Promise<DateOffer[]> {
     return await TAURI_INVOKE("claim_date_offer", { statement, claimedOn });
+},
+/**
+ * The claims already in the workspace like `statement` (typed, not yet
+ * saved), best first, each with its tier, verdict, origin and why.
+ */
+async claimSimilar(statement: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_similar", { statement, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The claims like claim `id` (itself left out), for its detail view.
+ */
+async claimSimilarTo(id: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_similar_to", { id, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Merges `duplicate` into `keeper`: its evidence, tags and notes move over.
+ */
+async claimMerge(duplicate: string, keeper: string, note: string | null) : Promise<Result<ClaimMerge, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_merge", { duplicate, keeper, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Undoes the merge of `duplicate` (the Undo of a merge).
+ */
+async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_unmerge", { duplicate }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The duplicates merged into other claims that match the filter.
+ */
+async claimListMerged(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_list_merged", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -2806,6 +2836,18 @@ claim: string;
  */
 suggestions: Suggestion[] }
 /**
+ * How close a similar claim is.
+ */
+export type Tier = 
+/**
+ * The same claim in other words: the same truth conditions.
+ */
+"match" | 
+/**
+ * Related, worth a look.
+ */
+"suggestion"
+/**
  * Events in calendar order, the entries merging them and the conflicts between them.
  */
 export type Timeline = { 
@@ -2854,17 +2896,6 @@ tag: string | null;
  * Only events two sources date apart.
  */
 only_conflicts?: boolean }
- * How close a similar claim is.
- */
-export type Tier = 
-/**
- * The same claim in other words: the same truth conditions.
- */
-"match" | 
-/**
- * Related, worth a look.
- */
-"suggestion"
 /**
  * One verdict of a rating scale.
  */
