@@ -3,8 +3,8 @@
 pub(crate) mod backup;
 pub mod check;
 mod claim_detail;
-pub(crate) mod claimreview_texts;
 pub(crate) mod claim_merge;
+pub(crate) mod claimreview_texts;
 pub(crate) mod claims;
 pub(crate) mod date_pins;
 mod db;
