@@ -105,6 +105,13 @@ pub struct ListArgs {
     /// List deleted claims instead, to find one to restore
     #[arg(long)]
     deleted: bool,
+    /// Show at most N claims, a page; --json then prints
+    /// {"claims": [...], "next": CURSOR or null}
+    #[arg(long, value_name = "N")]
+    limit: Option<u32>,
+    /// Start after this cursor: the "next" of the page before
+    #[arg(long, value_name = "CURSOR", requires = "limit")]
+    after: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -170,10 +177,21 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                     SortArg::Created => ClaimSort::Created,
                 },
             };
-            let list = if l.deleted {
-                claims.list_deleted(&filter)?
-            } else {
-                claims.list(&filter)?
+            let (list, next) = match l.limit {
+                Some(limit) => {
+                    let after = l.after.as_deref();
+                    let page = if l.deleted {
+                        claims.page_deleted(&filter, limit, after)?
+                    } else {
+                        claims.page(&filter, limit, after)?
+                    };
+                    if ctx.json {
+                        return output::json(out, &page);
+                    }
+                    (page.claims, page.next)
+                }
+                None if l.deleted => (claims.list_deleted(&filter)?, None),
+                None => (claims.list(&filter)?, None),
             };
             if ctx.json {
                 return output::json(out, &list);
@@ -209,6 +227,9 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
             }
             if l.deleted {
                 eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
+            }
+            if let Some(next) = next {
+                eprintln!("more claims: add `--after {next}` for the next page");
             }
         }
         ClaimCommand::Show { id } => {

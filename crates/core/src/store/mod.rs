@@ -3,6 +3,7 @@
 pub(crate) mod backup;
 pub mod check;
 mod claim_detail;
+pub mod claim_page;
 pub(crate) mod claims;
 mod db;
 mod disk_full;
@@ -14,9 +15,11 @@ pub(crate) mod scale;
 mod schema;
 pub(crate) mod settings;
 pub mod source_details;
+pub mod source_reading;
 pub(crate) mod sources;
 pub(crate) mod version_dates;
 
+pub use claim_page::ClaimPage;
 pub use claims::Claims;
 pub(crate) use db::Db;
 pub use evidence::EvidenceLinks;
@@ -24,6 +27,7 @@ pub use passage_review::{PassageReview, PassageReviews};
 pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::{DetailsSaved, SourceDetails};
+pub use source_reading::SourceReading;
 pub use sources::Sources;
 
 use std::path::Path;
