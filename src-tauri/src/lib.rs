@@ -30,8 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claims, compare, evidence, import, passage_review, quotes, reports, safety, search,
-        settings, sources, workspace,
+        claim_pages, claims, compare, evidence, import, passage_review, quotes, reports, safety,
+        search, settings, sources, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -83,6 +83,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             passage_review::passage_review_list,
             passage_review::passage_review_accept,
             passage_review::passage_review_keep,
+            claim_pages::claim_page,
+            claim_pages::claim_count,
+            sources::source_reading,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

@@ -1,6 +1,7 @@
 //! The Tauri commands, one file per part of the domain. Each calls the core
 //! and nothing else.
 
+pub mod claim_pages;
 pub mod claims;
 pub mod compare;
 pub mod evidence;

@@ -75,6 +75,10 @@ export const api = {
   passageReviews: () => unwrap(commands.passageReviewList()),
   acceptPassage: (evidenceId: string) => unwrap(commands.passageReviewAccept(evidenceId)),
   keepPassage: (evidenceId: string) => unwrap(commands.passageReviewKeep(evidenceId)),
+  claimPage: (filter: ClaimFilter, limit: number, after: string | null) =>
+    unwrap(commands.claimPage(filter, limit, after)),
+  claimCount: (filter: ClaimFilter) => unwrap(commands.claimCount(filter)),
+  sourceReading: (id: string, n: number | null = null) => unwrap(commands.sourceReading(id, n)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */
