@@ -4,7 +4,8 @@
 //! SQLite query of the same rows in the same run:
 //! - a page of 100 rows in the list's order (first page, and one 5,000 rows
 //!   down through its cursor) against the same SELECT … LIMIT 100 read raw;
-//! - the list filtered by verdict, by tag and by typed words (target ≤ 20 ms);
+//! - the list filtered by verdict, by tag and by typed words, and sorted by
+//!   the claimed-on day: the first page (target ≤ 20 ms) and the count apart;
 //! - opening a claim with 20 passages and 10 rows of edits: its detail and
 //!   history, as the window asks for them (target ≤ 10 ms);
 //! - opening an 800-word source in the reader (target ≤ 20 ms), beside the
@@ -59,8 +60,8 @@ const ROW: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.no
     c.rationale, c.created_at, c.updated_at,
     (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)";
 
-/// Runs `sql` and reads every column of every row as text: the bare cost of
-/// the rows, without making claims of them.
+/// Runs `sql` and reads every column of every row as SQLite holds it: the
+/// bare cost of the rows, without making claims of them.
 fn bare(raw: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> usize {
     let mut stmt = raw.prepare_cached(sql).expect("prepare");
     let columns = stmt.column_count();
@@ -68,7 +69,7 @@ fn bare(raw: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> usize {
     let mut n = 0;
     while let Some(r) = rows.next().expect("row") {
         for i in 0..columns {
-            black_box(r.get::<_, Option<String>>(i).expect("text"));
+            black_box(r.get::<_, rusqlite::types::Value>(i).expect("a value"));
         }
         n += 1;
     }
@@ -127,10 +128,9 @@ fn bench(c: &mut Criterion) {
         })
     });
 
-    // Filters: the first page and the count, as the window asks.
-    let filtered = |name: &str, filter: ClaimFilter| {
-        (name.to_string(), filter)
-    };
+    // Filters: the first page (what the window waits for), and the count
+    // (which it asks for after showing the page).
+    let filtered = |name: &str, filter: ClaimFilter| (name.to_string(), filter);
     let filters = [
         filtered(
             "filter_verdict",
@@ -169,11 +169,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(bare(&raw, &sql, &[&"disputed"])))
     });
     for (name, filter) in &filters {
-        group.bench_function(format!("{name}_page_and_count"), |b| {
-            b.iter(|| {
-                black_box(ws.claims().page(filter, 100, None).expect("page"));
-                black_box(ws.claims().count(filter).expect("count"))
-            })
+        group.bench_function(format!("{name}_first_page"), |b| {
+            b.iter(|| black_box(ws.claims().page(filter, 100, None).expect("page")))
+        });
+        group.bench_function(format!("{name}_count"), |b| {
+            b.iter(|| black_box(ws.claims().count(filter).expect("count")))
         });
     }
 

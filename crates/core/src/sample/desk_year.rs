@@ -107,7 +107,7 @@ pub fn fill(ws: &Workspace, size: DeskSize) -> Result<DeskSummary> {
         let passages = passage_counts(&mut rng, size);
         for (i, &count) in passages.iter().enumerate() {
             let claim = claims::insert(conn, &actor, &new_claim(&mut rng, i), None)?;
-            let rows = if i % BUSY_EVERY == 0 {
+            let rows = if i.is_multiple_of(BUSY_EVERY) {
                 BUSY_HISTORY
             } else {
                 3 + rng.below(8)
@@ -149,7 +149,7 @@ pub fn fill(ws: &Workspace, size: DeskSize) -> Result<DeskSummary> {
 /// How many passages each claim gets: busy claims [`BUSY_PASSAGES`], the
 /// rest 0–4, nudged so the total is exactly `size.passages`.
 fn passage_counts(rng: &mut Rng, size: DeskSize) -> Vec<usize> {
-    let busy = |i: usize| i % BUSY_EVERY == 0;
+    let busy = |i: usize| i.is_multiple_of(BUSY_EVERY);
     let mut counts: Vec<usize> = (0..size.claims)
         .map(|i| if busy(i) { BUSY_PASSAGES } else { rng.below(5) })
         .collect();

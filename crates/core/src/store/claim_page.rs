@@ -47,9 +47,8 @@ impl Claims<'_> {
     /// How many live claims match `filter` (the list's count, without its rows).
     pub fn count(&self, filter: &ClaimFilter) -> Result<u64> {
         let conn = self.conn();
-        let query = Filtered::new(conn, filter, Deleted::No, FilteredColumns::WithoutTags)?;
-        let sql = format!("SELECT count(*) FROM ({})", query.sql);
-        let mut stmt = conn.prepare_cached(&sql)?;
+        let query = Filtered::new(conn, filter, Deleted::No, FilteredColumns::Count)?;
+        let mut stmt = conn.prepare_cached(&query.sql)?;
         Ok(
             stmt.query_row(rusqlite::params_from_iter(query.values.iter()), |r| {
                 r.get::<_, i64>(0)

@@ -246,6 +246,8 @@ pub(super) enum FilteredColumns {
     /// The claim's fields, its tags (a subquery per row: for a page, not
     /// for a whole list) and then `seq`, the last part of every sort key.
     PageRow,
+    /// Only how many rows match.
+    Count,
 }
 
 /// A `SELECT` of the claims matching a filter, without its `ORDER BY`, and
@@ -282,6 +284,7 @@ impl Filtered {
         let selected = match columns {
             FilteredColumns::WithoutTags => format!("{FIELDS}, NULL"),
             FilteredColumns::PageRow => format!("{COLUMNS}, c.seq"),
+            FilteredColumns::Count => "count(*)".to_string(),
         };
         let mut query = Filtered {
             sql: format!(
