@@ -30,8 +30,8 @@ fn app_version() -> String {
 /// bindings export test.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
-        claim_matching, claim_merge, claims, compare, evidence, import, passage_review, quotes,
-        reports, safety, search, settings, sources, timeline, workspace,
+        claim_matching, claim_merge, claim_pages, claims, compare, evidence, import,
+        passage_review, quotes, reports, safety, search, settings, sources, timeline, workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -93,6 +93,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             claim_merge::claim_merge,
             claim_merge::claim_unmerge,
             claim_merge::claim_list_merged,
+            claim_pages::claim_page,
+            claim_pages::claim_count,
+            sources::source_reading,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

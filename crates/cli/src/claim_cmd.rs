@@ -116,6 +116,13 @@ pub struct ListArgs {
     /// List the duplicates merged into other claims instead (left out by default)
     #[arg(long, conflicts_with = "deleted")]
     merged: bool,
+    /// Show at most N claims, a page; --json then prints
+    /// {"claims": [...], "next": CURSOR or null}
+    #[arg(long, value_name = "N")]
+    limit: Option<u32>,
+    /// Start after this cursor: the "next" of the page before
+    #[arg(long, value_name = "CURSOR", requires = "limit")]
+    after: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -176,12 +183,24 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                     SortArg::Created => ClaimSort::Created,
                 },
             };
-            let list = if l.deleted {
-                claims.list_deleted(&filter)?
-            } else if l.merged {
-                claims.list_merged(&filter)?
-            } else {
-                claims.list(&filter)?
+            let (list, next) = match l.limit {
+                Some(limit) => {
+                    let after = l.after.as_deref();
+                    let page = if l.deleted {
+                        claims.page_deleted(&filter, limit, after)?
+                    } else if l.merged {
+                        claims.page_merged(&filter, limit, after)?
+                    } else {
+                        claims.page(&filter, limit, after)?
+                    };
+                    if ctx.json {
+                        return output::json(out, &page);
+                    }
+                    (page.claims, page.next)
+                }
+                None if l.deleted => (claims.list_deleted(&filter)?, None),
+                None if l.merged => (claims.list_merged(&filter)?, None),
+                None => (claims.list(&filter)?, None),
             };
             if ctx.json {
                 return output::json(out, &list);
@@ -221,6 +240,9 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                 eprintln!("deleted claims; `claimdesk claim restore ID` brings one back");
             } else if l.merged {
                 eprintln!("merged claims; `claimdesk claim unmerge ID` brings one back");
+            }
+            if let Some(next) = next {
+                eprintln!("more claims: add `--after {next}` for the next page");
             }
         }
         ClaimCommand::Show { id } => {

@@ -67,8 +67,9 @@ struct Cli {
 enum Command {
     /// Create a workspace file (an existing workspace is left as it is)
     Init,
-    /// Fill an empty workspace with a sample: two outlets' tellings of one invented event
-    Sample,
+    /// Fill an empty workspace with a sample: two outlets' tellings of one invented
+    /// event, or (--size year) a generated desk after a year, to measure speed on
+    Sample(SampleArgs),
     /// Statements to check: add, list, edit, give verdicts, see history
     #[command(subcommand)]
     Claim(claim_cmd::ClaimCommand),
@@ -158,7 +159,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(), Error> {
     match command {
         Command::Init => init(ctx, out),
-        Command::Sample => sample(ctx, out),
+        Command::Sample(args) => sample(ctx, &args, out),
         Command::Claim(cmd) => claim_cmd::run(ctx, cmd, out),
         Command::Source(cmd) => source_cmd::run(ctx, cmd, out),
         Command::Evidence(cmd) => evidence_cmd::run(ctx, cmd, out),
@@ -202,8 +203,39 @@ fn init(ctx: &Context, out: &mut impl Write) -> Result<(), Error> {
     Ok(())
 }
 
-fn sample(ctx: &Context, out: &mut impl Write) -> Result<(), Error> {
+#[derive(clap::Args)]
+struct SampleArgs {
+    /// small: the story of two outlets; year: 10,000 claims, 2,000 sources
+    /// (1–3 versions each) and 20,000 passages of evidence, generated
+    #[arg(long, value_enum, default_value = "small")]
+    size: SampleSize,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SampleSize {
+    Small,
+    Year,
+}
+
+fn sample(ctx: &Context, args: &SampleArgs, out: &mut impl Write) -> Result<(), Error> {
     let ws = Workspace::open_or_create(&ctx.db)?;
+    if let SampleSize::Year = args.size {
+        let size = claimdesk_core::sample::desk_year::DeskSize::YEAR;
+        let summary = claimdesk_core::sample::desk_year::fill(&ws, size)?;
+        if ctx.json {
+            return output::json(out, &summary);
+        }
+        eprintln!(
+            "generated a year of a desk in {}: {} claims, {} sources in {} versions, {} passages of evidence, {} history rows",
+            ctx.db.display(),
+            summary.claims,
+            summary.sources,
+            summary.versions,
+            summary.evidence,
+            summary.history
+        );
+        return Ok(());
+    }
     let summary = claimdesk_core::sample::fill(&ws)?;
     if ctx.json {
         return output::json(out, &summary);

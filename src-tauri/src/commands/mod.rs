@@ -3,6 +3,7 @@
 
 pub mod claim_matching;
 pub mod claim_merge;
+pub mod claim_pages;
 pub mod claims;
 pub mod compare;
 pub mod evidence;

@@ -100,3 +100,15 @@ pub fn source_restore_details(
 ) -> CommandResult<Source> {
     state.with(|ws| ws.sources().restore_details(&id, previous, &saved))
 }
+
+/// A source and one version of it (the latest when `number` is null), as
+/// the reader opens it: one call, not the whole source list.
+#[tauri::command]
+#[specta::specta]
+pub fn source_reading(
+    state: State<'_, AppState>,
+    id: String,
+    number: Option<u32>,
+) -> CommandResult<claimdesk_core::store::SourceReading> {
+    state.with(|ws| ws.sources().reading(&id, number))
+}

@@ -88,6 +88,10 @@ export const api = {
     unwrap(commands.claimMerge(duplicate, keeper, note)),
   unmergeClaim: (duplicate: string) => unwrap(commands.claimUnmerge(duplicate)),
   mergedClaims: (filter: ClaimFilter) => unwrap(commands.claimListMerged(filter)),
+  claimPage: (filter: ClaimFilter, limit: number, after: string | null) =>
+    unwrap(commands.claimPage(filter, limit, after)),
+  claimCount: (filter: ClaimFilter) => unwrap(commands.claimCount(filter)),
+  sourceReading: (id: string, n: number | null = null) => unwrap(commands.sourceReading(id, n)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

@@ -539,6 +539,12 @@ async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, Comm
 async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_view", { request }) };
+ * Up to `limit` claims matching the filter, in its order, after the cursor
+ * `after` (the `next` of the page before) or from the top.
+ */
+async claimPage(filter: ClaimFilter, limit: number, after: string | null) : Promise<Result<ClaimPage, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_page", { filter, limit, after }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -551,6 +557,11 @@ async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandE
 async timelinePin(source: string, expressionStart: number, date: string, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_pin", { source, expressionStart, date, note }) };
+ * How many claims match the filter.
+ */
+async claimCount(filter: ClaimFilter) : Promise<Result<number, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_count", { filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -635,6 +646,12 @@ async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>
 async claimListMerged(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("claim_list_merged", { filter }) };
+ * A source and one version of it (the latest when `number` is null), as
+ * the reader opens it: one call, not the whole source list.
+ */
+async sourceReading(id: string, number: number | null) : Promise<Result<SourceReading, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("source_reading", { id, number }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1103,6 +1120,17 @@ unmerged_at: string | null;
  * Who undid it.
  */
 unmerged_by: string | null }
+ * One page of a claim list.
+ */
+export type ClaimPage = { 
+/**
+ * The claims of this page, in the list's order.
+ */
+claims: Claim[]; 
+/**
+ * Where the next page starts (pass it as `after`); `None` on the last page.
+ */
+next: string | null }
 /**
  * Order of a claim list, newest first.
  */
@@ -2694,6 +2722,18 @@ canonical_url: string | null;
  * A BCP 47 language tag such as `en` or `pt-BR`.
  */
 language: string | null }
+/**
+ * A source with the version the reader shows.
+ */
+export type SourceReading = { 
+/**
+ * The source's fields, with how many versions it has.
+ */
+source: Source; 
+/**
+ * The version asked for, or the latest.
+ */
+version: SourceVersion }
 /**
  * A source of the workspace, and which of its versions (the latest when `None`).
  */

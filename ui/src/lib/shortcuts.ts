@@ -27,13 +27,18 @@ export type Shortcut =
   | { action: 'timeline-previous' }
   | { action: 'timeline-open' }
   | { action: 'checkworthy' }
-  | { action: 'merge-into' };
+  | { action: 'merge-into' }
+  | { action: 'claim-next' }
+  | { action: 'claim-previous' }
+  | { action: 'claim-first' }
+  | { action: 'claim-last' };
 
 /**
- * Where a shortcut is heard: the whole window, the Compare view, or an open
- * dialog (which holds the window's shortcuts back while it is open).
+ * Where a shortcut is heard: the whole window, the Compare view, an open
+ * dialog (which holds the window's shortcuts back while it is open), the
+ * review queue, the timeline or the claims list.
  */
-export type Scope = 'window' | 'compare' | 'dialog' | 'review' | 'timeline';
+export type Scope = 'window' | 'compare' | 'dialog' | 'review' | 'timeline' | 'claims';
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
 export interface KeyPress {
@@ -208,6 +213,21 @@ export const SHORTCUTS: ShortcutRecord[] = [
       k.altKey && !mod(k) && !k.shiftKey && (k.code === 'KeyM' || k.key.toLowerCase() === 'm')
         ? { action: 'merge-into' }
         : null,
+  },
+  {
+    keys: 'j / k, Home / End',
+    label: 'Claims: next / previous claim, first / last claim',
+    scope: 'claims',
+    // Not while typing: Home and End move the cursor in the search box.
+    action: (k) => {
+      if (k.typing || mod(k) || k.altKey || k.shiftKey) return null;
+      if (k.key === 'Home') return { action: 'claim-first' };
+      if (k.key === 'End') return { action: 'claim-last' };
+      const key = k.key.toLowerCase();
+      if (key === 'j') return { action: 'claim-next' };
+      if (key === 'k') return { action: 'claim-previous' };
+      return null;
+    },
   },
 ];
 

@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 use crate::model::{NewClaim, NewEvidence, NewSource, Stance};
 use crate::workspace::Workspace;
 
+pub mod desk_year;
+
 const NORTHERN_LEDGER: &str = include_str!("northern-ledger.txt");
 const COASTAL_COURIER: &str = include_str!("coastal-courier.txt");
 
@@ -31,11 +33,7 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 /// Fills an empty workspace with the sample. Refuses a workspace that already
 /// holds claims or sources, so nobody's work gets mixed with it.
 pub fn fill(ws: &Workspace) -> Result<SampleSummary> {
-    if !ws.claims().list(&Default::default())?.is_empty() || !ws.sources().list()?.is_empty() {
-        return Err(Error::Conflict(
-            "the sample goes into an empty workspace; create a new workspace for it".into(),
-        ));
-    }
+    refuse_unless_empty(ws)?;
     let ledger = ws.sources().add(NewSource {
         title: "Ferry talks collapse as operator drops Friday deadline".into(),
         outlet: Some("Northern Ledger".into()),
@@ -165,6 +163,17 @@ pub fn fill(ws: &Workspace) -> Result<SampleSummary> {
         sources: 2,
         evidence: 7,
     })
+}
+
+/// Samples go into empty workspaces only, so nobody's work gets mixed with them.
+fn refuse_unless_empty(ws: &Workspace) -> Result<()> {
+    let claims = ws.claims().page(&Default::default(), 1, None)?;
+    if !claims.claims.is_empty() || !ws.sources().list()?.is_empty() {
+        return Err(Error::Conflict(
+            "the sample goes into an empty workspace; create a new workspace for it".into(),
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -76,63 +76,14 @@ impl<'a> Claims<'a> {
 
     fn list_where(&self, filter: &ClaimFilter, deleted: Deleted) -> Result<Vec<Claim>> {
         let conn = self.db.conn;
-        let verdict = match filter
-            .verdict
-            .as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-        {
-            Some(v) => Some(scale::find(conn, v)?.key),
-            None => None,
-        };
-        let tag = filter
-            .tag
-            .as_deref()
-            .map(clean_tag)
-            .filter(|t| !t.is_empty());
-        let text = filter.text.as_deref().and_then(fts_query);
-        let order = match filter.sort {
-            ClaimSort::Updated => "c.updated_at DESC, c.seq DESC",
-            ClaimSort::ClaimedOn => "c.claimed_on IS NULL, c.claimed_on DESC, c.seq DESC",
-            ClaimSort::Created => "c.seq DESC",
-        };
-        // Only the filters in use go into the query, so an unfiltered list
-        // is a plain index scan.
-        // A live merged duplicate lives on in its keeper, so only the merged
-        // list shows it; a deleted one is listed with the deleted, to restore.
-        const MERGED: &str = "EXISTS (SELECT 1 FROM claim_merges m
-            WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)";
-        let mut sql = format!(
-            "SELECT {FIELDS}, NULL FROM claims c WHERE {}",
-            match deleted {
-                Deleted::No => format!("c.deleted_at IS NULL AND NOT {MERGED}"),
-                Deleted::Yes => "c.deleted_at IS NOT NULL".to_string(),
-                Deleted::Merged => format!("c.deleted_at IS NULL AND {MERGED}"),
-            }
-        );
-        let mut values: Vec<String> = Vec::new();
-        if let Some(v) = verdict {
-            values.push(v);
-            sql.push_str(&format!(" AND c.verdict = ?{}", values.len()));
-        }
-        if let Some(t) = tag {
-            values.push(t);
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?{})",
-                values.len()
-            ));
-        }
-        if let Some(q) = text {
-            values.push(q);
-            sql.push_str(&format!(
-                " AND c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
-                values.len()
-            ));
-        }
-        sql.push_str(" ORDER BY ");
-        sql.push_str(order);
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), claim_from_row)?;
+        let mut query = Filtered::new(conn, filter, deleted, FilteredColumns::WithoutTags)?;
+        query.sql.push_str(" ORDER BY ");
+        query.sql.push_str(order_by(filter.sort));
+        let mut stmt = conn.prepare_cached(&query.sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(query.values.iter()),
+            claim_from_row,
+        )?;
         let mut claims: Vec<Claim> = rows.collect::<rusqlite::Result<_>>()?;
         // One pass over all tags beats a subquery per row on long lists.
         let mut tags = all_tags(conn)?;
@@ -288,12 +239,114 @@ impl<'a> Claims<'a> {
     }
 }
 
+/// The `ORDER BY` of a list in `sort`: newest first, `seq` breaking ties so
+/// that the order is total (keyset pages rely on it).
+pub(super) fn order_by(sort: ClaimSort) -> &'static str {
+    match sort {
+        ClaimSort::Updated => "c.updated_at DESC, c.seq DESC",
+        ClaimSort::ClaimedOn => "c.claimed_on IS NULL, c.claimed_on DESC, c.seq DESC",
+        ClaimSort::Created => "c.seq DESC",
+    }
+}
+
+/// Which columns a filtered query selects.
+#[derive(Clone, Copy)]
+pub(super) enum FilteredColumns {
+    /// The claim's fields and a NULL for its tags, which the caller fills in.
+    WithoutTags,
+    /// The claim's fields, its tags (a subquery per row: for a page, not
+    /// for a whole list) and then `seq`, the last part of every sort key.
+    PageRow,
+    /// Only how many rows match.
+    Count,
+}
+
+/// A `SELECT` of the claims matching a filter, without its `ORDER BY`, and
+/// the values of its parameters (`?1`, `?2`, … in order).
+pub(super) struct Filtered {
+    pub sql: String,
+    pub values: Vec<rusqlite::types::Value>,
+}
+
+impl Filtered {
+    /// Only the filters in use go into the query, so an unfiltered list is a
+    /// plain index scan. A verdict not on the scale is refused.
+    pub(super) fn new(
+        conn: &Connection,
+        filter: &ClaimFilter,
+        deleted: Deleted,
+        columns: FilteredColumns,
+    ) -> Result<Self> {
+        let verdict = match filter
+            .verdict
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            Some(v) => Some(scale::find(conn, v)?.key),
+            None => None,
+        };
+        let tag = filter
+            .tag
+            .as_deref()
+            .map(clean_tag)
+            .filter(|t| !t.is_empty());
+        let text = filter.text.as_deref().and_then(fts_query);
+        let selected = match columns {
+            FilteredColumns::WithoutTags => format!("{FIELDS}, NULL"),
+            FilteredColumns::PageRow => format!("{COLUMNS}, c.seq"),
+            FilteredColumns::Count => "count(*)".to_string(),
+        };
+        // A live merged duplicate lives on in its keeper, so only the merged
+        // list shows it; a deleted one is listed with the deleted, to restore.
+        const MERGED: &str = "EXISTS (SELECT 1 FROM claim_merges m
+            WHERE m.duplicate_id = c.id AND m.unmerged_at IS NULL)";
+        let mut query = Filtered {
+            sql: format!(
+                "SELECT {selected} FROM claims c WHERE {}",
+                match deleted {
+                    Deleted::No => format!("c.deleted_at IS NULL AND NOT {MERGED}"),
+                    Deleted::Yes => "c.deleted_at IS NOT NULL".to_string(),
+                    Deleted::Merged => format!("c.deleted_at IS NULL AND {MERGED}"),
+                }
+            ),
+            values: Vec::new(),
+        };
+        if let Some(v) = verdict {
+            let n = query.bind(v);
+            query.sql.push_str(&format!(" AND c.verdict = ?{n}"));
+        }
+        if let Some(t) = tag {
+            let n = query.bind(t);
+            query.sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?{n})"
+            ));
+        }
+        if let Some(q) = text {
+            let n = query.bind(q);
+            query.sql.push_str(&format!(
+                " AND c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{n})"
+            ));
+        }
+        Ok(query)
+    }
+
+    /// Adds a parameter value; returns its number.
+    pub(super) fn bind(&mut self, value: impl Into<rusqlite::types::Value>) -> usize {
+        self.values.push(value.into());
+        self.values.len()
+    }
+}
+
 /// Which claims a list holds: live ones, deleted ones, or live duplicates
 /// merged into another claim.
 #[derive(Clone, Copy)]
-enum Deleted {
+pub(super) enum Deleted {
+    /// Live claims.
     No,
+    /// Deleted claims.
     Yes,
+    /// Live claims merged into another.
     Merged,
 }
 
@@ -513,7 +566,7 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Claim> {
     }
 }
 
-fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
+pub(super) fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
     let mut tags: Vec<String> = r
         .get::<_, Option<String>>(10)?
         .map(|t| t.split('\u{1f}').map(str::to_string).collect())

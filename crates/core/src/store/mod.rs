@@ -5,6 +5,7 @@ pub mod check;
 mod claim_detail;
 pub(crate) mod claim_merge;
 pub(crate) mod claimreview_texts;
+pub mod claim_page;
 pub(crate) mod claims;
 pub(crate) mod date_pins;
 mod db;
@@ -18,10 +19,12 @@ pub(crate) mod scale;
 mod schema;
 pub(crate) mod settings;
 pub mod source_details;
+pub mod source_reading;
 pub(crate) mod sources;
 pub(crate) mod version_dates;
 pub(crate) mod write_group;
 
+pub use claim_page::ClaimPage;
 pub use claims::Claims;
 pub use date_pins::DatePin;
 pub(crate) use db::Db;
@@ -31,6 +34,7 @@ pub use passage_review::{PassageReview, PassageReviews};
 pub use scale::{RatingChange, Scale};
 pub use settings::{Settings, WorkspaceSettings};
 pub use source_details::{DetailsSaved, SourceDetails};
+pub use source_reading::SourceReading;
 pub use sources::Sources;
 
 use std::path::Path;

@@ -38,31 +38,12 @@ impl<'a> Sources<'a> {
     /// had that text (the page went back to it).
     pub fn add(&self, new: NewSource) -> Result<SourceAdded> {
         let capture = Capture::clean(new)?;
-        self.db.write(|conn| {
-            let (source_id, outcome) = match decide(conn, &capture)? {
-                Decision::Unchanged(version) => {
-                    let source = get(conn, &version.source_id)?;
-                    return Ok(SourceAdded {
-                        outcome: AddOutcome::Unchanged,
-                        source,
-                        version,
-                    });
-                }
-                Decision::NewVersion(source_id) => (source_id, AddOutcome::NewVersion),
-                Decision::NewSource => (insert_new_source(conn, &capture)?, AddOutcome::NewSource),
-            };
-            let version_id = insert_next_version(conn, &source_id, &capture)?;
-            let version = version(conn, &version_id)?;
-            if outcome == AddOutcome::NewVersion {
-                take_modified_on(conn, &source_id, &capture)?;
-                passage_review::follow_into(conn, &source_id, &version)?;
-            }
-            Ok(SourceAdded {
-                outcome,
-                source: get(conn, &source_id)?,
-                version,
-            })
-        })
+        self.db.write(|conn| store_capture(conn, &capture))
+    }
+
+    /// The connection this handle reads through (for the reader's view).
+    pub(super) fn conn(&self) -> &'a Connection {
+        self.db.conn
     }
 
     /// The id of the source named by `id_or_prefix`.
@@ -190,6 +171,39 @@ impl Capture {
             new,
         })
     }
+}
+
+/// Stores a source as [`Sources::add`] does, inside the caller's write
+/// transaction (the generated workspaces write thousands in one).
+pub(crate) fn add_in(conn: &Connection, new: NewSource) -> Result<SourceAdded> {
+    store_capture(conn, &Capture::clean(new)?)
+}
+
+/// Stores a cleaned capture: a new source, a new version, or nothing new.
+fn store_capture(conn: &Connection, capture: &Capture) -> Result<SourceAdded> {
+    let (source_id, outcome) = match decide(conn, capture)? {
+        Decision::Unchanged(version) => {
+            let source = get(conn, &version.source_id)?;
+            return Ok(SourceAdded {
+                outcome: AddOutcome::Unchanged,
+                source,
+                version,
+            });
+        }
+        Decision::NewVersion(source_id) => (source_id, AddOutcome::NewVersion),
+        Decision::NewSource => (insert_new_source(conn, capture)?, AddOutcome::NewSource),
+    };
+    let version_id = insert_next_version(conn, &source_id, capture)?;
+    let version = version(conn, &version_id)?;
+    if outcome == AddOutcome::NewVersion {
+        take_modified_on(conn, &source_id, capture)?;
+        passage_review::follow_into(conn, &source_id, &version)?;
+    }
+    Ok(SourceAdded {
+        outcome,
+        source: get(conn, &source_id)?,
+        version,
+    })
 }
 
 /// What storing a capture comes to.

@@ -27,10 +27,13 @@ const version: SourceVersion = {
   final_url: null,
 };
 
+// Opening a source reads that source only: the whole source list would cost
+// a row per source on every switch in a large workspace.
 vi.mock('../../lib/api', () => ({
   api: {
-    sources: () => Promise.resolve([source]),
+    sources: () => Promise.reject(new Error('the reader lists every source')),
     sourceVersion: () => Promise.resolve(version),
+    sourceReading: () => Promise.resolve({ source, version }),
   },
 }));
 
