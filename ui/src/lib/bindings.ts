@@ -539,12 +539,6 @@ async passageReviewKeep(evidenceId: string) : Promise<Result<PassageReview, Comm
 async timelineView(request: TimelineRequest) : Promise<Result<Timeline, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_view", { request }) };
- * Up to `limit` claims matching the filter, in its order, after the cursor
- * `after` (the `next` of the page before) or from the top.
- */
-async claimPage(filter: ClaimFilter, limit: number, after: string | null) : Promise<Result<ClaimPage, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_page", { filter, limit, after }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -557,11 +551,6 @@ async claimPage(filter: ClaimFilter, limit: number, after: string | null) : Prom
 async timelinePin(source: string, expressionStart: number, date: string, note: string | null) : Promise<Result<Event, CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("timeline_pin", { source, expressionStart, date, note }) };
- * How many claims match the filter.
- */
-async claimCount(filter: ClaimFilter) : Promise<Result<number, CommandError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("claim_count", { filter }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -646,6 +635,35 @@ async claimUnmerge(duplicate: string) : Promise<Result<ClaimMerge, CommandError>
 async claimListMerged(filter: ClaimFilter) : Promise<Result<Claim[], CommandError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("claim_list_merged", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Up to `limit` claims matching the filter, in its order, after the cursor
+ * `after` (the `next` of the page before) or from the top.
+ */
+async claimPage(filter: ClaimFilter, limit: number, after: string | null) : Promise<Result<ClaimPage, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_page", { filter, limit, after }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * How many claims match the filter.
+ */
+async claimCount(filter: ClaimFilter) : Promise<Result<number, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_count", { filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * A source and one version of it (the latest when `number` is null), as
  * the reader opens it: one call, not the whole source list.
  */
@@ -1120,6 +1138,7 @@ unmerged_at: string | null;
  * Who undid it.
  */
 unmerged_by: string | null }
+/**
  * One page of a claim list.
  */
 export type ClaimPage = { 
