@@ -324,3 +324,62 @@ fn a_schema_v6_workspace_takes_a_claim_merge_and_its_undo() {
     assert_eq!((passages(dup), passages(keep)), (dup_n, keep_n));
     assert!(ws.check().expect("check").ok);
 }
+
+/// Schema 9, written by the release that added date pins (V7), ClaimReview
+/// texts for matching (V8) and claim merges (V9): the v6 sample migrated, a
+/// version of the Courier's story with "The crew vote is on Saturday." and
+/// that Saturday pinned to 8 March, "The talks went on for five hours" merged
+/// into "The talks lasted five hours", and a ClaimReview imported with its
+/// headline and summary.
+#[test]
+fn a_schema_v9_workspace_keeps_its_pin_merge_and_review_texts() {
+    use claimdesk_core::model::ClaimFilter;
+    use claimdesk_core::search::similar::{self, Origin};
+    use claimdesk_core::timeline::{TimelineFilter, workspace_timeline};
+    let (_d, ws) = open_copy("schema-v9-sample.sqlite");
+    let vote = workspace_timeline(&ws, &[], &TimelineFilter::default(), None)
+        .expect("timeline")
+        .events
+        .into_iter()
+        .find(|e| e.sentence == "The crew vote is on Saturday.")
+        .expect("the vote");
+    assert_eq!(
+        (vote.date.as_str(), vote.reading.as_str()),
+        ("2025-03-08", "pinned")
+    );
+
+    let listed = ws.claims().list(&ClaimFilter::default()).expect("list");
+    assert!(
+        !listed
+            .iter()
+            .any(|c| c.statement == "The talks went on for five hours"),
+        "a merged duplicate stays out of the list"
+    );
+    let merged = ws.claims().list_merged(&ClaimFilter::default()).expect("merged");
+    assert_eq!(merged.len(), 1);
+    let keeper = listed
+        .iter()
+        .find(|c| c.statement == "The talks lasted five hours")
+        .expect("the keeper");
+    let detail = ws.claims().detail(&keeper.id).expect("detail");
+    assert_eq!(detail.merged_from.len(), 1);
+    assert!(keeper.tags.iter().any(|t| t == "ferry"), "{:?}", keeper.tags);
+    ws.claims().unmerge(&merged[0].id, None).expect("unmerge");
+    assert!(
+        ws.claims()
+            .list(&ClaimFilter::default())
+            .expect("list")
+            .iter()
+            .any(|c| c.statement == "The talks went on for five hours")
+    );
+
+    let found = similar::similar(&ws, "no, the ferry timetable was not halved", None).expect("similar");
+    assert_eq!(
+        found.claims[0].origin,
+        Origin::Claimreview {
+            publisher: Some("Coastal Checks".into()),
+            url: Some("https://checks.example/reviews/ferry-timetable".into()),
+        }
+    );
+    assert!(ws.check().expect("check").ok);
+}

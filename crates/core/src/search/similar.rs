@@ -191,6 +191,13 @@ pub(crate) fn fts_query(query: &MatchText, statement: &str) -> Option<String> {
     )
 }
 
+/// The FTS5 query [`similar`] sends to the index for `statement` (stop words
+/// dropped, OR between the rest), or `None` when nothing is left to look up.
+/// Public so that a bench can time the bare index query behind `similar`.
+pub fn candidate_query(statement: &str) -> Option<String> {
+    fts_query(&MatchText::new(statement), statement)
+}
+
 /// The BM25 candidates of `query`, best first.
 pub(crate) fn candidates(
     ws: &Workspace,

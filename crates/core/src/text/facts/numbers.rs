@@ -176,8 +176,14 @@ pub(super) fn find_numbers<'a>(
             *flag = true;
         }
         let mut start = words[first].start;
-        if sentence[..start].ends_with(['$', '€', '£']) {
-            start -= 1;
+        // A currency sign before the number belongs to it; € and £ are more
+        // than one byte.
+        if let Some(sign) = sentence[..start]
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '$' | '€' | '£'))
+        {
+            start -= sign.len_utf8();
         }
         let end = words[last].end;
         numbers.push(NumberFact {
@@ -216,6 +222,22 @@ mod tests {
             values("It cost $1.2 billion, or 1,200 per person."),
             [1.2e9, 1200.0]
         );
+    }
+
+    #[test]
+    fn a_currency_sign_of_several_bytes_joins_its_number() {
+        let surfaces = |s: &str| {
+            extract(s, None)
+                .numbers
+                .iter()
+                .map(|n| (n.surface.to_string(), n.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(surfaces("Fares rose by £5 a day."), [("£5".to_string(), 5.0)]);
+        assert_eq!(surfaces("Fares rose by €12."), [("€12".to_string(), 12.0)]);
+        assert_eq!(surfaces("Fares rose by $3."), [("$3".to_string(), 3.0)]);
+        // Found by the facts fuzz target: a pound sign glued to a word before.
+        assert_eq!(surfaces("Thanksgiving£1 came"), [("£1".to_string(), 1.0)]);
     }
 
     #[test]
