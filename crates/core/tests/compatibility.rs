@@ -355,7 +355,10 @@ fn a_schema_v9_workspace_keeps_its_pin_merge_and_review_texts() {
             .any(|c| c.statement == "The talks went on for five hours"),
         "a merged duplicate stays out of the list"
     );
-    let merged = ws.claims().list_merged(&ClaimFilter::default()).expect("merged");
+    let merged = ws
+        .claims()
+        .list_merged(&ClaimFilter::default())
+        .expect("merged");
     assert_eq!(merged.len(), 1);
     let keeper = listed
         .iter()
@@ -363,7 +366,11 @@ fn a_schema_v9_workspace_keeps_its_pin_merge_and_review_texts() {
         .expect("the keeper");
     let detail = ws.claims().detail(&keeper.id).expect("detail");
     assert_eq!(detail.merged_from.len(), 1);
-    assert!(keeper.tags.iter().any(|t| t == "ferry"), "{:?}", keeper.tags);
+    assert!(
+        keeper.tags.iter().any(|t| t == "ferry"),
+        "{:?}",
+        keeper.tags
+    );
     ws.claims().unmerge(&merged[0].id, None).expect("unmerge");
     assert!(
         ws.claims()
@@ -373,7 +380,8 @@ fn a_schema_v9_workspace_keeps_its_pin_merge_and_review_texts() {
             .any(|c| c.statement == "The talks went on for five hours")
     );
 
-    let found = similar::similar(&ws, "no, the ferry timetable was not halved", None).expect("similar");
+    let found =
+        similar::similar(&ws, "no, the ferry timetable was not halved", None).expect("similar");
     assert_eq!(
         found.claims[0].origin,
         Origin::Claimreview {
