@@ -8,6 +8,7 @@
 use rusqlite::{Connection, params};
 
 use super::highlight::{self, CLOSE, OPEN};
+use super::ranked_page::read_page;
 use super::{ClaimHit, Plan, score_of};
 use crate::error::Result;
 use crate::store::{date_text, parse_date};
@@ -67,37 +68,13 @@ fn newest_ranked(conn: &Connection, plan: &Plan) -> Result<Vec<ClaimHit>> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?
         .collect::<rusqlite::Result<_>>()?;
-    let (Some(low), Some(high)) = (
-        page.iter().map(|p| p.0).min(),
-        page.iter().map(|p| p.0).max(),
-    ) else {
-        return Ok(Vec::new());
-    };
-    let rowids = serde_json::to_string(&page.iter().map(|p| p.0).collect::<Vec<_>>())
-        .unwrap_or_else(|_| "[]".into());
     // The unary plus keeps the list from reaching FTS5 one rowid at a time.
     let sql = format!(
         "SELECT f.rowid, {HIT_COLUMNS} FROM claims_search f JOIN claims c ON c.seq = f.rowid
          WHERE claims_search MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
            AND +f.rowid IN (SELECT value FROM json_each(?4))"
     );
-    let mut found = std::collections::HashMap::with_capacity(page.len());
-    let mut stmt = conn.prepare_cached(&sql)?;
-    for row in stmt.query_map(params![plan.fts, low, high, rowids], |r| {
-        Ok((r.get::<_, i64>(0)?, hit_from_row(r, 0.0)?))
-    })? {
-        let (rowid, hit) = row?;
-        found.insert(rowid, hit);
-    }
-    Ok(page
-        .into_iter()
-        .filter_map(|(rowid, rank)| {
-            found.remove(&rowid).map(|mut hit| {
-                hit.score = score_of(rank);
-                hit
-            })
-        })
-        .collect())
+    read_page(conn, &sql, &plan.fts, &page, hit_from_row)
 }
 
 /// A hit from the [`HIT_COLUMNS`] starting at column 1.

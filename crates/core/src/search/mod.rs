@@ -20,6 +20,7 @@ pub mod index;
 mod match_text;
 mod passages;
 pub mod query;
+mod ranked_page;
 pub mod similar;
 pub mod suggest;
 mod tiers;
