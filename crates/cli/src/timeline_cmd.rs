@@ -46,19 +46,13 @@ pub fn run(ctx: &Context, a: TimelineArgs, out: &mut impl Write) -> Result<(), E
     if let Some(cmd) = a.pin {
         return crate::timeline_pin_cmd::run(ctx, cmd, out);
     }
-    if let (Some(from), Some(to)) = (a.from, a.to)
-        && from > to
-    {
-        return Err(Error::Invalid(format!(
-            "--from {from} is after --to {to}: give the earlier day first"
-        )));
-    }
     let filter = TimelineFilter {
         from: a.from,
         to: a.to,
         outlet: a.outlet.clone(),
         only_conflicts: a.conflicts,
     };
+    filter.check()?;
     let timeline = if a.published.is_some() {
         if a.inputs.is_empty() {
             return Err(Error::Invalid(

@@ -3,7 +3,6 @@
 //! date, and the days a claim's words name.
 
 use chrono::NaiveDate;
-use claimdesk_core::Error;
 use claimdesk_core::store::DatePin;
 use claimdesk_core::timeline::{
     self, DateOffer, Event, Timeline, TimelineFilter, claim_date_offers,
@@ -42,13 +41,6 @@ pub async fn timeline_view(
 ) -> CommandResult<Timeline> {
     state
         .with_blocking(move |ws| {
-            if let (Some(from), Some(to)) = (request.from, request.to)
-                && from > to
-            {
-                return Err(Error::Invalid(format!(
-                    "the range starts on {from}, after its end on {to}: give the earlier day first"
-                )));
-            }
             let filter = TimelineFilter {
                 from: request.from,
                 to: request.to,

@@ -138,6 +138,19 @@ pub struct TimelineFilter {
     pub only_conflicts: bool,
 }
 
+impl TimelineFilter {
+    /// Refuses a range that ends before it starts: it would keep nothing,
+    /// and the checker most likely swapped the two days.
+    pub fn check(&self) -> crate::error::Result<()> {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if from > to => Err(crate::error::Error::Invalid(format!(
+                "the range starts on {from}, after its end on {to}: give the earlier day first"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Events in calendar order, the entries merging them and the conflicts between them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -19,6 +19,7 @@ pub fn workspace_timeline(
     filter: &TimelineFilter,
     tag: Option<&str>,
 ) -> Result<Timeline> {
+    filter.check()?;
     let mut ids: Vec<String> = sources
         .iter()
         .map(|s| ws.sources().resolve(s))
