@@ -41,6 +41,8 @@ pub mod search;
 pub mod selection;
 /// SQLite storage: migrations and one file per table family.
 pub mod store;
+/// A shared desk: the change feed that travels to a server and back.
+pub mod sync;
 /// Normalised text, tokens, sentences and the facts a sentence states.
 pub mod text;
 /// The story's timeline: dated expressions on one calendar, merged across outlets, with conflicts.
