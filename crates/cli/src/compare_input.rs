@@ -92,10 +92,23 @@ pub fn load(ws: &Workspace, arg: &str) -> Result<Loaded, Error> {
     })
 }
 
-fn neither_file_nor_source(arg: &str) -> Error {
+/// The error for an argument that names no file and no source here.
+pub fn neither_file_nor_source(arg: &str) -> Error {
     Error::NotFound(format!(
         "{arg:?} is neither a file nor a source id of this workspace"
     ))
+}
+
+/// Refuses the first of `args` that is neither a file here nor shaped like a
+/// source id, so a mistyped file name reads as one (and needs no workspace).
+pub fn files_or_source_ids(args: &[String]) -> Result<(), Error> {
+    match args
+        .iter()
+        .find(|a| !Path::new(a).is_file() && !looks_like_source(a))
+    {
+        Some(arg) => Err(neither_file_nor_source(arg)),
+        None => Ok(()),
+    }
 }
 
 /// A source id (hexadecimal and dashes, maybe `@N`) that is not also a file here.

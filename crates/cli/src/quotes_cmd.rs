@@ -65,6 +65,7 @@ pub fn run_quotes(ctx: &Context, args: &QuotesArgs, out: &mut impl Write) -> Res
         let origins: Vec<QuoteOrigin> = (0..texts.len()).map(QuoteOrigin::File).collect();
         quotes_of_texts(&borrowed, &origins, args.speaker.as_deref())
     } else {
+        crate::compare_input::files_or_source_ids(&args.inputs)?;
         if let Some(file) = files.first() {
             return Err(Error::Invalid(format!(
                 "{file:?} is a file and the other arguments are source ids; pass only files or only source ids"

@@ -73,6 +73,7 @@ pub fn run(ctx: &Context, a: TimelineArgs, out: &mut impl Write) -> Result<(), E
             texts.iter().map(|t| (t.as_str(), a.published)).collect();
         of_texts(&with_days, &filter)
     } else {
+        crate::compare_input::files_or_source_ids(&a.inputs)?;
         if let Some(file) = a.inputs.iter().find(|i| std::path::Path::new(i).is_file()) {
             return Err(Error::Invalid(format!(
                 "{file} is a file: give its publication day with --published YYYY-MM-DD"

@@ -212,3 +212,16 @@ fn checkworthy_counts_what_the_desk_checked_before() {
     let got = desk.json(&["checkworthy", &id]);
     assert_eq!(got["sentences"][0]["reasons"][0]["kind"], "checked_before");
 }
+
+#[test]
+fn a_mistyped_file_name_reads_as_a_missing_file_not_a_bad_id() {
+    let desk = Desk::new();
+    let a = desk.file("ledger.txt", LEDGER);
+    let missing = desk.path("wrie.txt").display().to_string();
+    desk.fails(&["quotes", &missing], "is neither a file nor a source id");
+    desk.fails(
+        &["quotes", &a, &missing],
+        "is neither a file nor a source id",
+    );
+    desk.fails(&["timeline", &missing], "is neither a file nor a source id");
+}
