@@ -10,7 +10,7 @@ use super::DifferenceKind;
 use super::view::{DifferenceView, SideInfo};
 use crate::error::{Error, Result};
 use crate::model::{ClaimDetail, NewClaim, PassagePick, Stance};
-use crate::store::{claims, evidence, sources};
+use crate::store::claim_with_passages;
 use crate::workspace::Workspace;
 
 /// What a draft is made from: the two sentences of a pair (or the one
@@ -159,36 +159,16 @@ pub fn create_claim_from_difference(
     ws: &Workspace,
     req: &ClaimFromDifference,
 ) -> Result<ClaimDetail> {
-    let mut picks = Vec::with_capacity(2);
-    for (pick, side) in [(&req.left, "left"), (&req.right, "right")] {
-        if let Some(pick) = pick {
-            picks.push((pick, ws.sources().resolve(&pick.source)?, side));
-        }
-    }
+    let picks: Vec<(&PassagePick, String)> = [(&req.left, "left"), (&req.right, "right")]
+        .into_iter()
+        .filter_map(|(pick, side)| pick.as_ref().map(|p| (p, format!("the {side} passage"))))
+        .collect();
     if picks.is_empty() {
         return Err(Error::invalid(
             "pick a passage to link; a claim from a comparison needs at least one",
         ));
     }
-    let claim_id = ws.write(|conn| {
-        let mut anchored = Vec::with_capacity(2);
-        for (pick, source_id, side) in &picks {
-            let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
-            let found = evidence::anchor_pick(&version, pick, &format!("the {side} passage"))?;
-            anchored.push((version, found, pick.stance));
-        }
-        let claim = claims::insert(
-            conn,
-            ws.actor(),
-            &req.claim,
-            Some("created from a comparison"),
-        )?;
-        for (version, found, stance) in &anchored {
-            evidence::insert_anchored(conn, ws.actor(), &claim.id, version, found, *stance, None)?;
-        }
-        Ok(claim.id)
-    })?;
-    ws.claims().detail(&claim_id)
+    claim_with_passages::create(ws, &req.claim, &picks, "created from a comparison")
 }
 
 #[cfg(test)]

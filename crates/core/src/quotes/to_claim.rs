@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::WorkspaceQuotes;
 use crate::error::{Error, Result};
 use crate::model::{ClaimDetail, NewClaim, PassagePick, Stance};
-use crate::store::{claims, evidence, sources};
+use crate::store::claim_with_passages;
 use crate::workspace::Workspace;
 
 /// A claim prefilled from a statement, for the user to edit before saving.
@@ -112,27 +112,11 @@ pub fn create_claim_from_statement(
             "pick a wording to link; a claim from a statement needs at least one passage",
         ));
     }
-    let mut picks = Vec::with_capacity(req.passages.len());
-    for pick in &req.passages {
-        picks.push((pick, ws.sources().resolve(&pick.source)?));
-    }
-    let claim_id = ws.write(|conn| {
-        let mut anchored = Vec::with_capacity(picks.len());
-        for (n, (pick, source_id)) in picks.iter().enumerate() {
-            let version = sources::version_by_number(conn, source_id, Some(pick.version))?;
-            let found = evidence::anchor_pick(&version, pick, &format!("passage {}", n + 1))?;
-            anchored.push((version, found, pick.stance));
-        }
-        let claim = claims::insert(
-            conn,
-            ws.actor(),
-            &req.claim,
-            Some("created from a statement"),
-        )?;
-        for (version, found, stance) in &anchored {
-            evidence::insert_anchored(conn, ws.actor(), &claim.id, version, found, *stance, None)?;
-        }
-        Ok(claim.id)
-    })?;
-    ws.claims().detail(&claim_id)
+    let picks: Vec<(&PassagePick, String)> = req
+        .passages
+        .iter()
+        .enumerate()
+        .map(|(n, pick)| (pick, format!("passage {}", n + 1)))
+        .collect();
+    claim_with_passages::create(ws, &req.claim, &picks, "created from a statement")
 }

@@ -5,6 +5,7 @@ pub mod check;
 mod claim_detail;
 pub(crate) mod claim_merge;
 pub mod claim_page;
+pub(crate) mod claim_with_passages;
 pub(crate) mod claimreview_texts;
 pub(crate) mod claims;
 pub(crate) mod date_pins;
