@@ -14,6 +14,7 @@ mod login;
 pub mod pgpass;
 mod schema;
 mod server;
+mod sync_once;
 pub mod throwaway;
 
 pub use address::{ServerAddress, check_desk_name};
@@ -21,6 +22,7 @@ pub use error::SyncError;
 pub use login::Login;
 pub use schema::version as schema_version;
 pub use server::{DEFAULT_DESK, Server};
+pub use sync_once::{SyncOptions, SyncReport, sync_once, sync_once_with};
 
 /// Prepares the server at `url` for shared desks (schema, migrations and the
 /// default desk); running it again changes nothing. The password comes from
