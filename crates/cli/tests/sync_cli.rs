@@ -7,8 +7,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use claimdesk_sync::throwaway::ThrowawayServer;
 use claimdesk_sync::Server;
+use claimdesk_sync::throwaway::ThrowawayServer;
 use common::Desk;
 use serde_json::Value;
 
@@ -387,4 +387,55 @@ fn with_the_server_stopped_local_work_goes_on_and_syncs_once_it_is_back() {
     assert_eq!(again["sent"], 0, "sent once each: {again}");
     let (rows, distinct) = server_rows(&pg, "main");
     assert_eq!(rows, distinct);
+}
+
+#[test]
+fn both_desks_change_one_verdict_and_both_see_the_conflict_and_both_history_rows() {
+    let (pg, urls) = server_with("main", &["ana", "ben"]);
+    let ana = Checker::new("ana", "ana-pw", &pg);
+    let ben = Checker::new("ben", "ben-pw", &pg);
+    let claim = ana.ok(&["claim", "add", "The new tunnel cut the commute by half"]);
+    ana.ok(&["sync", "--server", &urls[0]]);
+    ben.ok(&["sync", "--server", &urls[1]]);
+
+    // Both rate it before seeing the other's verdict; ben's is the later one.
+    ana.ok(&[
+        "claim",
+        "status",
+        &claim,
+        "disputed",
+        "--note",
+        "ana's reading",
+    ]);
+    ben.ok(&[
+        "claim",
+        "status",
+        &claim,
+        "false",
+        "--note",
+        "ben's reading",
+    ]);
+    ana.ok(&["sync", "--server", &urls[0]]);
+    let report = ben.json(&["sync", "--server", &urls[1]]);
+    assert_eq!(report["conflicts"], 1, "{report}");
+    let text = ana.ok(&["sync", "--server", &urls[0]]);
+    assert!(text.contains("1 conflict"), "{text}");
+
+    for checker in [&ana, &ben] {
+        let flagged = checker.json(&["claim", "list", "--conflicts"]);
+        let ids: Vec<&str> = flagged
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["id"].as_str())
+            .collect();
+        assert_eq!(ids, vec![claim.as_str()], "flagged on both desks");
+        let shown = checker.json(&["claim", "show", &claim]);
+        assert_eq!(shown["claim"]["verdict"], "false", "the later change wins");
+        let history = checker.json(&["claim", "history", &claim]).to_string();
+        assert!(
+            history.contains("ana's reading") && history.contains("ben's reading"),
+            "both history rows: {history}"
+        );
+    }
 }
