@@ -2,11 +2,12 @@
 # Counts the instructions of the hot paths under callgrind, which read to a
 # percent where wall-clock times on a shared machine move by a third:
 # compare (two generated 10,000-word outlets, with the JSON the CLI prints),
-# the claim list (100 generated claims), search (200 sources of 800 words)
-# and import (50 generated article pages into a fresh workspace).
+# the claim list (100 generated claims), search (200 sources of 800 words),
+# import (50 generated article pages into a fresh workspace) and claim
+# similar (10 paraphrases against 15,000 imported ClaimReviews).
 # Not part of the test command.
 #
-# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all four)
+# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all five)
 #
 # Needs valgrind (apt-get install valgrind). Builds the release example
 # `counted_workloads` (target directory: CARGO_TARGET_DIR, else ./target),
@@ -20,7 +21,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 INPUTS="${TMPDIR:-/tmp}/claimdesk-counted"
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import)
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_similar)
 
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 cd "$ROOT"

@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<()
             }
             eprintln!(
                 "claims: {} added, {} updated from the bundle, {} kept (newer here); \
-                 {} history entries; sources: {} added, {} versions; passages: {} added, {} updated; verdicts: {} added; merges: {} changed",
+                 {} history entries; sources: {} added, {} versions; passages: {} added, {} updated; verdicts: {} added; merges: {} changed; reviews: {} added; date pins: {} added",
                 r.claims_added,
                 r.claims_updated,
                 r.claims_kept,
@@ -91,7 +91,9 @@ pub fn run(ctx: &Context, cmd: BundleCommand, out: &mut impl Write) -> Result<()
                 r.evidence_added,
                 r.evidence_updated,
                 r.verdicts_added,
-                r.merges_changed
+                r.merges_changed,
+                r.reviews_added,
+                r.date_pins_added
             );
             Ok(())
         }

@@ -77,5 +77,7 @@ fn rule_name(rule: Rule) -> &'static str {
         Rule::VersionHash => "version_hash",
         Rule::HistorySequence => "history_sequence",
         Rule::Orphans => "orphans",
+        Rule::ClaimMerges => "claim_merges",
+        Rule::DatePins => "date_pins",
     }
 }

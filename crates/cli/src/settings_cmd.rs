@@ -3,17 +3,40 @@
 use std::io::Write;
 
 use claimdesk_core::Error;
+use claimdesk_core::store::WorkspaceSettings;
+use claimdesk_core::store::match_settings::{self, MatchSetting};
 use clap::Subcommand;
+use serde::Serialize;
 
 use crate::output::outln;
 use crate::{Context, output};
 
 #[derive(Subcommand)]
 pub enum SettingsCommand {
-    /// Show the workspace settings
+    /// Show the workspace settings, the thresholds of claim matching with their defaults
+    #[command(after_help = thresholds_help())]
     Show,
-    /// Set one setting (an empty value clears it)
+    /// Set one setting (an empty value clears it, back to its default)
+    // A negative score reaches the check and its message, not clap's "unexpected argument".
+    #[command(after_help = thresholds_help(), allow_negative_numbers = true)]
     Set { key: String, value: String },
+}
+
+/// The settings and the matching thresholds, for `--help`.
+fn thresholds_help() -> String {
+    format!(
+        "Settings:\n  user, publisher, report_base_url\nThresholds of claim matching:\n{}",
+        match_settings::help()
+    )
+}
+
+/// What `settings show --json` prints: the settings as before, and the
+/// thresholds of claim matching beside them.
+#[derive(Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    settings: WorkspaceSettings,
+    match_thresholds: Vec<MatchSetting>,
 }
 
 pub fn run_settings(
@@ -26,8 +49,15 @@ pub fn run_settings(
         ws.settings().set(key, value)?;
     }
     let s = ws.settings().get()?;
+    let thresholds = ws.settings().match_settings()?;
     if ctx.json {
-        return output::json(out, &s);
+        return output::json(
+            out,
+            &Shown {
+                settings: s,
+                match_thresholds: thresholds,
+            },
+        );
     }
     let show = |v: &Option<String>| {
         v.as_deref()
@@ -36,5 +66,13 @@ pub fn run_settings(
     outln!(out, "user             {}", show(&s.user))?;
     outln!(out, "publisher        {}", show(&s.publisher))?;
     outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
+    for t in &thresholds {
+        let origin = if t.set {
+            format!("(default {})", t.default)
+        } else {
+            "(default)".to_string()
+        };
+        outln!(out, "{:<27} {:<5} {origin}", t.key, t.value.to_string())?;
+    }
     Ok(())
 }

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use claimdesk_core::Workspace;
 use claimdesk_core::exchange::import_claimreview;
+use claimdesk_core::sample::claim_reviews;
 use claimdesk_core::search;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -26,126 +27,9 @@ const REVIEWS: usize = 15_000;
 /// Bump when the generator changes, so a cached workspace is made again.
 const GENERATION: u32 = 1;
 
-/// A small seeded generator (xorshift64*), so every run makes the same reviews.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
-const WHO: &[&str] = &[
-    "The government",
-    "The city council",
-    "The central bank",
-    "The health ministry",
-    "The mayor",
-    "The opposition party",
-    "The energy regulator",
-    "The police",
-    "The railway operator",
-    "The school board",
-    "The port authority",
-    "The football league",
-    "The national airline",
-    "The water company",
-    "The prime minister",
-    "The finance minister",
-];
-const DID: &[&str] = &[
-    "cut",
-    "raised",
-    "doubled",
-    "banned",
-    "approved",
-    "cancelled",
-    "closed",
-    "opened",
-    "spent",
-    "hired",
-    "sold",
-    "imported",
-    "delayed",
-    "promised",
-    "tested",
-    "paid",
-];
-const WHAT: &[&str] = &[
-    "bus fares",
-    "hospital beds",
-    "coal plants",
-    "school meals",
-    "steel imports",
-    "ferry routes",
-    "police stations",
-    "pension payments",
-    "wind farms",
-    "teacher salaries",
-    "rail tickets",
-    "vaccine doses",
-    "housing grants",
-    "fuel taxes",
-    "water prices",
-    "border checks",
-    "tuition fees",
-    "farm subsidies",
-    "bridge repairs",
-    "library hours",
-];
-const WHERE: &[&str] = &[
-    "Velmora", "Kestria", "Arvel", "Dunmere", "Tarnow", "Norland", "Orren", "Brask", "Calden",
-    "Esterby", "Fallow", "Grint", "Hollin", "Ivel", "Jarrow", "Kell",
-];
-const WHEN: &[&str] = &[
-    "last year",
-    "in March",
-    "this summer",
-    "since January",
-    "by 2030",
-    "in October",
-];
-
-fn statement(rng: &mut Rng) -> String {
-    format!(
-        "{} {} {} {} in {} {}",
-        rng.pick(WHO),
-        rng.pick(DID),
-        rng.next() % 900 + 2,
-        rng.pick(WHAT),
-        rng.pick(WHERE),
-        rng.pick(WHEN)
-    )
-}
-
 fn reviews_json() -> (String, Vec<String>) {
-    let mut rng = Rng(0x00C1_A1E5);
-    let mut statements = Vec::with_capacity(REVIEWS);
-    let items: Vec<serde_json::Value> = (0..REVIEWS)
-        .map(|i| {
-            let s = statement(&mut rng);
-            statements.push(s.clone());
-            let publisher = ["Northern Fact Desk", "Coastal Checks", "Wire Verify"][i % 3];
-            let label = ["False", "Misleading", "Verified"][i % 3];
-            serde_json::json!({
-                "@type": "ClaimReview",
-                "@id": format!("https://checks.example/r/{i}"),
-                "url": format!("https://checks.example/r/{i}"),
-                "claimReviewed": s,
-                "headline": format!("Did {}?", s.to_lowercase()),
-                "description": "A generated review for the benchmark.",
-                "author": {"name": publisher},
-                "reviewRating": {"alternateName": label}
-            })
-        })
-        .collect();
-    (serde_json::Value::Array(items).to_string(), statements)
+    let generated = claim_reviews::generate(REVIEWS, claim_reviews::SEED);
+    (generated.json, generated.statements)
 }
 
 fn target_dir() -> PathBuf {
@@ -196,37 +80,14 @@ fn generated(json: &str, statements: &[String]) -> PathBuf {
     path
 }
 
-/// A paraphrase of review `i`: the words moved round, "passive" wording.
-fn paraphrase(statement: &str) -> String {
-    let words: Vec<&str> = statement.split(' ').collect();
-    // "<who…> <did> <n> <what…> in <where> <when…>" → "In <where>, <n> <what…> were <did> by <who…> <when…>"
-    let at = words
-        .iter()
-        .position(|w| w.parse::<u32>().is_ok())
-        .unwrap_or(2);
-    let place = words
-        .iter()
-        .position(|w| *w == "in")
-        .unwrap_or(words.len() - 2);
-    format!(
-        "In {}, {} were {} by {} {}",
-        words.get(place + 1).copied().unwrap_or_default(),
-        words[at..place].join(" "),
-        words[at - 1],
-        words[..at - 1].join(" ").to_lowercase(),
-        words
-            .get(place + 2..)
-            .map(|w| w.join(" "))
-            .unwrap_or_default()
-    )
-}
-
 fn bench(c: &mut Criterion) {
     let (json, statements) = reviews_json();
     let path = generated(&json, &statements);
     let ws = Workspace::open(&path).expect("open");
     let raw = rusqlite::Connection::open(&path).expect("raw");
-    let queries: Vec<String> = (0..20).map(|i| paraphrase(&statements[i * 701])).collect();
+    let queries: Vec<String> = (0..20)
+        .map(|i| claim_reviews::paraphrase(&statements[i * 701]))
+        .collect();
     let found = search::similar(&ws, &queries[0], None).expect("similar");
     eprintln!(
         "claim matching bench: {:?} -> {:?}",

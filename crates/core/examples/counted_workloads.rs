@@ -1,11 +1,12 @@
 //! The workloads whose instructions `scripts/count-instructions.sh` counts
-//! under callgrind: compare, claim list page, search and import. `prepare`
+//! under callgrind: compare, claim list page, search, import and claim
+//! similar (10 paraphrases on 15,000 imported reviews). `prepare`
 //! makes their inputs once, outside the count; `run NAME` does one workload,
 //! and only the function named `counted_NAME` is counted (callgrind's
 //! `--toggle-collect`), so opening files and workspaces is left out.
 //!
 //! `counted_workloads prepare DIR` then `counted_workloads run DIR NAME`,
-//! NAME one of compare, claim_list, search, import.
+//! NAME one of compare, claim_list, search, import, claim_similar.
 
 #[path = "../benches/support/outlets.rs"]
 mod outlets;
@@ -23,6 +24,7 @@ use claimdesk_core::ingest::batch::{Expanded, expand_folder};
 use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::ingest::into_workspace::import;
 use claimdesk_core::model::{ClaimFilter, NewClaim, NewSource};
+use claimdesk_core::sample::claim_reviews;
 use claimdesk_core::search::{self, SearchRequest};
 
 /// The allocator the app and the command line ship with.
@@ -32,6 +34,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Pages the import workload stores (few: callgrind runs about 50× slower).
 const PAGES: u64 = 50;
 const CLAIMS: u64 = 100;
+/// Imported reviews the claim similar workload matches against (the bench's size).
+const REVIEWS: usize = 15_000;
+/// Paraphrases it matches, one review apart by this many.
+const PARAPHRASES: usize = 10;
+const PARAPHRASE_STEP: usize = 1_499;
 const SOURCES: u64 = 200;
 const VERDICTS: &[&str] = &[
     "unverified",
@@ -75,6 +82,18 @@ fn prepare(dir: &Path) -> claimdesk_core::Result<()> {
             })?;
         }
     }
+    let reviews = dir.join("reviews.sqlite");
+    if !reviews.exists() {
+        let making = dir.join("reviews.making");
+        let _ = std::fs::remove_file(&making);
+        let ws = Workspace::create(&making)?;
+        claimdesk_core::exchange::import_claimreview(
+            &ws,
+            &claim_reviews::generate(REVIEWS, claim_reviews::SEED).json,
+        )?;
+        drop(ws);
+        std::fs::rename(&making, &reviews).map_err(io)?;
+    }
     Ok(())
 }
 
@@ -105,6 +124,14 @@ fn counted_import(ws: &Workspace, expanded: &Expanded) -> usize {
         .len()
 }
 
+#[inline(never)]
+fn counted_claim_similar(ws: &Workspace, statements: &[String]) -> usize {
+    statements
+        .iter()
+        .map(|s| search::similar(ws, s, None).map_or(0, |found| found.claims.len()))
+        .sum()
+}
+
 fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
     let read = |f: &str| claimdesk_core::ingest::text::read_utf8_file(&dir.join(f));
     Ok(match name {
@@ -123,9 +150,20 @@ fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
             let ws = Workspace::create(&path)?;
             counted_import(&ws, &expand_folder(&dir.join("pages"))?)
         }
+        "claim_similar" => {
+            let ws = Workspace::open(dir.join("reviews.sqlite"))?;
+            let statements = claim_reviews::generate(REVIEWS, claim_reviews::SEED).statements;
+            let paraphrases: Vec<String> = (0..PARAPHRASES)
+                .map(|i| claim_reviews::paraphrase(&statements[i * PARAPHRASE_STEP]))
+                .collect();
+            // One query outside the count, so the statement cache and the
+            // index pages are warm as they are while a person types.
+            search::similar(&ws, &statements[1], None)?;
+            counted_claim_similar(&ws, &paraphrases)
+        }
         other => {
             return Err(claimdesk_core::Error::Invalid(format!(
-                "no workload {other}; give compare, claim_list, search or import"
+                "no workload {other}; give compare, claim_list, search, import or claim_similar"
             )));
         }
     })
@@ -137,7 +175,7 @@ fn main() -> ExitCode {
         ["prepare", dir] => prepare(&PathBuf::from(dir)).map(|()| 0),
         ["run", dir, name] => run(&PathBuf::from(dir), name),
         _ => Err(claimdesk_core::Error::Invalid(
-            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import"
+            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import|claim_similar"
                 .into(),
         )),
     };

@@ -638,3 +638,49 @@ fn duplicates_pairs_a_desk_claim_with_an_imported_review_saying_the_same() {
     assert_eq!(pairs[0].first.id, d.reviews[2], "the older claim first");
     assert_eq!(pairs[0].second.id, copy);
 }
+
+#[test]
+fn merged_duplicates_that_rank_first_do_not_crowd_out_the_claims_that_stay() {
+    // Forty copies of one claim merged into a keeper outrank every other claim
+    // in the index; the keeper and the next claims must still be listed, as
+    // many as asked for.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("create");
+    let add = |s: &str| {
+        ws.claims()
+            .add(NewClaim {
+                statement: s.into(),
+                ..Default::default()
+            })
+            .expect("add")
+            .id
+    };
+    let keeper = add("The harbour ferry fares in Velmora doubled in March");
+    for _ in 0..40 {
+        let copy = add("The harbour ferry fares in Velmora doubled in March");
+        ws.claims().merge(&copy, &keeper, None).expect("merge");
+    }
+    let others: Vec<String> = [
+        "The harbour ferry fares in Kestria doubled in May",
+        "Ferry fares in the Velmora harbour rose in March",
+        "The harbour bus fares in Velmora doubled last year",
+    ]
+    .iter()
+    .map(|s| add(s))
+    .collect();
+    let found = similar::similar(
+        &ws,
+        "In March the harbour ferry fares doubled in Velmora",
+        Some(4),
+    )
+    .expect("similar");
+    let ids: Vec<&str> = found.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&keeper.as_str()), "{:?}", found.claims);
+    for other in &others {
+        assert!(
+            ids.contains(&other.as_str()),
+            "{other} is listed beside the keeper: {:?}",
+            found.claims
+        );
+    }
+}

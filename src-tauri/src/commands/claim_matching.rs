@@ -8,24 +8,30 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// The claims already in the workspace like `statement` (typed, not yet
-/// saved), best first, each with its tier, verdict, origin and why.
+/// saved), best first, each with its tier, verdict, origin and why. Asked
+/// at each pause in the typing, so it runs on a blocking thread: the window
+/// keeps taking key presses while a large workspace is searched.
 #[tauri::command]
 #[specta::specta]
-pub fn claim_similar(
+pub async fn claim_similar(
     state: State<'_, AppState>,
     statement: String,
     limit: Option<u32>,
 ) -> CommandResult<SimilarClaims> {
-    state.with(|ws| search::similar(ws, &statement, limit))
+    state
+        .with_blocking(move |ws| search::similar(ws, &statement, limit))
+        .await
 }
 
 /// The claims like claim `id` (itself left out), for its detail view.
 #[tauri::command]
 #[specta::specta]
-pub fn claim_similar_to(
+pub async fn claim_similar_to(
     state: State<'_, AppState>,
     id: String,
     limit: Option<u32>,
 ) -> CommandResult<SimilarClaims> {
-    state.with(|ws| search::similar_to_claim(ws, &id, limit))
+    state
+        .with_blocking(move |ws| search::similar_to_claim(ws, &id, limit))
+        .await
 }

@@ -586,7 +586,9 @@ async claimDateOffer(statement: string, claimedOn: string | null) : Promise<Date
 },
 /**
  * The claims already in the workspace like `statement` (typed, not yet
- * saved), best first, each with its tier, verdict, origin and why.
+ * saved), best first, each with its tier, verdict, origin and why. Asked
+ * at each pause in the typing, so it runs on a blocking thread: the window
+ * keeps taking key presses while a large workspace is searched.
  */
 async claimSimilar(statement: string, limit: number | null) : Promise<Result<SimilarClaims, CommandError>> {
     try {
@@ -2437,7 +2439,17 @@ export type Rule =
 /**
  * Nothing is left without what it belongs to (a source without a version).
  */
-"orphans"
+"orphans" | 
+/**
+ * Every merge joins two claims that exist; no duplicate is merged twice
+ * at once, and no claim that stays is itself merged (a chain).
+ */
+"claim_merges" | 
+/**
+ * Every date pin's expression stands in its sentence, and the sentence in
+ * the text of the version it was pinned on.
+ */
+"date_pins"
 /**
  * What the sample put in the workspace.
  */

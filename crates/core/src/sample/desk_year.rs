@@ -17,6 +17,8 @@ use crate::model::{NewClaim, NewSource, PassagePick, SourceVersion, Stance};
 use crate::store::{claims, evidence, scale, sources};
 use crate::workspace::Workspace;
 
+use super::seeded::Rng;
+
 /// How much a generated desk holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DeskSize {
@@ -178,27 +180,6 @@ fn other_verdict(rng: &mut Rng, verdicts: &[String], current: &str) -> String {
         if v != current || verdicts.len() < 2 {
             return v.clone();
         }
-    }
-}
-
-/// A small seeded generator (xorshift64*), so the same seed makes the same desk.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Rng(seed | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
     }
 }
 

@@ -9,7 +9,9 @@ use crate::error::{Error, Result};
 use crate::model::{NewClaim, NewEvidence, NewSource, Stance};
 use crate::workspace::Workspace;
 
+pub mod claim_reviews;
 pub mod desk_year;
+mod seeded;
 
 const NORTHERN_LEDGER: &str = include_str!("northern-ledger.txt");
 const COASTAL_COURIER: &str = include_str!("coastal-courier.txt");

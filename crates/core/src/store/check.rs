@@ -33,6 +33,12 @@ pub enum Rule {
     HistorySequence,
     /// Nothing is left without what it belongs to (a source without a version).
     Orphans,
+    /// Every merge joins two claims that exist; no duplicate is merged twice
+    /// at once, and no claim that stays is itself merged (a chain).
+    ClaimMerges,
+    /// Every date pin's expression stands in its sentence, and the sentence in
+    /// the text of the version it was pinned on.
+    DatePins,
 }
 
 /// One broken rule at one place.
@@ -122,6 +128,8 @@ fn run_checks(conn: &Connection, version: i64) -> Result<CheckReport> {
         version_hashes(conn, &mut found)?;
         history_sequence(conn, &mut found)?;
         orphans(conn, &mut found)?;
+        super::check_merges_and_pins::claim_merges(conn, &mut found)?;
+        super::check_merges_and_pins::date_pins(conn, &mut found)?;
     }
     let count = |table: &str| -> Result<u32> {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
@@ -154,13 +162,13 @@ fn run_checks(conn: &Connection, version: i64) -> Result<CheckReport> {
 }
 
 #[derive(Default)]
-struct Found {
+pub(super) struct Found {
     problems: Vec<Problem>,
     count: u32,
 }
 
 impl Found {
-    fn add(&mut self, rule: Rule, message: String) {
+    pub(super) fn add(&mut self, rule: Rule, message: String) {
         self.count = self.count.saturating_add(1);
         if self.problems.iter().filter(|p| p.rule == rule).count() < SHOWN_PER_CHECK {
             self.problems.push(Problem { rule, message });

@@ -52,3 +52,22 @@ pub(crate) fn of(conn: &Connection, claim_id: &str) -> Result<Option<ReviewText>
         })
         .optional()?)
 }
+
+/// Every imported claim's review, by claim id, for a bundle.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<(String, ReviewText)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT claim_id, publisher, url, headline, summary FROM claimreview_texts ORDER BY claim_id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            ReviewText {
+                publisher: r.get(1)?,
+                url: r.get(2)?,
+                headline: r.get(3)?,
+                summary: r.get(4)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

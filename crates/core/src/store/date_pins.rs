@@ -70,13 +70,16 @@ pub(crate) fn append(conn: &Connection, pin: &NewPin<'_>) -> Result<()> {
 }
 
 /// The pins that hold for the sources in `source_ids` (all when empty): the
-/// latest row of each expression, when it is a pin and not an unpin.
+/// latest row of each expression (by instant, then as written), when it is a
+/// pin and not an unpin.
 pub(crate) fn holding(conn: &Connection, source_ids: &[String]) -> Result<Vec<Pin>> {
     let mut stmt = conn.prepare_cached(
         "SELECT p.seq, p.source_id, p.expression, p.sentence, p.pinned FROM date_pins p
          WHERE p.pinned IS NOT NULL
-           AND p.seq = (SELECT max(q.seq) FROM date_pins q WHERE q.source_id = p.source_id
-                        AND q.expression = p.expression AND q.sentence = p.sentence)
+           -- The latest by instant: a pin a bundle brings in later may be older.
+           AND p.seq = (SELECT q.seq FROM date_pins q WHERE q.source_id = p.source_id
+                        AND q.expression = p.expression AND q.sentence = p.sentence
+                        ORDER BY q.at DESC, q.seq DESC LIMIT 1)
            AND (?1 = 0 OR p.source_id IN (SELECT value FROM json_each(?2)))
          ORDER BY p.seq",
     )?;
@@ -131,4 +134,66 @@ pub(crate) fn history(conn: &Connection, source_id: &str) -> Result<Vec<DatePin>
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A pin or unpin row as stored, for a bundle to carry and bring back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PinRow {
+    pub source_id: String,
+    pub version_id: String,
+    pub expression: String,
+    pub sentence: String,
+    /// The reading as [`when_text`] wrote it; none for an unpin.
+    pub pinned: Option<String>,
+    pub previous: Option<String>,
+    /// RFC 3339 as [`instant_text`] wrote it.
+    pub at: String,
+    pub actor: String,
+    pub note: Option<String>,
+}
+
+/// Every pin and unpin row, oldest first (by instant, then as written).
+pub(crate) fn rows(conn: &Connection) -> Result<Vec<PinRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT source_id, version_id, expression, sentence, pinned, previous, at, actor, note
+         FROM date_pins ORDER BY at, seq",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(PinRow {
+            source_id: r.get(0)?,
+            version_id: r.get(1)?,
+            expression: r.get(2)?,
+            sentence: r.get(3)?,
+            pinned: r.get(4)?,
+            previous: r.get(5)?,
+            at: r.get(6)?,
+            actor: r.get(7)?,
+            note: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Appends `row` unless the very same row is stored; true when it was added.
+pub(crate) fn insert_row_once(conn: &Connection, row: &PinRow) -> Result<bool> {
+    let added = conn
+        .prepare_cached(
+            "INSERT INTO date_pins (source_id, version_id, expression, sentence, pinned, previous, at, actor, note)
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+             WHERE NOT EXISTS (SELECT 1 FROM date_pins WHERE source_id = ?1 AND version_id = ?2
+                 AND expression = ?3 AND sentence = ?4 AND pinned IS ?5 AND previous IS ?6
+                 AND at = ?7 AND actor = ?8 AND note IS ?9)",
+        )?
+        .execute(params![
+            row.source_id,
+            row.version_id,
+            row.expression,
+            row.sentence,
+            row.pinned,
+            row.previous,
+            row.at,
+            row.actor,
+            row.note
+        ])?;
+    Ok(added > 0)
 }

@@ -82,3 +82,99 @@ pub(crate) fn check(key: &str, value: &str) -> Result<()> {
         ))),
     }
 }
+
+/// One threshold of claim matching as `settings show` lists it: its value in
+/// this workspace, its default and what it decides.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchSetting {
+    /// The setting's name, as `claimdesk settings set` takes it.
+    pub key: &'static str,
+    /// The value matching uses now: the stored one, else the default.
+    pub value: serde_json::Number,
+    /// The value when the setting is unset.
+    pub default: serde_json::Number,
+    /// True when the workspace stores its own value.
+    pub set: bool,
+    /// What the setting decides.
+    pub about: &'static str,
+}
+
+/// What each threshold decides, in `settings show` order (the order a
+/// similar claim meets them).
+const ABOUT: [(&str, &str); 3] = [
+    (
+        SUGGESTION_KEY,
+        "score (0 to 1) a similar claim needs to be listed at all",
+    ),
+    (
+        MATCH_KEY,
+        "score (0 to 1) a similar claim needs to be the same claim, its facts agreeing",
+    ),
+    (
+        MIN_WORDS_KEY,
+        "words both claims need before they can be the same claim",
+    ),
+];
+
+/// The thresholds with their values and defaults, for `settings show`.
+pub(crate) fn described(conn: &Connection) -> Result<Vec<MatchSetting>> {
+    let now = read(conn)?;
+    let d = MatchThresholds::default();
+    let number = |v: f64| serde_json::Number::from_f64(v).unwrap_or_else(|| 0.into());
+    let mut out = Vec::new();
+    for (key, about) in ABOUT {
+        let (value, default) = match key {
+            SUGGESTION_KEY => (number(now.suggestion), number(d.suggestion)),
+            MATCH_KEY => (number(now.matching), number(d.matching)),
+            _ => (now.min_words.into(), d.min_words.into()),
+        };
+        let set = conn
+            .query_row("SELECT 1 FROM settings WHERE key = ?1", [key], |_| Ok(()))
+            .optional()?
+            .is_some();
+        out.push(MatchSetting {
+            key,
+            value,
+            default,
+            set,
+            about,
+        });
+    }
+    Ok(out)
+}
+
+/// The thresholds' names, defaults and meanings, for the command line's help.
+pub fn help() -> String {
+    let d = MatchThresholds::default();
+    let default = |key: &str| match key {
+        SUGGESTION_KEY => d.suggestion.to_string(),
+        MATCH_KEY => d.matching.to_string(),
+        _ => d.min_words.to_string(),
+    };
+    ABOUT
+        .iter()
+        .map(|(key, about)| format!("  {key:<28} {about} (default {})", default(key)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Refuses setting `key` to `value` when the suggestion threshold would end
+/// above the match threshold: nothing could then be a match without first
+/// failing to be listed.
+pub(crate) fn check_order(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    let mut t = read(conn)?;
+    let d = MatchThresholds::default();
+    match key {
+        SUGGESTION_KEY => t.suggestion = value.parse().unwrap_or(d.suggestion),
+        MATCH_KEY => t.matching = value.parse().unwrap_or(d.matching),
+        _ => return Ok(()),
+    }
+    if t.suggestion > t.matching {
+        return Err(Error::invalid(format!(
+            "{SUGGESTION_KEY} ({}) would be above {MATCH_KEY} ({}): a claim must be listed before it can match; \
+             lower {SUGGESTION_KEY} or raise {MATCH_KEY}",
+            t.suggestion, t.matching
+        )));
+    }
+    Ok(())
+}

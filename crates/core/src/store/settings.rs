@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::db::Db;
-use super::match_settings::{self, MatchThresholds};
+use super::match_settings::{self, MatchSetting, MatchThresholds};
 use crate::error::{Error, Result};
 use crate::web_address::web_address;
 
@@ -47,11 +47,19 @@ impl<'a> Settings<'a> {
         match_settings::read(self.db.conn)
     }
 
+    /// The thresholds of claim matching with their values and defaults.
+    pub fn match_settings(&self) -> Result<Vec<MatchSetting>> {
+        match_settings::described(self.db.conn)
+    }
+
     /// Sets one setting by name; an empty value clears it.
     pub fn set(&self, key: &str, value: &str) -> Result<()> {
         let value = value.trim();
         check(key, value)?;
-        self.db.write(|conn| write_one(conn, key, value))
+        self.db.write(|conn| {
+            match_settings::check_order(conn, key, value)?;
+            write_one(conn, key, value)
+        })
     }
 
     /// Saves every setting at once, as a settings form does: all are checked

@@ -15,6 +15,8 @@ const RULE_NAMES: Record<string, string> = {
   version_hash: 'Version hashes',
   history_sequence: 'Claim history',
   orphans: 'Orphans',
+  claim_merges: 'Merged claims',
+  date_pins: 'Pinned dates',
 };
 
 /** A rule's name as the Check workspace dialog shows it. */

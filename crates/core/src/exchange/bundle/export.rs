@@ -64,7 +64,11 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
             claim_ids.contains(m.duplicate_id.as_str()) && claim_ids.contains(m.keeper_id.as_str())
         })
         .collect();
+    let source_ids: BTreeSet<&str> = bundle_sources.iter().map(|s| s.id.as_str()).collect();
+    let date_pins = super::date_pins::gather(conn, &source_ids)?;
     Ok(Bundle {
+        claimreview_texts: super::review_texts::gather(conn, &claim_ids)?,
+        date_pins,
         schema: BUNDLE_SCHEMA.into(),
         scale: scale::list(conn)?,
         claims: bundle_claims,

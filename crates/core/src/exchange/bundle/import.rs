@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::check::check;
 use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleImportKey, BundleSource};
+use super::{date_pins, review_texts};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::model::{Claim, Evidence, HistoryEntry, Source, SourceVersion, Verdict};
@@ -44,6 +45,13 @@ pub struct BundleImport {
     /// Merges of duplicate claims the workspace did not hold, and merges it
     /// held that the bundle's desk undid.
     pub merges_changed: u32,
+    /// Imported claims whose ClaimReview (publisher, URL, headline, summary)
+    /// the workspace did not hold.
+    #[serde(default)]
+    pub reviews_added: u32,
+    /// Pins and unpins of dated expressions the workspace did not hold.
+    #[serde(default)]
+    pub date_pins_added: u32,
 }
 
 impl BundleImport {
@@ -76,6 +84,10 @@ impl BundleImport {
 /// - **Merges** of duplicate claims: a merge the workspace lacks is added and
 ///   its evidence moves to the claim that stays; a merge the bundle's desk
 ///   undid is undone here too, its evidence going back to the duplicate.
+/// - **ClaimReview texts** (who published an imported claim's review, where,
+///   its headline and summary): added for a claim that holds none here.
+/// - **Date pins**: each pin or unpin row the workspace lacks is appended;
+///   of an expression's rows the one with the latest instant holds.
 ///
 /// Before anything is written, the bundle must pass its checks: well-formed,
 /// unique ids; every passage standing in its version's text exactly at its
@@ -106,6 +118,8 @@ pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
                 out.merges_changed += 1;
             }
         }
+        out.reviews_added = review_texts::bring_in(conn, &bundle.claimreview_texts)?;
+        out.date_pins_added = date_pins::bring_in(conn, &bundle.date_pins, &version_ids)?;
         Ok(out)
     })
 }

@@ -11,16 +11,20 @@
 //! well and an export → import → export round trip is byte-identical.
 
 mod check;
+mod date_pins;
 pub(crate) mod export;
 pub(crate) mod import;
+mod review_texts;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClaimMerge, HistoryEntry, Stance, Verdict};
 
+pub use date_pins::BundleDatePin;
 pub use export::{bundle_to_json, export_bundle};
 pub use import::{BundleImport, import_bundle};
+pub use review_texts::BundleReviewText;
 
 /// The schema name and version written in every bundle.
 pub const BUNDLE_SCHEMA: &str = "claimdesk.bundle/1";
@@ -47,6 +51,17 @@ pub struct Bundle {
     /// same merges. Only merges whose two claims the bundle holds.
     #[serde(default)]
     pub claim_merges: Vec<ClaimMerge>,
+    /// What the ClaimReview each imported claim came from said beside it
+    /// (publisher, URL, headline, summary), by claim, so the claim still shows
+    /// as that fact-checker's on the desk importing the bundle. A bundle
+    /// written before reviews were carried has none.
+    #[serde(default)]
+    pub claimreview_texts: Vec<BundleReviewText>,
+    /// Every pin and unpin of a dated expression in the bundle's sources,
+    /// oldest first, so the importing desk reads those dates the same way. A
+    /// bundle written before pins were carried has none.
+    #[serde(default)]
+    pub date_pins: Vec<BundleDatePin>,
 }
 
 /// A claim with every field and its whole history.
