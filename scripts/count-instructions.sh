@@ -2,11 +2,13 @@
 # Counts the instructions of the hot paths under callgrind, which read to a
 # percent where wall-clock times on a shared machine move by a third:
 # compare (two generated 10,000-word outlets, with the JSON the CLI prints),
-# the claim list (100 generated claims), search (200 sources of 800 words)
-# and import (50 generated article pages into a fresh workspace).
+# the claim list (100 generated claims), search (200 sources of 800 words),
+# import (50 generated article pages into a fresh workspace), and a page of
+# 100 claims 5,000 rows down a 10,000-claim desk (claim_page) beside the bare
+# SQLite read of the same rows (claim_page_bare).
 # Not part of the test command.
 #
-# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all four)
+# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all six)
 #
 # Needs valgrind (apt-get install valgrind). Builds the release example
 # `counted_workloads` (target directory: CARGO_TARGET_DIR, else ./target),
@@ -20,7 +22,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 INPUTS="${TMPDIR:-/tmp}/claimdesk-counted"
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import)
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_page claim_page_bare)
 
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 cd "$ROOT"
