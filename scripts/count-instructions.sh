@@ -3,11 +3,13 @@
 # percent where wall-clock times on a shared machine move by a third:
 # compare (two generated 10,000-word outlets, with the JSON the CLI prints),
 # the claim list (100 generated claims), search (200 sources of 800 words),
-# import (50 generated article pages into a fresh workspace) and claim
-# similar (10 paraphrases against 15,000 imported ClaimReviews).
+# import (50 generated article pages into a fresh workspace), claim similar
+# (10 paraphrases against 15,000 imported ClaimReviews), and a page of
+# 100 claims 5,000 rows down a 10,000-claim desk (claim_page) beside the bare
+# SQLite read of the same rows (claim_page_bare).
 # Not part of the test command.
 #
-# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all five)
+# Usage: scripts/count-instructions.sh [WORKLOAD...]   (default: all seven)
 #
 # Needs valgrind (apt-get install valgrind). Builds the release example
 # `counted_workloads` (target directory: CARGO_TARGET_DIR, else ./target),
@@ -21,7 +23,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 INPUTS="${TMPDIR:-/tmp}/claimdesk-counted"
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_similar)
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_similar claim_page claim_page_bare)
 
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 cd "$ROOT"

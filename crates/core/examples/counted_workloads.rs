@@ -1,12 +1,15 @@
 //! The workloads whose instructions `scripts/count-instructions.sh` counts
-//! under callgrind: compare, claim list page, search, import and claim
-//! similar (10 paraphrases on 15,000 imported reviews). `prepare`
+//! under callgrind: compare, claim list, search, import, claim similar (10
+//! paraphrases on 15,000 imported reviews), and a page of the
+//! claim list 5,000 rows down a 10,000-claim desk beside the bare SQLite
+//! read of the same rows (`claim_page` and `claim_page_bare`). `prepare`
 //! makes their inputs once, outside the count; `run NAME` does one workload,
 //! and only the function named `counted_NAME` is counted (callgrind's
 //! `--toggle-collect`), so opening files and workspaces is left out.
 //!
 //! `counted_workloads prepare DIR` then `counted_workloads run DIR NAME`,
-//! NAME one of compare, claim_list, search, import, claim_similar.
+//! NAME one of compare, claim_list, search, import, claim_similar, claim_page,
+//! claim_page_bare.
 
 #[path = "../benches/support/outlets.rs"]
 mod outlets;
@@ -25,6 +28,7 @@ use claimdesk_core::ingest::fetch::FetchOptions;
 use claimdesk_core::ingest::into_workspace::import;
 use claimdesk_core::model::{ClaimFilter, NewClaim, NewSource};
 use claimdesk_core::sample::claim_reviews;
+use claimdesk_core::sample::desk_year::{self, DeskSize};
 use claimdesk_core::search::{self, SearchRequest};
 
 /// The allocator the app and the command line ship with.
@@ -40,6 +44,15 @@ const REVIEWS: usize = 15_000;
 const PARAPHRASES: usize = 10;
 const PARAPHRASE_STEP: usize = 1_499;
 const SOURCES: u64 = 200;
+/// The claims of the paged desk: a year's, with few sources and only the
+/// passages its busy claims hold, which the list page does not read.
+const PAGED_CLAIMS: usize = 10_000;
+/// How far down the list the counted page starts.
+const PAGE_DEPTH: u32 = 5_000;
+/// The columns the store reads for a list row, as the bare read reads them.
+const ROW: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
+    c.rationale, c.created_at, c.updated_at,
+    (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)";
 const VERDICTS: &[&str] = &[
     "unverified",
     "in_review",
@@ -94,6 +107,25 @@ fn prepare(dir: &Path) -> claimdesk_core::Result<()> {
         drop(ws);
         std::fs::rename(&making, &reviews).map_err(io)?;
     }
+    let paged = dir.join("paged.sqlite");
+    if !paged.exists() {
+        let making = dir.join("paged.making");
+        for stale in ["paged.making", "paged.making-wal", "paged.making-shm"] {
+            let _ = std::fs::remove_file(dir.join(stale));
+        }
+        let ws = Workspace::create(&making)?;
+        desk_year::fill(
+            &ws,
+            DeskSize {
+                claims: PAGED_CLAIMS,
+                sources: 4,
+                passages: PAGED_CLAIMS.div_ceil(desk_year::BUSY_EVERY) * desk_year::BUSY_PASSAGES,
+                ..DeskSize::YEAR
+            },
+        )?;
+        drop(ws);
+        std::fs::rename(&making, &paged).map_err(io)?;
+    }
     Ok(())
 }
 
@@ -110,6 +142,42 @@ fn counted_claim_list(ws: &Workspace) -> usize {
     ws.claims()
         .list(&ClaimFilter::default())
         .map_or(0, |claims| claims.len())
+}
+
+#[inline(never)]
+fn counted_claim_page(ws: &Workspace, cursor: &str) -> usize {
+    ws.claims()
+        .page(&ClaimFilter::default(), 100, Some(cursor))
+        .map_or(0, |page| page.claims.len())
+}
+
+#[inline(never)]
+fn counted_claim_page_bare(raw: &rusqlite::Connection, at: &str, seq: i64) -> usize {
+    bare_page(raw, at, seq)
+}
+
+/// The same 100 rows read raw: every column as SQLite holds it.
+#[inline(never)]
+fn bare_page(raw: &rusqlite::Connection, at: &str, seq: i64) -> usize {
+    let sql = format!(
+        "SELECT {ROW} FROM claims c WHERE c.deleted_at IS NULL
+           AND c.updated_at <= ?1 AND (c.updated_at < ?1 OR c.seq < ?2)
+         ORDER BY c.updated_at DESC, c.seq DESC LIMIT 100"
+    );
+    let read = || -> rusqlite::Result<usize> {
+        let mut stmt = raw.prepare_cached(&sql)?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query(rusqlite::params![at, seq])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            for i in 0..columns {
+                black_box(r.get::<_, rusqlite::types::Value>(i)?);
+            }
+            n += 1;
+        }
+        Ok(n)
+    };
+    read().unwrap_or(0)
 }
 
 #[inline(never)]
@@ -161,9 +229,36 @@ fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
             search::similar(&ws, &statements[1], None)?;
             counted_claim_similar(&ws, &paraphrases)
         }
+        "claim_page" => {
+            let ws = Workspace::open(dir.join("paged.sqlite"))?;
+            let cursor = ws
+                .claims()
+                .page(&ClaimFilter::default(), PAGE_DEPTH, None)?
+                .next
+                .unwrap_or_default();
+            // Once outside the count, so that both counts read a warm page
+            // cache through a prepared statement.
+            ws.claims()
+                .page(&ClaimFilter::default(), 100, Some(&cursor))?;
+            counted_claim_page(&ws, &cursor)
+        }
+        "claim_page_bare" => {
+            let raw = rusqlite::Connection::open(dir.join("paged.sqlite"))
+                .map_err(claimdesk_core::Error::from)?;
+            let (at, seq): (String, i64) = raw
+                .query_row(
+                    "SELECT updated_at, seq FROM claims WHERE deleted_at IS NULL
+                     ORDER BY updated_at DESC, seq DESC LIMIT 1 OFFSET ?1",
+                    [PAGE_DEPTH - 1],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(claimdesk_core::Error::from)?;
+            bare_page(&raw, &at, seq);
+            counted_claim_page_bare(&raw, &at, seq)
+        }
         other => {
             return Err(claimdesk_core::Error::Invalid(format!(
-                "no workload {other}; give compare, claim_list, search, import or claim_similar"
+                "no workload {other}; give compare, claim_list, search, import, claim_similar, claim_page or claim_page_bare"
             )));
         }
     })
@@ -175,7 +270,7 @@ fn main() -> ExitCode {
         ["prepare", dir] => prepare(&PathBuf::from(dir)).map(|()| 0),
         ["run", dir, name] => run(&PathBuf::from(dir), name),
         _ => Err(claimdesk_core::Error::Invalid(
-            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import|claim_similar"
+            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import|claim_similar|claim_page|claim_page_bare"
                 .into(),
         )),
     };

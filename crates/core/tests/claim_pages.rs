@@ -262,3 +262,30 @@ fn the_generated_desk_holds_what_its_summary_says() {
     let err = desk_year::fill(&ws, size).expect_err("second fill refused");
     assert_eq!(err.kind(), ErrorKind::Conflict);
 }
+
+#[test]
+fn a_desk_with_fewer_passages_than_its_busy_claims_hold_is_refused_and_left_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = Workspace::create(dir.path().join("desk.sqlite")).expect("create");
+    // 1,000 claims make two busy claims of 20 passages each: 40 at least.
+    let size = DeskSize {
+        claims: 1_000,
+        sources: 2,
+        passages: 39,
+        seed: 5,
+    };
+    let err = desk_year::fill(&ws, size).expect_err("too few passages");
+    assert_eq!(err.kind(), ErrorKind::Invalid, "{err}");
+    assert!(
+        err.to_string()
+            .contains("1000 claims need at least 40 passages"),
+        "{err}"
+    );
+    assert!(
+        ws.claims()
+            .list(&ClaimFilter::default())
+            .expect("list")
+            .is_empty()
+    );
+    assert!(ws.sources().list().expect("sources").is_empty());
+}

@@ -116,8 +116,13 @@ async fn a_desk_after_a_year_opens_scrolls_to_its_last_claim_and_opens_it() {
     app.close().await;
 
     let empty = empty_window_memory();
+    // Which build was measured: another one (an installed release build)
+    // is named by CLAIMDESK_APP_BIN.
+    let build = std::env::var("CLAIMDESK_APP_BIN")
+        .map(|bin| format!("build {bin}"))
+        .unwrap_or_else(|_| "debug build".into());
     println!(
-        "desk after a year: window to first rows {:.2}s (debug build); marks: {}; {} rows rendered at start",
+        "desk after a year: window to first rows {:.2}s ({build}); marks: {}; {} rows rendered at start",
         window_to_list.as_secs_f64(),
         marks.as_str().unwrap_or_default(),
         rows_at_start
@@ -127,7 +132,7 @@ async fn a_desk_after_a_year_opens_scrolls_to_its_last_claim_and_opens_it() {
         scrolled.as_secs_f64()
     );
     println!(
-        "memory at rest, app process tree (debug build): {}",
+        "memory at rest, app process tree ({build}): {}",
         at_rest.unwrap_or_else(|| "not measured".into())
     );
     println!(
@@ -312,7 +317,10 @@ fn app_tree_memory() -> Option<TreeMemory> {
 /// An empty Tauri window (the `empty_window` example of the app crate), at
 /// rest, measured the same way; `None` when the example is not built.
 fn empty_window_memory() -> Option<String> {
-    let bin = target_dir().join("debug/examples/empty_window");
+    // EMPTY_WINDOW_BIN names another build, as in scripts/measure-memory.sh.
+    let bin = std::env::var_os("EMPTY_WINDOW_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug/examples/empty_window"));
     if !bin.is_file() {
         return None;
     }

@@ -77,6 +77,16 @@ pub fn fill(ws: &Workspace, size: DeskSize) -> Result<DeskSummary> {
             "passages need sources to quote; ask for at least one source",
         ));
     }
+    // Every busy claim holds its passages whatever the size asks for, so
+    // fewer passages could never add up (the spreading would run forever).
+    let busy = size.claims.div_ceil(BUSY_EVERY);
+    let least = busy * BUSY_PASSAGES;
+    if size.passages < least {
+        return Err(Error::invalid(format!(
+            "{} claims need at least {least} passages ({BUSY_PASSAGES} for each of their {busy} busy claims); ask for more passages or fewer claims",
+            size.claims
+        )));
+    }
     let actor = ws.actor().to_string();
     let mut rng = Rng::new(size.seed);
     ws.write(|conn| {

@@ -75,6 +75,19 @@ fn page(
     limit: u32,
     after: Option<&str>,
 ) -> Result<ClaimPage> {
+    let query = page_query(conn, filter, deleted, limit, after)?;
+    read_page(conn, filter, query, limit)
+}
+
+/// The page's SELECT: the filter's, after the cursor's key, in the list's
+/// order, one row more than `limit` (to tell whether a next page exists).
+fn page_query(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    deleted: Deleted,
+    limit: u32,
+    after: Option<&str>,
+) -> Result<Filtered> {
     if !(1..=MAX_PAGE_ROWS).contains(&limit) {
         return Err(Error::invalid(format!(
             "a page holds 1 to {MAX_PAGE_ROWS} claims, not {limit}; pass a limit in that range"
@@ -85,10 +98,24 @@ fn page(
     if let Some(key) = after {
         key.push_condition(&mut query);
     }
-    let n = query.bind(i64::from(limit) + 1);
-    query
-        .sql
-        .push_str(&format!(" ORDER BY {} LIMIT ?{n}", order_by(filter.sort)));
+    // The limit (a checked number) is written into the SQL rather than
+    // bound: SQLite plans a LIMIT with its bound value, so binding it again
+    // on each page made it prepare the whole statement again every time.
+    query.sql.push_str(&format!(
+        " ORDER BY {} LIMIT {}",
+        order_by(filter.sort),
+        i64::from(limit) + 1
+    ));
+    Ok(query)
+}
+
+/// Reads the rows of `query` (a [`page_query`]) into a page.
+fn read_page(
+    conn: &Connection,
+    filter: &ClaimFilter,
+    query: Filtered,
+    limit: u32,
+) -> Result<ClaimPage> {
     let mut stmt = conn.prepare_cached(&query.sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(query.values.iter()))?;
     let mut claims = Vec::new();
@@ -231,5 +258,36 @@ mod tests {
         for (key, sort) in keys {
             assert_eq!(Key::decode(&key.encode(), sort).ok(), Some(key));
         }
+    }
+
+    #[test]
+    fn turning_pages_reuses_the_prepared_statement_instead_of_preparing_it_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = crate::Workspace::create(dir.path().join("desk.sqlite")).expect("create");
+        for i in 0..5 {
+            ws.claims()
+                .add(crate::model::NewClaim {
+                    statement: format!("The ferry ran {i} times"),
+                    ..Default::default()
+                })
+                .expect("claim");
+        }
+        let claims = ws.claims();
+        let filter = ClaimFilter::default();
+        let first = claims.page(&filter, 2, None).expect("first page");
+        let cursor = first.next.expect("a second page");
+        let second = claims.page(&filter, 2, Some(&cursor)).expect("second page");
+        let again = claims.page(&filter, 2, Some(&cursor)).expect("same page");
+        assert_eq!(second, again);
+        // The cached statement the pages after a cursor ran through: SQLite
+        // counts how often it had to prepare it again.
+        let query =
+            page_query(claims.conn(), &filter, Deleted::No, 2, Some(&cursor)).expect("query");
+        let stmt = claims.conn().prepare_cached(&query.sql).expect("cached");
+        assert_eq!(
+            stmt.get_status(rusqlite::StatementStatus::RePrepare),
+            0,
+            "each page prepared its statement again"
+        );
     }
 }
