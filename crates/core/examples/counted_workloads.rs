@@ -149,6 +149,15 @@ fn bare_fts5(conn: &rusqlite::Connection, fts: &str) -> rusqlite::Result<usize> 
 }
 
 #[inline(never)]
+fn counted_newsroom_common(ws: &Workspace) -> usize {
+    let request = SearchRequest {
+        scope: Some(search::Scope::Sources),
+        ..SearchRequest::new(newsroom::COMMON)
+    };
+    search::run(ws, &request).map_or(0, |r| r.hits.len())
+}
+
+#[inline(never)]
 fn counted_bare_fts5(conn: &rusqlite::Connection, fts: &str) -> usize {
     bare_fts5(conn, fts).unwrap_or(0)
 }
@@ -230,7 +239,7 @@ fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
                 ..SearchRequest::new(newsroom::COMMON)
             };
             search::run(&ws, &request)?;
-            counted_newsroom_search(&ws, newsroom::COMMON)
+            counted_newsroom_common(&ws)
         }
         "bare_fts5" => {
             let raw = rusqlite::Connection::open(dir.join("newsroom.sqlite"))?;
