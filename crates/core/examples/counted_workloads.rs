@@ -17,12 +17,12 @@
 //! NAME one of compare, claim_list, search, import, suggest,
 //! newsroom_search, newsroom_common, bare_fts5, add_source, add_source_unindexed.
 
+#[path = "../benches/support/newsroom.rs"]
+mod newsroom;
 #[path = "../benches/support/outlets.rs"]
 mod outlets;
 #[path = "../benches/support/pages.rs"]
 mod pages;
-#[path = "../benches/support/newsroom.rs"]
-mod newsroom;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Commands of "has this been checked before?": the similar claims under the
-//! statement field of *New claim* and in a claim's detail.
+//! statement field of *New claim* and in a claim's detail. They run on a
+//! blocking thread, so typing a statement never waits for the lookup.
 
 use claimdesk_core::search::{self, SimilarClaims};
 use tauri::State;
@@ -11,21 +12,25 @@ use crate::state::AppState;
 /// saved), best first, each with its tier, verdict, origin and why.
 #[tauri::command]
 #[specta::specta]
-pub fn claim_similar(
+pub async fn claim_similar(
     state: State<'_, AppState>,
     statement: String,
     limit: Option<u32>,
 ) -> CommandResult<SimilarClaims> {
-    state.with(|ws| search::similar(ws, &statement, limit))
+    state
+        .with_blocking(move |ws| search::similar(ws, &statement, limit))
+        .await
 }
 
 /// The claims like claim `id` (itself left out), for its detail view.
 #[tauri::command]
 #[specta::specta]
-pub fn claim_similar_to(
+pub async fn claim_similar_to(
     state: State<'_, AppState>,
     id: String,
     limit: Option<u32>,
 ) -> CommandResult<SimilarClaims> {
-    state.with(|ws| search::similar_to_claim(ws, &id, limit))
+    state
+        .with_blocking(move |ws| search::similar_to_claim(ws, &id, limit))
+        .await
 }
