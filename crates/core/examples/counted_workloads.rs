@@ -9,9 +9,9 @@
 //! minute): `suggest` (evidence suggestions for the bench's claim),
 //! `newsroom_search` (the bench's 2-word search, sources only, top 20 with
 //! snippets) and `newsroom_common` (a word in 90% of passages) beside
-//! `bare_fts5` (the bare `MATCH … ORDER BY rank LIMIT 20`
-//! of the same words), and `add_source` (one generated source stored with
-//! its index) beside `add_source_unindexed` (the same with the index off).
+//! `bare_fts5` (the bare `MATCH … ORDER BY rank LIMIT 20` of the same
+//! words), and `add_source` (16 generated sources stored one at a time with
+//! their index) beside `add_source_unindexed` (the same with the index off).
 //!
 //! `counted_workloads prepare DIR` then `counted_workloads run DIR NAME`,
 //! NAME one of compare, claim_list, search, import, suggest,
@@ -45,6 +45,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PAGES: u64 = 50;
 const CLAIMS: u64 = 100;
 const SOURCES: u64 = 200;
+/// Sources the add workloads store, one after the other.
+const ADDED: usize = 16;
 const VERDICTS: &[&str] = &[
     "unverified",
     "in_review",
@@ -163,16 +165,22 @@ fn counted_bare_fts5(conn: &rusqlite::Connection, fts: &str) -> usize {
 }
 
 #[inline(never)]
-fn counted_add_source(ws: &Workspace, source: NewSource) -> usize {
-    ws.sources().add(source).map_or(0, |s| s.version.text.len())
+fn counted_add_source(ws: &Workspace, sources: Vec<NewSource>) -> usize {
+    sources
+        .into_iter()
+        .map(|source| ws.sources().add(source).map_or(0, |s| s.version.text.len()))
+        .sum()
 }
 
 #[inline(never)]
-fn counted_add_source_unindexed(ws: &Workspace, source: NewSource) -> usize {
+fn counted_add_source_unindexed(ws: &Workspace, sources: Vec<NewSource>) -> usize {
     search::index::baseline::skip_indexing(true);
-    let added = ws.sources().add(source);
+    let added = sources
+        .into_iter()
+        .map(|source| ws.sources().add(source).map_or(0, |s| s.version.text.len()))
+        .sum();
     search::index::baseline::skip_indexing(false);
-    added.map_or(0, |s| s.version.text.len())
+    added
 }
 
 /// A copy of the newsroom workspace, so a workload that writes leaves the
@@ -251,17 +259,21 @@ fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
             let ws = newsroom_copy(dir)?;
             let mut rng = newsroom::Rng(0xADD);
             let first = newsroom::new_source(&mut rng, newsroom::SOURCES + 1);
-            let source = newsroom::new_source(&mut rng, newsroom::SOURCES + 2);
+            // Several, one transaction each, so the index's segment merges
+            // count as often as they happen.
+            let sources = (0..ADDED)
+                .map(|i| newsroom::new_source(&mut rng, newsroom::SOURCES + 2 + i))
+                .collect();
             // The first add warms the statement cache outside the count.
             if name == "add_source" {
                 ws.sources().add(first)?;
-                counted_add_source(&ws, source)
+                counted_add_source(&ws, sources)
             } else {
                 search::index::baseline::skip_indexing(true);
                 let warm = ws.sources().add(first);
                 search::index::baseline::skip_indexing(false);
                 warm?;
-                counted_add_source_unindexed(&ws, source)
+                counted_add_source_unindexed(&ws, sources)
             }
         }
         other => {
