@@ -23,7 +23,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 INPUTS="${TMPDIR:-/tmp}/claimdesk-counted"
 WORKLOADS=("$@")
-[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_similar claim_page claim_page_bare)
+[ ${#WORKLOADS[@]} -gt 0 ] || WORKLOADS=(compare claim_list search import claim_similar claim_page claim_page_bare suggest newsroom_search newsroom_common bare_fts5 add_source add_source_unindexed)
 
 command -v valgrind >/dev/null || { echo "error: valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
 cd "$ROOT"

@@ -7,10 +7,22 @@
 //! and only the function named `counted_NAME` is counted (callgrind's
 //! `--toggle-collect`), so opening files and workspaces is left out.
 //!
+//! The newsroom workloads run on the search bench's generated workspace
+//! (2,000 sources, 10,000 claims; made once by `prepare`, which takes a
+//! minute): `suggest` (evidence suggestions for the bench's claim),
+//! `newsroom_search` (the bench's 2-word search, sources only, top 20 with
+//! snippets) and `newsroom_common` (a word in 90% of passages) beside
+//! `bare_fts5` (the bare `MATCH … ORDER BY rank LIMIT 20` of the same
+//! words), and `add_source` (16 generated sources stored one at a time with
+//! their index) beside `add_source_unindexed` (the same with the index off).
+//!
 //! `counted_workloads prepare DIR` then `counted_workloads run DIR NAME`,
 //! NAME one of compare, claim_list, search, import, claim_similar, claim_page,
-//! claim_page_bare.
+//! claim_page_bare, suggest, newsroom_search, newsroom_common, bare_fts5,
+//! add_source, add_source_unindexed.
 
+#[path = "../benches/support/newsroom.rs"]
+mod newsroom;
 #[path = "../benches/support/outlets.rs"]
 mod outlets;
 #[path = "../benches/support/pages.rs"]
@@ -53,6 +65,8 @@ const PAGE_DEPTH: u32 = 5_000;
 const ROW: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, c.notes, c.verdict,
     c.rationale, c.created_at, c.updated_at,
     (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)";
+/// Sources the add workloads store, one after the other.
+const ADDED: usize = 16;
 const VERDICTS: &[&str] = &[
     "unverified",
     "in_review",
@@ -125,6 +139,15 @@ fn prepare(dir: &Path) -> claimdesk_core::Result<()> {
         )?;
         drop(ws);
         std::fs::rename(&making, &paged).map_err(io)?;
+    }
+    let newsroom = dir.join("newsroom.sqlite");
+    if !newsroom.exists() {
+        let making = dir.join("newsroom.making.sqlite");
+        let _ = std::fs::remove_file(&making);
+        let ws = Workspace::create(&making)?;
+        newsroom::fill(&ws);
+        drop(ws);
+        std::fs::rename(&making, &newsroom).map_err(io)?;
     }
     Ok(())
 }
@@ -200,6 +223,83 @@ fn counted_claim_similar(ws: &Workspace, statements: &[String]) -> usize {
         .sum()
 }
 
+#[inline(never)]
+fn counted_suggest(ws: &Workspace, claim: &str) -> usize {
+    search::suggest(ws, claim, None).map_or(0, |s| s.suggestions.len())
+}
+
+#[inline(never)]
+fn counted_newsroom_search(ws: &Workspace, query: &str) -> usize {
+    let request = SearchRequest {
+        scope: Some(search::Scope::Sources),
+        ..SearchRequest::new(query)
+    };
+    search::run(ws, &request).map_or(0, |r| r.hits.len())
+}
+
+/// The search bench's baseline: the bare ranked FTS5 query, rowids only.
+fn bare_fts5(conn: &rusqlite::Connection, fts: &str) -> rusqlite::Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?1 ORDER BY rank LIMIT 20",
+    )?;
+    Ok(stmt.query_map([fts], |r| r.get::<_, i64>(0))?.count())
+}
+
+#[inline(never)]
+fn counted_newsroom_common(ws: &Workspace) -> usize {
+    let request = SearchRequest {
+        scope: Some(search::Scope::Sources),
+        ..SearchRequest::new(newsroom::COMMON)
+    };
+    search::run(ws, &request).map_or(0, |r| r.hits.len())
+}
+
+#[inline(never)]
+fn counted_bare_fts5(conn: &rusqlite::Connection, fts: &str) -> usize {
+    bare_fts5(conn, fts).unwrap_or(0)
+}
+
+#[inline(never)]
+fn counted_add_source(ws: &Workspace, sources: Vec<NewSource>) -> usize {
+    sources
+        .into_iter()
+        .map(|source| ws.sources().add(source).map_or(0, |s| s.version.text.len()))
+        .sum()
+}
+
+#[inline(never)]
+fn counted_add_source_unindexed(ws: &Workspace, sources: Vec<NewSource>) -> usize {
+    search::index::baseline::skip_indexing(true);
+    let added = sources
+        .into_iter()
+        .map(|source| ws.sources().add(source).map_or(0, |s| s.version.text.len()))
+        .sum();
+    search::index::baseline::skip_indexing(false);
+    added
+}
+
+/// A copy of the newsroom workspace, so a workload that writes leaves the
+/// prepared one as it was.
+fn newsroom_copy(dir: &Path) -> claimdesk_core::Result<Workspace> {
+    let copy = dir.join("newsroom-copy.sqlite");
+    for stale in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{stale}", copy.display()));
+    }
+    std::fs::copy(dir.join("newsroom.sqlite"), &copy)
+        .map_err(|e| claimdesk_core::Error::io("cannot copy the newsroom workspace", e))?;
+    Workspace::open(&copy)
+}
+
+/// The bench's claim: the 78th added.
+fn newsroom_claim(dir: &Path) -> claimdesk_core::Result<String> {
+    let raw = rusqlite::Connection::open(dir.join("newsroom.sqlite"))?;
+    Ok(raw.query_row(
+        "SELECT id FROM claims ORDER BY seq LIMIT 1 OFFSET 77",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
     let read = |f: &str| claimdesk_core::ingest::text::read_utf8_file(&dir.join(f));
     Ok(match name {
@@ -256,9 +356,63 @@ fn run(dir: &Path, name: &str) -> claimdesk_core::Result<usize> {
             bare_page(&raw, &at, seq);
             counted_claim_page_bare(&raw, &at, seq)
         }
+        "suggest" => {
+            let ws = Workspace::open(dir.join("newsroom.sqlite"))?;
+            let claim = newsroom_claim(dir)?;
+            // Once outside the count, so the count is of a warm workspace.
+            search::suggest(&ws, &claim, None)?;
+            counted_suggest(&ws, &claim)
+        }
+        "newsroom_search" => {
+            let ws = Workspace::open(dir.join("newsroom.sqlite"))?;
+            let query = format!("{} {}", newsroom::word(40), newsroom::word(55));
+            let request = SearchRequest {
+                scope: Some(search::Scope::Sources),
+                ..SearchRequest::new(query.clone())
+            };
+            search::run(&ws, &request)?;
+            counted_newsroom_search(&ws, &query)
+        }
+        "newsroom_common" => {
+            let ws = Workspace::open(dir.join("newsroom.sqlite"))?;
+            let request = SearchRequest {
+                scope: Some(search::Scope::Sources),
+                ..SearchRequest::new(newsroom::COMMON)
+            };
+            search::run(&ws, &request)?;
+            counted_newsroom_common(&ws)
+        }
+        "bare_fts5" => {
+            let raw = rusqlite::Connection::open(dir.join("newsroom.sqlite"))?;
+            let fts = format!("\"{}\" \"{}\"", newsroom::word(40), newsroom::word(55));
+            bare_fts5(&raw, &fts)?;
+            counted_bare_fts5(&raw, &fts)
+        }
+        "add_source" | "add_source_unindexed" => {
+            let ws = newsroom_copy(dir)?;
+            let mut rng = newsroom::Rng(0xADD);
+            let first = newsroom::new_source(&mut rng, newsroom::SOURCES + 1);
+            // Several, one transaction each, so the index's segment merges
+            // count as often as they happen.
+            let sources = (0..ADDED)
+                .map(|i| newsroom::new_source(&mut rng, newsroom::SOURCES + 2 + i))
+                .collect();
+            // The first add warms the statement cache outside the count.
+            if name == "add_source" {
+                ws.sources().add(first)?;
+                counted_add_source(&ws, sources)
+            } else {
+                search::index::baseline::skip_indexing(true);
+                let warm = ws.sources().add(first);
+                search::index::baseline::skip_indexing(false);
+                warm?;
+                counted_add_source_unindexed(&ws, sources)
+            }
+        }
         other => {
             return Err(claimdesk_core::Error::Invalid(format!(
-                "no workload {other}; give compare, claim_list, search, import, claim_similar, claim_page or claim_page_bare"
+                "no workload {other}; give compare, claim_list, search, import, claim_similar, \
+                 claim_page, claim_page_bare, suggest, newsroom_search, newsroom_common, bare_fts5, add_source or add_source_unindexed"
             )));
         }
     })
@@ -270,7 +424,7 @@ fn main() -> ExitCode {
         ["prepare", dir] => prepare(&PathBuf::from(dir)).map(|()| 0),
         ["run", dir, name] => run(&PathBuf::from(dir), name),
         _ => Err(claimdesk_core::Error::Invalid(
-            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import|claim_similar|claim_page|claim_page_bare"
+            "usage: counted_workloads prepare DIR | run DIR compare|claim_list|search|import|claim_similar|claim_page|claim_page_bare|suggest|newsroom_search|newsroom_common|bare_fts5|add_source|add_source_unindexed"
                 .into(),
         )),
     };

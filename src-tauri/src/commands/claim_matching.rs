@@ -1,5 +1,6 @@
 //! Commands of "has this been checked before?": the similar claims under the
-//! statement field of *New claim* and in a claim's detail.
+//! statement field of *New claim* and in a claim's detail. They run on a
+//! blocking thread, so typing a statement never waits for the lookup.
 
 use claimdesk_core::search::{self, SimilarClaims};
 use tauri::State;

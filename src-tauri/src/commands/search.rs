@@ -1,4 +1,6 @@
-//! Commands of the search box and of *Find evidence*.
+//! Commands of the search box and of *Find evidence*. Both run on a blocking
+//! thread, not the main one, so the window keeps taking keys while the core
+//! searches; the UI drops an answer to a query it no longer shows.
 
 use claimdesk_core::search::{self, SearchRequest, SearchResults, Suggestions};
 use tauri::State;
@@ -10,20 +12,24 @@ use crate::state::AppState;
 /// text is searched; what could not be used comes back in `notices`.
 #[tauri::command]
 #[specta::specta]
-pub fn search_run(
+pub async fn search_run(
     state: State<'_, AppState>,
     request: SearchRequest,
 ) -> CommandResult<SearchResults> {
-    state.with(|ws| search::run(ws, &request))
+    state
+        .with_blocking(move |ws| search::run(ws, &request))
+        .await
 }
 
 /// The passages most likely to support or dispute a claim, with fact checks.
 #[tauri::command]
 #[specta::specta]
-pub fn evidence_suggest(
+pub async fn evidence_suggest(
     state: State<'_, AppState>,
     claim: String,
     limit: Option<u32>,
 ) -> CommandResult<Suggestions> {
-    state.with(|ws| search::suggest(ws, &claim, limit))
+    state
+        .with_blocking(move |ws| search::suggest(ws, &claim, limit))
+        .await
 }

@@ -1,14 +1,15 @@
 //! Claim hits: live claims matching a query in their statement, claimant,
 //! notes, rationale or tags, best first (the statement weighs most).
 //!
-//! The same two plans as passages (see [`super::BROAD_MATCHES`]): FTS5 sorts
-//! by the weighted `rank` itself so highlights are built for the page only,
-//! or, for a query matching very many claims, bm25 over the newest of them.
+//! The same steps as passages (see [`super::passages`]): each match ranked
+//! once by the weighted bm25, newest first, up to one past the broad
+//! threshold; the page picked from those ranks; its fields and highlights
+//! read in one more query.
 
 use rusqlite::{Connection, params};
 
 use super::highlight::{self, CLOSE, OPEN};
-use super::ranked_page::read_page;
+use super::ranked_page::{Picked, pick_page, read_page};
 use super::{ClaimHit, Plan, score_of};
 use crate::error::Result;
 use crate::store::{date_text, parse_date};
@@ -34,47 +35,38 @@ const _: () = assert!(OPEN as u32 == 57344 && CLOSE as u32 == 57345);
 /// The best claims for the plan and how many match in all.
 pub(crate) fn find(conn: &Connection, plan: &Plan) -> Result<(Vec<ClaimHit>, u32)> {
     let (since, until) = (date_text(plan.since), date_text(plan.until));
-    let total: u32 = conn
-        .prepare_cached(&format!("SELECT count(*) {FILTERED}"))?
-        .query_row(params![plan.fts, since, until, WEIGHTS], |r| r.get(0))?;
-    if total == 0 {
-        return Ok((Vec::new(), 0));
-    }
-    let hits = if total > plan.broad {
-        newest_ranked(conn, plan)?
-    } else {
-        let sql = format!("SELECT f.rank, {HIT_COLUMNS} {FILTERED} ORDER BY f.rank LIMIT ?5");
-        conn.prepare_cached(&sql)?
-            .query_map(params![plan.fts, since, until, WEIGHTS, plan.limit], |r| {
-                hit_from_row(r, r.get(0)?)
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    Ok((hits, total))
-}
-
-/// The page by bm25 over the newest `plan.broad` matching claims (ties to
-/// the newer), then the page's fields and highlights in one query.
-fn newest_ranked(conn: &Connection, plan: &Plan) -> Result<Vec<ClaimHit>> {
-    let (since, until) = (date_text(plan.since), date_text(plan.until));
-    let page: Vec<(i64, f64)> = conn
+    let newest: Vec<(i64, f64)> = conn
         .prepare_cached(&format!(
-            "SELECT w.seq, w.rank FROM (SELECT f.rowid AS seq, f.rank AS rank {FILTERED}
-                                        ORDER BY f.rowid DESC LIMIT ?5) w
-             ORDER BY w.rank, w.seq DESC LIMIT ?6"
+            "SELECT f.rowid, f.rank {FILTERED} ORDER BY f.rowid DESC LIMIT ?5"
         ))?
         .query_map(
-            params![plan.fts, since, until, WEIGHTS, plan.broad, plan.limit],
+            params![
+                plan.fts,
+                since,
+                until,
+                WEIGHTS,
+                plan.broad.saturating_add(1)
+            ],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?
         .collect::<rusqlite::Result<_>>()?;
+    let (page, total) = match pick_page(newest, plan.broad, plan.limit) {
+        Picked::All { page, total } => (page, total),
+        Picked::Newest { page } => {
+            let total: u32 = conn
+                .prepare_cached(&format!("SELECT count(*) {FILTERED}"))?
+                .query_row(params![plan.fts, since, until, WEIGHTS], |r| r.get(0))?;
+            (page, total)
+        }
+    };
     // The unary plus keeps the list from reaching FTS5 one rowid at a time.
     let sql = format!(
         "SELECT f.rowid, {HIT_COLUMNS} FROM claims_search f JOIN claims c ON c.seq = f.rowid
          WHERE claims_search MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
            AND +f.rowid IN (SELECT value FROM json_each(?4))"
     );
-    read_page(conn, &sql, &plan.fts, &page, hit_from_row)
+    let hits = read_page(conn, &sql, &plan.fts, &page, hit_from_row)?;
+    Ok((hits, total))
 }
 
 /// A hit from the [`HIT_COLUMNS`] starting at column 1.

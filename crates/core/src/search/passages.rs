@@ -1,17 +1,23 @@
 //! Passage hits: sentences of source versions matching a query, best first,
 //! with their source, version, code-point span and highlights.
 //!
-//! Two plans, chosen by how many passages match (see [`super::BROAD_MATCHES`]):
-//! - most queries: bm25 over every match, FTS5 sorting by `rank` itself so
-//!   SQLite reads the text and builds highlights for the returned page only;
+//! Each match is ranked once, newest first, in one pass that stops past the
+//! broad threshold (see [`super::BROAD_MATCHES`]):
+//! - most queries: that pass holds every match, so it gives the exact total
+//!   and the page by bm25 over all of them;
 //! - a query matching more than the broad threshold (a word in most
-//!   sentences): bm25 over the newest matching passages only, then the page's
-//!   text and highlights in one more query.
+//!   sentences): the page by bm25 over the newest matching passages, and a
+//!   count for the total.
+//!
+//! Then the page's text and highlights in one more query. (FTS5's own
+//! `ORDER BY rank` ranks every match in its sorter and then ranks the page's
+//! rows again when `rank` is read, and each ranking cursor first reads every
+//! phrase's whole doclist for its idf: twice the work of ranking once.)
 
 use rusqlite::{Connection, params};
 
 use super::highlight::{self, CLOSE, OPEN};
-use super::ranked_page::read_page;
+use super::ranked_page::{Picked, pick_page, read_page};
 use super::{PassageHit, Plan, score_of};
 use crate::error::Result;
 use crate::store::{date_text, parse_date};
@@ -28,24 +34,55 @@ const FILTERED: &str = "FROM passages_fts f
       AND (?4 IS NULL OR s.published_on >= ?4)
       AND (?5 IS NULL OR s.published_on <= ?5)";
 
-/// What a page query returns from column 1 on, in this order; the matches
+/// What the page query returns: the rowid, then from column 1 on, in this order; the matches
 /// marked with [`OPEN`] and [`CLOSE`] (U+E000, U+E001).
-const HIT_COLUMNS: &str = "v.source_id, v.number, p.latest, s.outlet, s.title, s.published_on,
+const HIT_COLUMNS: &str =
+    "f.rowid, v.source_id, v.number, p.latest, s.outlet, s.title, s.published_on,
     p.start, p.\"end\", f.text, highlight(passages_fts, 0, char(57344), char(57345))";
 const _: () = assert!(OPEN as u32 == 57344 && CLOSE as u32 == 57345);
 
 /// The best passages for the plan and how many match in all.
 pub(crate) fn find(conn: &Connection, plan: &Plan) -> Result<(Vec<PassageHit>, u32)> {
-    let total = count(conn, plan)?;
-    if total == 0 {
-        return Ok((Vec::new(), 0));
-    }
-    let hits = if total > plan.broad {
-        newest_ranked(conn, plan)?
-    } else {
-        ranked(conn, plan)?
+    let newest = newest_ranks(conn, plan)?;
+    let (page, total) = match pick_page(newest, plan.broad, plan.limit) {
+        Picked::All { page, total } => (page, total),
+        Picked::Newest { page } => (page, count(conn, plan)?),
     };
+    let sql = format!(
+        "SELECT {HIT_COLUMNS}
+         FROM passages_fts f
+         JOIN passages p ON p.seq = f.rowid
+         JOIN source_versions v ON v.id = p.version_id
+         JOIN sources s ON s.id = v.source_id
+         WHERE passages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
+           AND +f.rowid IN (SELECT value FROM json_each(?4))"
+    );
+    // The unary plus keeps SQLite from handing the list to FTS5 one rowid
+    // at a time (a whole query each); the range bounds the one scan instead.
+    let hits = read_page(conn, &sql, &plan.fts, &page, hit_from_row)?;
     Ok((hits, total))
+}
+
+/// The rowid and bm25 rank of the newest matches, newest first, one past
+/// the broad threshold at most (see [`pick_page`]).
+fn newest_ranks(conn: &Connection, plan: &Plan) -> Result<Vec<(i64, f64)>> {
+    let ranks = conn
+        .prepare_cached(&format!(
+            "SELECT f.rowid, f.rank {FILTERED} ORDER BY f.rowid DESC LIMIT ?6"
+        ))?
+        .query_map(
+            params![
+                plan.fts,
+                plan.all_versions,
+                plan.outlet,
+                date_text(plan.since),
+                date_text(plan.until),
+                plan.broad.saturating_add(1)
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ranks)
 }
 
 /// How many passages match, joining only the tables the filters need (the
@@ -75,64 +112,6 @@ fn count(conn: &Connection, plan: &Plan) -> Result<u32> {
             .query_row([&plan.fts], |r| r.get(0))?
     };
     Ok(total)
-}
-
-/// The page by bm25 over every match, in one query: FTS5 sorts by `rank`
-/// itself, so text and highlights are read for the returned rows only.
-fn ranked(conn: &Connection, plan: &Plan) -> Result<Vec<PassageHit>> {
-    let sql = format!("SELECT f.rank, {HIT_COLUMNS} {FILTERED} ORDER BY f.rank LIMIT ?6");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let hits = stmt
-        .query_map(
-            params![
-                plan.fts,
-                plan.all_versions,
-                plan.outlet,
-                date_text(plan.since),
-                date_text(plan.until),
-                plan.limit
-            ],
-            |r| hit_from_row(r, r.get(0)?),
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(hits)
-}
-
-/// The page by bm25 over the newest `plan.broad` matching passages (highest
-/// rowid: the latest captured), ties to the newer; then the page's text and
-/// highlights in one query over the window's rowid range.
-fn newest_ranked(conn: &Connection, plan: &Plan) -> Result<Vec<PassageHit>> {
-    let page: Vec<(i64, f64)> = conn
-        .prepare_cached(&format!(
-            "SELECT w.seq, w.rank FROM (SELECT f.rowid AS seq, f.rank AS rank {FILTERED}
-                                        ORDER BY f.rowid DESC LIMIT ?6) w
-             ORDER BY w.rank, w.seq DESC LIMIT ?7"
-        ))?
-        .query_map(
-            params![
-                plan.fts,
-                plan.all_versions,
-                plan.outlet,
-                date_text(plan.since),
-                date_text(plan.until),
-                plan.broad,
-                plan.limit
-            ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    // The unary plus keeps SQLite from handing the list to FTS5 one rowid
-    // at a time (a whole query each); the range bounds the one scan instead.
-    let sql = format!(
-        "SELECT f.rowid, {HIT_COLUMNS}
-         FROM passages_fts f
-         JOIN passages p ON p.seq = f.rowid
-         JOIN source_versions v ON v.id = p.version_id
-         JOIN sources s ON s.id = v.source_id
-         WHERE passages_fts MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3
-           AND +f.rowid IN (SELECT value FROM json_each(?4))"
-    );
-    read_page(conn, &sql, &plan.fts, &page, hit_from_row)
 }
 
 /// A hit from the [`HIT_COLUMNS`] starting at column 1.
