@@ -3,7 +3,9 @@
 use std::io::Write;
 
 use claimdesk_core::Error;
+use claimdesk_core::store::WorkspaceSettings;
 use clap::Subcommand;
+use serde::Serialize;
 
 use crate::output::outln;
 use crate::{Context, output};
@@ -16,6 +18,16 @@ pub enum SettingsCommand {
     Set { key: String, value: String },
 }
 
+/// The settings as `--json` prints them: the workspace's, then where this
+/// copy syncs (local keys, added beside the others).
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    settings: &'a WorkspaceSettings,
+    sync_server: &'a Option<String>,
+    sync_desk: &'a Option<String>,
+}
+
 pub fn run_settings(
     ctx: &Context,
     cmd: SettingsCommand,
@@ -26,8 +38,16 @@ pub fn run_settings(
         ws.settings().set(key, value)?;
     }
     let s = ws.settings().get()?;
+    let sync = claimdesk_core::sync::settings::get(&ws)?;
     if ctx.json {
-        return output::json(out, &s);
+        return output::json(
+            out,
+            &Shown {
+                settings: &s,
+                sync_server: &sync.server,
+                sync_desk: &sync.desk,
+            },
+        );
     }
     let show = |v: &Option<String>| {
         v.as_deref()
@@ -36,5 +56,7 @@ pub fn run_settings(
     outln!(out, "user             {}", show(&s.user))?;
     outln!(out, "publisher        {}", show(&s.publisher))?;
     outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
+    outln!(out, "sync_server      {}", show(&sync.server))?;
+    outln!(out, "sync_desk        {}", show(&sync.desk))?;
     Ok(())
 }

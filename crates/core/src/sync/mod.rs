@@ -5,5 +5,6 @@
 //! database client, only the [`Change`] documents that travel.
 
 mod change;
+pub mod settings;
 
 pub use change::{Change, Received};
