@@ -391,3 +391,35 @@ fn view_from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceView> {
         version_sha256: r.get(17)?,
     })
 }
+
+/// When the evidence was removed, parsed (`None`: linked, or no such id).
+pub(crate) fn removed_at_instant(conn: &Connection, id: &str) -> Result<Option<DateTime<Utc>>> {
+    Ok(removed_at(conn, id)?
+        .flatten()
+        .map(|t| parse_instant(&t))
+        .transpose()?)
+}
+
+/// Stores every field of a passage as another desk's copy has it (moved to
+/// a later version, a new note, merged into another claim), keeping its id.
+pub(crate) fn overwrite(conn: &Connection, e: &Evidence) -> Result<()> {
+    limits::check_chars("the evidence note", &e.note, limits::MAX_NOTE_CHARS)?;
+    conn.execute(
+        "UPDATE evidence SET claim_id = ?2, version_id = ?3, stance = ?4, exact = ?5, prefix = ?6,
+             suffix = ?7, start = ?8, \"end\" = ?9, note = ?10
+         WHERE id = ?1",
+        params![
+            e.id,
+            e.claim_id,
+            e.version_id,
+            e.stance.as_str(),
+            e.exact,
+            e.prefix,
+            e.suffix,
+            e.start,
+            e.end,
+            e.note
+        ],
+    )?;
+    Ok(())
+}

@@ -5,7 +5,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Number of migrations this release knows.
-pub(crate) const VERSION: i64 = 9;
+pub(crate) const VERSION: i64 = 10;
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
@@ -21,6 +21,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(V7).foreign_key_check(),
         M::up(V8).foreign_key_check(),
         M::up(V9).foreign_key_check(),
+        M::up(V10).foreign_key_check(),
     ])
 }
 
@@ -425,4 +426,178 @@ CREATE TABLE claim_merges (
 ) STRICT;
 CREATE UNIQUE INDEX claim_merges_open ON claim_merges(duplicate_id) WHERE unmerged_at IS NULL;
 CREATE INDEX claim_merges_keeper ON claim_merges(keeper_id) WHERE unmerged_at IS NULL;
+"#;
+
+/// The change feed of a shared desk (see `sync`): every write to a table that
+/// travels appends a row (what changed, a random UUID v7 kept for the row's
+/// life, when) from a trigger, in the writer's own transaction, so no write
+/// path can forget it. While changes from other desks are applied the one
+/// row of `sync_quiet` says so and the triggers stay silent. Per server, how
+/// far the feed was sent and how far the server's changes were applied; the
+/// claims flagged "changed on two desks". Settings that name this desk's
+/// user or its servers (`user`, `sync_*`) stay local. Everything the desk
+/// held before is put in the feed, so a first push carries it all.
+const V10: &str = r#"
+CREATE TABLE sync_quiet (
+    one   INTEGER PRIMARY KEY CHECK (one = 1),
+    quiet INTEGER NOT NULL CHECK (quiet IN (0, 1))
+) STRICT;
+INSERT INTO sync_quiet (one, quiet) VALUES (1, 0);
+
+CREATE TABLE sync_feed (
+    pos       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE DEFAULT (lower(printf('%08x-%04x-7%03x-%04x-%012x',
+                  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) >> 16,
+                  CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) & 65535,
+                  random() & 4095, (random() & 16383) | 32768, random() & 281474976710655))),
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX sync_feed_thing ON sync_feed(entity, entity_id, pos);
+
+CREATE TABLE sync_servers (
+    server        TEXT PRIMARY KEY,
+    sent_up_to    INTEGER NOT NULL DEFAULT 0,
+    applied_up_to INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE claim_conflicts (
+    claim_id   TEXT PRIMARY KEY REFERENCES claims(id),
+    flagged_at TEXT NOT NULL
+) STRICT;
+
+-- What the desk held before this version is offered whole to a first push,
+-- in an order where everything a thing points at comes before it.
+INSERT INTO sync_feed (entity, entity_id) SELECT 'scale', 'scale' WHERE EXISTS (SELECT 1 FROM verdicts);
+INSERT INTO sync_feed (entity, entity_id)
+    SELECT 'settings', key FROM settings
+    WHERE key <> 'user' AND key NOT LIKE 'sync\_%' ESCAPE '\' ORDER BY key;
+INSERT INTO sync_feed (entity, entity_id) SELECT 'source', id FROM sources ORDER BY created_at, id;
+INSERT INTO sync_feed (entity, entity_id) SELECT 'claim', id FROM claims ORDER BY seq;
+INSERT INTO sync_feed (entity, entity_id) SELECT 'claimreview_text', claim_id FROM claimreview_texts ORDER BY claim_id;
+INSERT INTO sync_feed (entity, entity_id) SELECT 'claimreview_import', key FROM claimreview_imports ORDER BY key;
+INSERT INTO sync_feed (entity, entity_id) SELECT 'evidence', id FROM evidence ORDER BY created_at, id;
+INSERT INTO sync_feed (entity, entity_id)
+    SELECT 'merge', duplicate_id || ' ' || merged_at FROM claim_merges ORDER BY seq;
+INSERT INTO sync_feed (entity, entity_id) SELECT DISTINCT 'date_pins', source_id FROM date_pins ORDER BY source_id;
+
+CREATE TRIGGER sync_feed_claims_i AFTER INSERT ON claims WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', new.id);
+END;
+CREATE TRIGGER sync_feed_claims_u AFTER UPDATE ON claims WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', new.id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'claim', old.id WHERE (old.id) IS NOT (new.id);
+END;
+CREATE TRIGGER sync_feed_claims_d AFTER DELETE ON claims WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', old.id);
+END;
+CREATE TRIGGER sync_feed_claim_tags_i AFTER INSERT ON claim_tags WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', new.claim_id);
+END;
+CREATE TRIGGER sync_feed_claim_tags_d AFTER DELETE ON claim_tags WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', old.claim_id);
+END;
+CREATE TRIGGER sync_feed_claim_history_i AFTER INSERT ON claim_history WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claim', new.claim_id);
+END;
+CREATE TRIGGER sync_feed_sources_i AFTER INSERT ON sources WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', new.id);
+END;
+CREATE TRIGGER sync_feed_sources_u AFTER UPDATE ON sources WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', new.id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'source', old.id WHERE (old.id) IS NOT (new.id);
+END;
+CREATE TRIGGER sync_feed_sources_d AFTER DELETE ON sources WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', old.id);
+END;
+CREATE TRIGGER sync_feed_source_versions_i AFTER INSERT ON source_versions WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', new.source_id);
+END;
+CREATE TRIGGER sync_feed_source_versions_u AFTER UPDATE ON source_versions WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', new.source_id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'source', old.source_id WHERE (old.source_id) IS NOT (new.source_id);
+END;
+CREATE TRIGGER sync_feed_source_versions_d AFTER DELETE ON source_versions WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('source', old.source_id);
+END;
+CREATE TRIGGER sync_feed_evidence_i AFTER INSERT ON evidence WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', new.id);
+END;
+CREATE TRIGGER sync_feed_evidence_u AFTER UPDATE ON evidence WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', new.id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'evidence', old.id WHERE (old.id) IS NOT (new.id);
+END;
+CREATE TRIGGER sync_feed_evidence_d AFTER DELETE ON evidence WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', old.id);
+END;
+CREATE TRIGGER sync_feed_evidence_reanchors_i AFTER INSERT ON evidence_reanchors WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', new.evidence_id);
+END;
+CREATE TRIGGER sync_feed_evidence_reanchors_u AFTER UPDATE ON evidence_reanchors WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', new.evidence_id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'evidence', old.evidence_id WHERE (old.evidence_id) IS NOT (new.evidence_id);
+END;
+CREATE TRIGGER sync_feed_evidence_reanchors_d AFTER DELETE ON evidence_reanchors WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('evidence', old.evidence_id);
+END;
+CREATE TRIGGER sync_feed_verdicts_i AFTER INSERT ON verdicts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('scale', 'scale');
+END;
+CREATE TRIGGER sync_feed_verdicts_u AFTER UPDATE ON verdicts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('scale', 'scale');
+END;
+CREATE TRIGGER sync_feed_verdicts_d AFTER DELETE ON verdicts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('scale', 'scale');
+END;
+CREATE TRIGGER sync_feed_settings_i AFTER INSERT ON settings WHEN NOT (SELECT quiet FROM sync_quiet) AND new.key <> 'user' AND new.key NOT LIKE 'sync\_%' ESCAPE '\' BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('settings', new.key);
+END;
+CREATE TRIGGER sync_feed_settings_u AFTER UPDATE ON settings WHEN NOT (SELECT quiet FROM sync_quiet) AND new.key <> 'user' AND new.key NOT LIKE 'sync\_%' ESCAPE '\' BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('settings', new.key);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'settings', old.key WHERE (old.key) IS NOT (new.key);
+END;
+CREATE TRIGGER sync_feed_settings_d AFTER DELETE ON settings WHEN NOT (SELECT quiet FROM sync_quiet) AND old.key <> 'user' AND old.key NOT LIKE 'sync\_%' ESCAPE '\' BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('settings', old.key);
+END;
+CREATE TRIGGER sync_feed_claim_merges_i AFTER INSERT ON claim_merges WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('merge', new.duplicate_id || ' ' || new.merged_at);
+END;
+CREATE TRIGGER sync_feed_claim_merges_u AFTER UPDATE ON claim_merges WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('merge', new.duplicate_id || ' ' || new.merged_at);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'merge', old.duplicate_id || ' ' || old.merged_at WHERE (old.duplicate_id || ' ' || old.merged_at) IS NOT (new.duplicate_id || ' ' || new.merged_at);
+END;
+CREATE TRIGGER sync_feed_claim_merges_d AFTER DELETE ON claim_merges WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('merge', old.duplicate_id || ' ' || old.merged_at);
+END;
+CREATE TRIGGER sync_feed_date_pins_i AFTER INSERT ON date_pins WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('date_pins', new.source_id);
+END;
+CREATE TRIGGER sync_feed_date_pins_u AFTER UPDATE ON date_pins WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('date_pins', new.source_id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'date_pins', old.source_id WHERE (old.source_id) IS NOT (new.source_id);
+END;
+CREATE TRIGGER sync_feed_date_pins_d AFTER DELETE ON date_pins WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('date_pins', old.source_id);
+END;
+CREATE TRIGGER sync_feed_claimreview_texts_i AFTER INSERT ON claimreview_texts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_text', new.claim_id);
+END;
+CREATE TRIGGER sync_feed_claimreview_texts_u AFTER UPDATE ON claimreview_texts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_text', new.claim_id);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'claimreview_text', old.claim_id WHERE (old.claim_id) IS NOT (new.claim_id);
+END;
+CREATE TRIGGER sync_feed_claimreview_texts_d AFTER DELETE ON claimreview_texts WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_text', old.claim_id);
+END;
+CREATE TRIGGER sync_feed_claimreview_imports_i AFTER INSERT ON claimreview_imports WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_import', new.key);
+END;
+CREATE TRIGGER sync_feed_claimreview_imports_u AFTER UPDATE ON claimreview_imports WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_import', new.key);
+    INSERT INTO sync_feed (entity, entity_id) SELECT 'claimreview_import', old.key WHERE (old.key) IS NOT (new.key);
+END;
+CREATE TRIGGER sync_feed_claimreview_imports_d AFTER DELETE ON claimreview_imports WHEN NOT (SELECT quiet FROM sync_quiet) BEGIN
+    INSERT INTO sync_feed (entity, entity_id) VALUES ('claimreview_import', old.key);
+END;
 "#;

@@ -504,3 +504,34 @@ fn derive_title(text: &str) -> String {
         format!("{}…", cut.trim_end())
     }
 }
+
+/// Stores a source's descriptive fields as another desk's copy has them
+/// (title, outlet, authors, addresses, dates, language), keeping its versions.
+pub(crate) fn overwrite_meta(conn: &Connection, source: &Source) -> Result<()> {
+    limits::check_fields([
+        ("the title", Some(source.title.as_str())),
+        ("the outlet", source.outlet.as_deref()),
+        ("the URL", source.url.as_deref()),
+        ("the canonical URL", source.canonical_url.as_deref()),
+        ("the language", source.language.as_deref()),
+    ])?;
+    let authors = serde_json::to_string(&source.authors)
+        .map_err(|e| Error::invalid(format!("authors: {e}")))?;
+    conn.execute(
+        "UPDATE sources SET title = ?2, outlet = ?3, authors = ?4, url = ?5, canonical_url = ?6,
+             published_on = ?7, modified_on = ?8, language = ?9
+         WHERE id = ?1",
+        params![
+            source.id,
+            source.title,
+            source.outlet,
+            authors,
+            source.url,
+            source.canonical_url,
+            date_text(source.published_on),
+            date_text(source.modified_on),
+            source.language
+        ],
+    )?;
+    Ok(())
+}

@@ -2,11 +2,15 @@
 
 use std::collections::BTreeSet;
 
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
 use super::{
     BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleImportKey, BundleSource,
     BundleVersion,
 };
 use crate::error::{Error, Result};
+use crate::model::{Claim, Evidence, Source};
 use crate::selection::{Selection, select_claims};
 use crate::store::{claim_merge, claims, evidence, history, imports, scale, sources};
 use crate::workspace::Workspace;
@@ -39,67 +43,15 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
         if !selection.is_all() && !cited.contains(s.id.as_str()) {
             continue;
         }
-        let versions = sources::versions_of(conn, &s.id)?
-            .into_iter()
-            .map(|v| BundleVersion {
-                id: v.id,
-                number: v.number,
-                text: v.text,
-                html: v.html,
-                sha256: v.sha256,
-                captured_at: v.captured_at,
-                final_url: v.final_url,
-            })
-            .collect();
-        bundle_sources.push(BundleSource {
-            id: s.id,
-            title: s.title,
-            outlet: s.outlet,
-            authors: s.authors,
-            url: s.url,
-            canonical_url: s.canonical_url,
-            published_on: s.published_on,
-            modified_on: s.modified_on,
-            language: s.language,
-            created_at: s.created_at,
-            versions,
-        });
+        bundle_sources.push(bundle_source(conn, s)?);
     }
     let mut bundle_claims = Vec::new();
     for (c, deleted_at) in &claim_rows {
-        bundle_claims.push(BundleClaim {
-            history: history::list(conn, &c.id)?,
-            id: c.id.clone(),
-            statement: c.statement.clone(),
-            claimant: c.claimant.clone(),
-            claimed_on: c.claimed_on,
-            event_on: c.event_on,
-            notes: c.notes.clone(),
-            tags: c.tags.clone(),
-            verdict: c.verdict.clone(),
-            rationale: c.rationale.clone(),
-            created_at: c.created_at,
-            updated_at: c.updated_at,
-            deleted_at: *deleted_at,
-        });
+        bundle_claims.push(bundle_claim(conn, c, *deleted_at)?);
     }
     let bundle_evidence = evidence_rows
         .into_iter()
-        .map(|(e, removed_at)| BundleEvidence {
-            id: e.id,
-            claim_id: e.claim_id,
-            source_id: e.source_id,
-            version_id: e.version_id,
-            stance: e.stance,
-            exact: e.exact,
-            prefix: e.prefix,
-            suffix: e.suffix,
-            start: e.start,
-            end: e.end,
-            note: e.note,
-            created_at: e.created_at,
-            removed_at,
-        })
+        .map(|(e, removed_at)| bundle_evidence(e, removed_at))
         .collect();
     let claimreview_imports = imports::all(conn)?
         .into_iter()
@@ -121,6 +73,79 @@ pub fn export_bundle(ws: &Workspace, selection: &Selection) -> Result<Bundle> {
         claimreview_imports,
         claim_merges,
     })
+}
+
+/// A source as a bundle holds it: with every version, oldest first. The
+/// change feed sends the same document.
+pub(crate) fn bundle_source(conn: &Connection, s: Source) -> Result<BundleSource> {
+    let versions = sources::versions_of(conn, &s.id)?
+        .into_iter()
+        .map(|v| BundleVersion {
+            id: v.id,
+            number: v.number,
+            text: v.text,
+            html: v.html,
+            sha256: v.sha256,
+            captured_at: v.captured_at,
+            final_url: v.final_url,
+        })
+        .collect();
+    Ok(BundleSource {
+        id: s.id,
+        title: s.title,
+        outlet: s.outlet,
+        authors: s.authors,
+        url: s.url,
+        canonical_url: s.canonical_url,
+        published_on: s.published_on,
+        modified_on: s.modified_on,
+        language: s.language,
+        created_at: s.created_at,
+        versions,
+    })
+}
+
+/// A claim as a bundle holds it: every field and its whole history. The
+/// change feed sends the same document.
+pub(crate) fn bundle_claim(
+    conn: &Connection,
+    c: &Claim,
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<BundleClaim> {
+    Ok(BundleClaim {
+        history: history::list(conn, &c.id)?,
+        id: c.id.clone(),
+        statement: c.statement.clone(),
+        claimant: c.claimant.clone(),
+        claimed_on: c.claimed_on,
+        event_on: c.event_on,
+        notes: c.notes.clone(),
+        tags: c.tags.clone(),
+        verdict: c.verdict.clone(),
+        rationale: c.rationale.clone(),
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        deleted_at,
+    })
+}
+
+/// A passage as a bundle holds it. The change feed sends the same document.
+pub(crate) fn bundle_evidence(e: Evidence, removed_at: Option<DateTime<Utc>>) -> BundleEvidence {
+    BundleEvidence {
+        id: e.id,
+        claim_id: e.claim_id,
+        source_id: e.source_id,
+        version_id: e.version_id,
+        stance: e.stance,
+        exact: e.exact,
+        prefix: e.prefix,
+        suffix: e.suffix,
+        start: e.start,
+        end: e.end,
+        note: e.note,
+        created_at: e.created_at,
+        removed_at,
+    }
 }
 
 /// The bundle as pretty-printed JSON with a final newline.

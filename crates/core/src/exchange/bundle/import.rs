@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::check::check;
-use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleSource};
+use super::{BUNDLE_SCHEMA, Bundle, BundleClaim, BundleEvidence, BundleImportKey, BundleSource};
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::model::{Claim, Evidence, Source, SourceVersion};
+use crate::model::{Claim, Evidence, HistoryEntry, Source, SourceVersion, Verdict};
 use crate::store::claim_merge::{self, Brought};
 use crate::store::history::Change;
 use crate::store::{claims, evidence, history, imports, scale, sources};
@@ -89,7 +89,7 @@ pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
         // Reads only: a refused bundle leaves the workspace as it was.
         check(conn, &mut bundle)?;
         let mut out = BundleImport::default();
-        merge_scale(conn, &bundle, &mut out)?;
+        merge_scale(conn, &bundle.scale, &mut out)?;
         let version_ids = merge_sources(conn, &bundle.sources, &mut out)?;
         let mut bundle_won = BTreeSet::new();
         for c in &bundle.claims {
@@ -99,9 +99,7 @@ pub fn import_bundle(ws: &Workspace, json: &str) -> Result<BundleImport> {
             merge_evidence(conn, e, &version_ids, &bundle_won, &mut out)?;
         }
         for k in &bundle.claimreview_imports {
-            if imports::claim_for(conn, &k.key)?.is_none() {
-                imports::remember(conn, &k.key, &k.claim_id)?;
-            }
+            merge_import_key(conn, k)?;
         }
         for m in &bundle.claim_merges {
             if claim_merge::bring_in(conn, m)? != Brought::Nothing {
@@ -138,9 +136,14 @@ fn parse(json: &str) -> Result<Bundle> {
     })
 }
 
-fn merge_scale(conn: &Connection, bundle: &Bundle, out: &mut BundleImport) -> Result<()> {
+/// Adds the verdicts the workspace lacks at the end of its scale.
+pub(crate) fn merge_scale(
+    conn: &Connection,
+    incoming: &[Verdict],
+    out: &mut BundleImport,
+) -> Result<()> {
     let known: BTreeSet<String> = scale::list(conn)?.into_iter().map(|v| v.key).collect();
-    for v in &bundle.scale {
+    for v in incoming {
         if !known.contains(&v.key) {
             scale::insert_at_end(conn, v)?;
             out.verdicts_added += 1;
@@ -150,7 +153,7 @@ fn merge_scale(conn: &Connection, bundle: &Bundle, out: &mut BundleImport) -> Re
 }
 
 /// Adds missing sources and versions; returns the local id of every bundle version.
-fn merge_sources(
+pub(crate) fn merge_sources(
     conn: &Connection,
     bundle_sources: &[BundleSource],
     out: &mut BundleImport,
@@ -207,7 +210,10 @@ fn merge_sources(
     Ok(local_ids)
 }
 
-fn merge_claim(
+/// Merges one claim by the bundle rule: a new id is added, and of two
+/// different copies the one changed later wins, each field it changes
+/// getting a history row; history entries the workspace lacks are appended.
+pub(crate) fn merge_claim(
     conn: &Connection,
     actor: &str,
     c: &BundleClaim,
@@ -217,17 +223,14 @@ fn merge_claim(
     let incoming = to_claim(c);
     let local_history = match claims::row(conn, &c.id)? {
         None => {
-            claims::write_exact(conn, &incoming, c.deleted_at)?;
+            write_claim(conn, c, None, None)?;
             out.claims_added += 1;
             Vec::new()
         }
-        Some((local, local_deleted)) => {
-            let same = local == incoming && local_deleted == c.deleted_at;
-            if !same && c.updated_at > local.updated_at {
-                claims::write_exact(conn, &incoming, c.deleted_at)?;
-                let changes = changed_fields(&local, local_deleted, &incoming, c.deleted_at);
-                history::append(conn, &c.id, actor, &changes, Some("merged from bundle"))?;
-                out.history_added += u32::try_from(changes.len()).unwrap_or(u32::MAX);
+        Some(local) => {
+            let same = local.0 == incoming && local.1 == c.deleted_at;
+            if !same && c.updated_at > local.0.updated_at {
+                out.history_added += write_claim(conn, c, Some(&local), Some(actor))?;
                 out.claims_updated += 1;
                 bundle_won.insert(c.id.clone());
             } else if !same {
@@ -236,11 +239,51 @@ fn merge_claim(
             history::list(conn, &c.id)?
         }
     };
+    out.history_added += add_missing_history(conn, c, &local_history)?;
+    Ok(())
+}
+
+/// Stores the incoming copy of a claim over the local one (`local`, `None`
+/// when the workspace lacks it). With `recorded_by`, each field it changes
+/// gets a history row under that name (note "merged from bundle"); returns
+/// how many. The claim's own history is not brought here.
+pub(crate) fn write_claim(
+    conn: &Connection,
+    c: &BundleClaim,
+    local: Option<&(Claim, Option<chrono::DateTime<chrono::Utc>>)>,
+    recorded_by: Option<&str>,
+) -> Result<u32> {
+    let incoming = to_claim(c);
+    claims::write_exact(conn, &incoming, c.deleted_at)?;
+    let (Some((old, old_deleted)), Some(actor)) = (local, recorded_by) else {
+        return Ok(0);
+    };
+    let changes = changed_fields(old, *old_deleted, &incoming, c.deleted_at);
+    history::append(conn, &c.id, actor, &changes, Some("merged from bundle"))?;
+    Ok(u32::try_from(changes.len()).unwrap_or(u32::MAX))
+}
+
+/// Appends the entries of `c`'s history that `local_history` lacks, each
+/// once, keeping their instant and actor; returns how many.
+pub(crate) fn add_missing_history(
+    conn: &Connection,
+    c: &BundleClaim,
+    local_history: &[HistoryEntry],
+) -> Result<u32> {
+    let mut added = 0;
     for entry in &c.history {
         if !local_history.contains(entry) {
             history::insert_exact(conn, &c.id, entry)?;
-            out.history_added += 1;
+            added += 1;
         }
+    }
+    Ok(added)
+}
+
+/// Remembers which ClaimReview became which claim, unless it is known already.
+pub(crate) fn merge_import_key(conn: &Connection, k: &BundleImportKey) -> Result<()> {
+    if imports::claim_for(conn, &k.key)?.is_none() {
+        imports::remember(conn, &k.key, &k.claim_id)?;
     }
     Ok(())
 }
@@ -291,7 +334,10 @@ fn changed_fields(
     changes
 }
 
-fn merge_evidence(
+/// Adds a passage the workspace lacks; for one it holds, whether it is
+/// linked follows the incoming copy when its claim's incoming copy won
+/// (`bundle_won`).
+pub(crate) fn merge_evidence(
     conn: &Connection,
     e: &BundleEvidence,
     version_ids: &HashMap<String, String>,
@@ -334,7 +380,8 @@ fn merge_evidence(
     Ok(())
 }
 
-fn to_claim(c: &BundleClaim) -> Claim {
+/// The claim a bundle's copy describes.
+pub(crate) fn to_claim(c: &BundleClaim) -> Claim {
     let mut tags = c.tags.clone();
     tags.sort();
     Claim {
@@ -352,7 +399,8 @@ fn to_claim(c: &BundleClaim) -> Claim {
     }
 }
 
-fn to_source(s: &BundleSource) -> Source {
+/// The source a bundle's copy describes (without its versions).
+pub(crate) fn to_source(s: &BundleSource) -> Source {
     Source {
         id: s.id.clone(),
         title: s.title.clone(),

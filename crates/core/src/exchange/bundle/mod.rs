@@ -11,8 +11,8 @@
 //! well and an export → import → export round trip is byte-identical.
 
 mod check;
-mod export;
-mod import;
+pub(crate) mod export;
+pub(crate) mod import;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
