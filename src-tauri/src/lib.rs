@@ -9,6 +9,7 @@ mod error;
 mod location;
 mod recent;
 mod state;
+pub mod sync_worker;
 
 use std::path::PathBuf;
 
@@ -31,7 +32,8 @@ fn app_version() -> String {
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
         claim_matching, claim_merge, claim_pages, claims, compare, evidence, import,
-        passage_review, quotes, reports, safety, search, settings, sources, timeline, workspace,
+        passage_review, quotes, reports, safety, search, settings, shared_desk, sources, timeline,
+        workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -96,6 +98,11 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             claim_pages::claim_page,
             claim_pages::claim_count,
             sources::source_reading,
+            shared_desk::sync_settings_get,
+            shared_desk::sync_settings_save,
+            shared_desk::sync_stop,
+            shared_desk::sync_now,
+            shared_desk::sync_watch,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

@@ -86,3 +86,27 @@ fn the_workspace_settings_form_does_not_touch_where_it_syncs() {
         .expect_err("a password is refused through the one-key setter too");
     assert!(err.to_string().contains("PGPASSWORD"), "{err}");
 }
+
+#[test]
+fn where_a_workspace_syncs_never_travels_to_other_desks() {
+    let (_dir, ws) = workspace();
+    let server = "postgres://desk.example/claimdesk#harbour";
+    let before = claimdesk_core::sync::pending(&ws, server).expect("pending");
+    settings::save(&ws, &both("postgres://desk.example/claimdesk", "harbour")).expect("saved");
+    ws.settings()
+        .set("publisher", "Harbour Desk")
+        .expect("a desk setting");
+    let out = claimdesk_core::sync::outgoing(&ws, server, 100).expect("outgoing");
+    assert!(
+        out.changes
+            .iter()
+            .all(|c| !c.entity_id.starts_with("sync_")),
+        "a sync_ setting is in the feed: {:?}",
+        out.changes
+    );
+    assert_eq!(
+        claimdesk_core::sync::pending(&ws, server).expect("pending"),
+        before + 1,
+        "only the publisher waits to be sent"
+    );
+}
