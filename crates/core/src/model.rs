@@ -32,6 +32,11 @@ pub struct Claim {
     /// When the claim last changed: a field, its verdict, a tag, its evidence, or
     /// a delete or restore. Claim lists are newest-changed first by default.
     pub updated_at: DateTime<Utc>,
+    /// Changed on two desks: a shared desk's sync found the same field changed
+    /// here and on another desk since they last synced (the later change won;
+    /// both are in the history). It stays set until someone resolves it.
+    #[serde(default)]
+    pub conflict: bool,
 }
 
 /// What is needed to create a claim; everything but the statement is optional.
@@ -101,6 +106,9 @@ pub struct ClaimFilter {
     pub tag: Option<String>,
     /// The order of the list.
     pub sort: ClaimSort,
+    /// Only claims flagged changed on two desks (see [`Claim::conflict`]).
+    #[serde(default)]
+    pub conflicts: bool,
 }
 
 /// Order of a claim list, newest first.

@@ -59,6 +59,7 @@ pub(crate) fn select_claims(ws: &Workspace, selection: &Selection) -> Result<Vec
         verdict: selection.verdict.clone(),
         tag: selection.tag.clone(),
         sort: ClaimSort::Created,
+        conflicts: false,
     };
     let mut claims = ws.claims().list(&filter)?;
     claims.reverse();

@@ -32,6 +32,7 @@ fn filters(sort: ClaimSort) -> Vec<ClaimFilter> {
         verdict: verdict.map(str::to_string),
         tag: tag.map(str::to_string),
         sort,
+        conflicts: false,
     };
     vec![
         f(None, None, None),

@@ -391,3 +391,69 @@ fn a_schema_v9_workspace_keeps_its_pin_merge_and_review_texts() {
     );
     assert!(ws.check().expect("check").ok);
 }
+
+/// Schema 10 added the change feed of a shared desk: a schema 9 workspace,
+/// migrated, offers everything it held to its first push, and a new desk
+/// that applies that push holds the same desk.
+#[test]
+fn a_migrated_schema_v9_workspace_offers_its_whole_desk_to_a_first_push() {
+    use claimdesk_core::exchange::bundle::{bundle_to_json, export_bundle};
+    use claimdesk_core::report::Selection;
+    use claimdesk_core::sync::{self, Received};
+    const SERVER: &str = "postgres://127.0.0.1:5432/newsroom#desk";
+    let (_d, ws) = open_copy("schema-v9-sample.sqlite");
+    let out = sync::outgoing(&ws, SERVER, 10_000).expect("outgoing");
+    let count = |entity: &str| out.changes.iter().filter(|c| c.entity == entity).count();
+    let all = export_bundle(&ws, &Selection::default()).expect("export");
+    assert_eq!(
+        count("claim"),
+        all.claims.len(),
+        "every claim, deleted and merged ones too"
+    );
+    assert_eq!(count("source"), all.sources.len());
+    assert_eq!(count("evidence"), all.evidence.len());
+    assert_eq!(count("merge"), all.claim_merges.len());
+    assert_eq!(count("scale"), 1);
+    assert_eq!(count("date_pins"), 1, "the pinned Saturday");
+    assert_eq!(count("claimreview_text"), 1);
+    assert_eq!(count("claimreview_import"), 1);
+    assert_eq!(
+        sync::pending(&ws, SERVER).expect("pending"),
+        out.changes.len() as u64
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = Workspace::create(dir.path().join("other.sqlite")).expect("create");
+    let received: Vec<Received> = out
+        .changes
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, change)| Received {
+            seq: i as i64 + 1,
+            change,
+        })
+        .collect();
+    sync::apply_incoming(&other, SERVER, &received).expect("apply the first push");
+    let text = |w: &Workspace| {
+        bundle_to_json(&export_bundle(w, &Selection::default()).expect("export")).expect("json")
+    };
+    assert_eq!(
+        text(&other),
+        text(&ws),
+        "the other desk holds the whole desk"
+    );
+    let vote = claimdesk_core::timeline::workspace_timeline(
+        &other,
+        &[],
+        &claimdesk_core::timeline::TimelineFilter::default(),
+        None,
+    )
+    .expect("timeline")
+    .events
+    .into_iter()
+    .find(|e| e.sentence == "The crew vote is on Saturday.")
+    .expect("the vote");
+    assert_eq!(vote.reading, "pinned", "the date pin travelled");
+    assert!(other.check().expect("check").ok);
+}

@@ -21,6 +21,11 @@ const COLUMNS: &str = "c.id, c.statement, c.claimant, c.claimed_on, c.event_on, 
     c.rationale, c.created_at, c.updated_at,
     (SELECT group_concat(tag, char(31)) FROM claim_tags t WHERE t.claim_id = c.id)";
 
+/// Whether the claim is flagged changed on two desks, read by name in
+/// [`claim_from_row`]; the rows a bundle compares leave it out.
+const CONFLICT: &str =
+    "EXISTS (SELECT 1 FROM claim_conflicts k WHERE k.claim_id = c.id) AS conflict";
+
 /// Claims of one workspace.
 pub struct Claims<'a> {
     db: Db<'a>,
@@ -293,8 +298,8 @@ impl Filtered {
             .filter(|t| !t.is_empty());
         let text = filter.text.as_deref().and_then(fts_query);
         let selected = match columns {
-            FilteredColumns::WithoutTags => format!("{FIELDS}, NULL"),
-            FilteredColumns::PageRow => format!("{COLUMNS}, c.seq"),
+            FilteredColumns::WithoutTags => format!("{FIELDS}, NULL, {CONFLICT}"),
+            FilteredColumns::PageRow => format!("{COLUMNS}, c.seq, {CONFLICT}"),
             FilteredColumns::Count => "count(*)".to_string(),
         };
         // A live merged duplicate lives on in its keeper, so only the merged
@@ -321,6 +326,11 @@ impl Filtered {
             query.sql.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ?{n})"
             ));
+        }
+        if filter.conflicts {
+            query
+                .sql
+                .push_str(" AND EXISTS (SELECT 1 FROM claim_conflicts k WHERE k.claim_id = c.id)");
         }
         if let Some(q) = text {
             let n = query.bind(q);
@@ -414,6 +424,7 @@ pub(crate) fn insert(
         created_at: at,
         updated_at: at,
         tags,
+        conflict: false,
     };
     write_exact(conn, &claim, None)?;
     let id = claim.id;
@@ -551,7 +562,7 @@ fn deleted_at(conn: &Connection, id: &str) -> Result<Option<String>> {
 
 /// A live claim by full id.
 pub(crate) fn get(conn: &Connection, id: &str) -> Result<Claim> {
-    let sql = format!("SELECT {COLUMNS}, c.deleted_at FROM claims c WHERE c.id = ?1");
+    let sql = format!("SELECT {COLUMNS}, c.deleted_at, {CONFLICT} FROM claims c WHERE c.id = ?1");
     let found = conn
         .query_row(&sql, [id], |r| {
             Ok((claim_from_row(r)?, r.get::<_, Option<String>>(11)?))
@@ -584,6 +595,10 @@ pub(super) fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<Claim> {
         created_at: parse_instant(&r.get::<_, String>(8)?)?,
         updated_at: parse_instant(&r.get::<_, String>(9)?)?,
         tags,
+        conflict: match r.as_ref().column_index("conflict") {
+            Ok(i) => r.get(i)?,
+            Err(_) => false,
+        },
     })
 }
 

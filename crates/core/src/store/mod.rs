@@ -2,6 +2,7 @@
 
 pub(crate) mod backup;
 pub mod check;
+pub(crate) mod claim_conflicts;
 mod claim_detail;
 pub(crate) mod claim_merge;
 pub mod claim_page;

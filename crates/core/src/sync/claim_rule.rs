@@ -14,6 +14,7 @@ use crate::exchange::bundle::BundleClaim;
 use crate::exchange::bundle::export::bundle_claim;
 use crate::exchange::bundle::import::{add_missing_history, to_claim, write_claim};
 use crate::model::HistoryEntry;
+use crate::store::claim_conflicts::{RESOLVED, clear};
 use crate::store::{claims, instant_text, now};
 
 /// The fields a history row can name, and how a merged copy takes one.
@@ -151,6 +152,9 @@ pub(crate) fn apply_claim(conn: &Connection, incoming: &BundleClaim) -> Result<b
     add_missing_history(conn, incoming, &local.history)?;
     if conflict {
         flag(conn, &incoming.id)?;
+    } else if only_there.iter().any(|e| e.field == RESOLVED) {
+        // Someone on the other desk looked at it and cleared the flag there.
+        clear(conn, &incoming.id)?;
     }
     Ok(conflict)
 }

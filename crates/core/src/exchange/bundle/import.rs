@@ -396,6 +396,7 @@ pub(crate) fn to_claim(c: &BundleClaim) -> Claim {
         rationale: c.rationale.clone(),
         created_at: c.created_at,
         updated_at: c.updated_at,
+        conflict: false,
     }
 }
 
