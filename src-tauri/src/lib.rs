@@ -103,6 +103,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             shared_desk::sync_stop,
             shared_desk::sync_now,
             shared_desk::sync_watch,
+            shared_desk::claim_resolve_conflict,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its

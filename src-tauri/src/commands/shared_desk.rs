@@ -2,6 +2,7 @@
 //! sync's state, and asking it to sync now. The sync itself runs on its own
 //! thread (see `sync_worker`); these commands never wait for a server.
 
+use claimdesk_core::model::Claim;
 use claimdesk_core::sync::settings::{self as sync_settings, SyncSettings};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -60,4 +61,16 @@ pub fn sync_watch(state: State<'_, AppState>, on_status: Channel<SyncStatus>) ->
         on_status.send(status.clone()).is_ok()
     }));
     worker.status()
+}
+
+/// Clears a claim's *changed on two desks* flag once someone has looked at
+/// its history; the "conflict resolved" row travels to the other desks.
+#[tauri::command]
+#[specta::specta]
+pub fn claim_resolve_conflict(
+    state: State<'_, AppState>,
+    id: String,
+    note: Option<String>,
+) -> CommandResult<Claim> {
+    state.with(|ws| ws.claims().resolve_conflict(&id, note.as_deref()))
 }

@@ -721,6 +721,18 @@ async syncNow() : Promise<void> {
  */
 async syncWatch(onStatus: TAURI_CHANNEL<SyncStatus>) : Promise<SyncStatus> {
     return await TAURI_INVOKE("sync_watch", { onStatus });
+},
+/**
+ * Clears a claim's *changed on two desks* flag once someone has looked at
+ * its history; the "conflict resolved" row travels to the other desks.
+ */
+async claimResolveConflict(id: string, note: string | null) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_resolve_conflict", { id, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -959,7 +971,13 @@ created_at: string;
  * When the claim last changed: a field, its verdict, a tag, its evidence, or
  * a delete or restore. Claim lists are newest-changed first by default.
  */
-updated_at: string }
+updated_at: string; 
+/**
+ * Changed on two desks: a shared desk's sync found the same field changed
+ * here and on another desk since they last synced (the later change won;
+ * both are in the history). It stays set until someone resolves it.
+ */
+conflict?: boolean }
 /**
  * A claim with everything shown on its detail page.
  */
@@ -1052,7 +1070,11 @@ tag: string | null;
 /**
  * The order of the list.
  */
-sort: ClaimSort }
+sort: ClaimSort; 
+/**
+ * Only claims flagged changed on two desks (see [`Claim::conflict`]).
+ */
+conflicts?: boolean }
 /**
  * A claim to create with one passage from each side of a comparison, or
  * from the one side that has a sentence the other lacks.
