@@ -14,6 +14,12 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth
 )
+# The shared desk's tests start throwaway PostgreSQL servers (initdb, pg_ctl)
+# and make a self-signed certificate for the TLS one.
+if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  APT_PACKAGES+=(postgresql)
+fi
+APT_PACKAGES+=(openssl)
 
 say() { printf '==> %s\n' "$*"; }
 

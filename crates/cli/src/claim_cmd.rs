@@ -70,6 +70,13 @@ pub enum ClaimCommand {
     Merge(claim_merge_cmd::MergeArgs),
     /// Undo a merge: what came from the duplicate goes back to it
     Unmerge(claim_merge_cmd::UnmergeArgs),
+    /// Clear a claim's "changed on two desks" flag once you have looked at its history
+    ResolveConflict {
+        id: String,
+        /// A note kept in the claim's history
+        #[arg(long)]
+        note: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -123,6 +130,9 @@ pub struct ListArgs {
     /// Start after this cursor: the "next" of the page before
     #[arg(long, value_name = "CURSOR", requires = "limit")]
     after: Option<String>,
+    /// Only claims changed on two desks of a shared desk since they last synced
+    #[arg(long)]
+    conflicts: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -182,6 +192,7 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                     SortArg::ClaimedOn => ClaimSort::ClaimedOn,
                     SortArg::Created => ClaimSort::Created,
                 },
+                conflicts: l.conflicts,
             };
             let (list, next) = match l.limit {
                 Some(limit) => {
@@ -210,6 +221,8 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
                     eprintln!("no deleted claims match");
                 } else if l.merged {
                     eprintln!("no merged claims match");
+                } else if l.conflicts {
+                    eprintln!("no claims changed on two desks");
                 } else {
                     eprintln!("no claims match; add one with `claimdesk claim add \"…\"`");
                 }
@@ -363,6 +376,10 @@ pub fn run(ctx: &Context, cmd: ClaimCommand, out: &mut impl Write) -> Result<(),
         ClaimCommand::Duplicates => return similar_cmd::run_duplicates(ctx, out),
         ClaimCommand::Merge(a) => claim_merge_cmd::run_merge(ctx, &ws, a, out)?,
         ClaimCommand::Unmerge(a) => claim_merge_cmd::run_unmerge(ctx, &ws, a, out)?,
+        ClaimCommand::ResolveConflict { id, note } => {
+            let claim = claims.resolve_conflict(&id, note.as_deref())?;
+            print_claim(ctx, out, &claim, &scale)?;
+        }
     }
     Ok(())
 }

@@ -24,10 +24,13 @@ mod quotes_cmd;
 mod report_cmd;
 mod scale_cmd;
 mod search_cmd;
+mod server_cmd;
 mod settings_cmd;
 mod similar_cmd;
 mod source_cmd;
 mod source_edit_cmd;
+mod sync_cmd;
+mod sync_error;
 mod timeline_cmd;
 mod timeline_pin_cmd;
 
@@ -111,6 +114,11 @@ enum Command {
     Anchor(anchor_cmd::AnchorArgs),
     /// Dated events of files or sources on one calendar, with conflicts and claims' deadlines
     Timeline(timeline_cmd::TimelineArgs),
+    /// Prepare a PostgreSQL server for shared desks, add desks, grant roles
+    #[command(subcommand)]
+    Server(server_cmd::ServerCommand),
+    /// Push this workspace's changes to a shared desk and pull everyone else's
+    Sync(sync_cmd::SyncArgs),
 }
 
 /// What a command needs besides its own arguments.
@@ -183,6 +191,8 @@ fn dispatch(ctx: &Context, command: Command, out: &mut impl Write) -> Result<(),
         Command::Checkworthy(args) => quotes_cmd::run_checkworthy(ctx, &args, out),
         Command::Anchor(args) => anchor_cmd::run(args, ctx.json, out),
         Command::Timeline(args) => timeline_cmd::run(ctx, args, out),
+        Command::Server(cmd) => server_cmd::run(ctx, cmd, out),
+        Command::Sync(args) => sync_cmd::run(ctx, args, out),
     }
 }
 

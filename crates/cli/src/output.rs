@@ -172,6 +172,12 @@ pub fn claim(out: &mut impl Write, c: &Claim, scale: &[Verdict]) -> Result<(), E
     if !c.notes.is_empty() {
         outln!(out, "notes      {}", escaped(&c.notes))?;
     }
+    if c.conflict {
+        outln!(
+            out,
+            "conflict   changed on two desks; see its history, then `claim resolve-conflict`"
+        )?;
+    }
     outln!(
         out,
         "updated    {}",

@@ -406,7 +406,11 @@ fn merge_from_row(r: &Row<'_>) -> rusqlite::Result<ClaimMerge> {
 }
 
 /// The merge of `duplicate_id` made at `merged_at`.
-fn merge_at(conn: &Connection, duplicate_id: &str, merged_at: DateTime<Utc>) -> Result<ClaimMerge> {
+pub(crate) fn merge_at(
+    conn: &Connection,
+    duplicate_id: &str,
+    merged_at: DateTime<Utc>,
+) -> Result<ClaimMerge> {
     let sql =
         format!("SELECT {COLUMNS} FROM {JOINS} WHERE m.duplicate_id = ?1 AND m.merged_at = ?2");
     conn.query_row(

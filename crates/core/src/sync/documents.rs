@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::exchange::bundle::export::{bundle_claim, bundle_evidence, bundle_source};
 use crate::exchange::bundle::{BundleEvidence, BundleImportKey};
 use crate::model::Verdict;
-use crate::store::{claim_merge, claims, evidence, imports, instant_text, scale, sources};
+use crate::store::{claim_merge, claims, evidence, imports, parse_instant, scale, sources};
 
 /// A passage with the reviews of where it stands in its source's later versions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -107,15 +107,23 @@ pub(crate) fn document(conn: &Connection, entity: Entity, id: &str) -> Result<Op
                 value,
             })?)
         }
-        Entity::Merge => claim_merge::all(conn)?
-            .into_iter()
-            .find(|m| merge_key(&m.duplicate_id, m.merged_at) == id)
-            .map(|m| to_value(&m))
-            .transpose()?,
-        Entity::ClaimReviewImport => imports::all(conn)?
-            .into_iter()
-            .find(|(key, _)| key == id)
-            .map(|(key, claim_id)| to_value(&BundleImportKey { key, claim_id }))
+        Entity::Merge => {
+            let Some((duplicate, merged_at)) = id.split_once(' ') else {
+                return Ok(None);
+            };
+            match claim_merge::merge_at(conn, duplicate, parse_instant(merged_at)?) {
+                Ok(m) => Some(to_value(&m)?),
+                Err(Error::NotFound(_)) => None,
+                Err(e) => return Err(e),
+            }
+        }
+        Entity::ClaimReviewImport => imports::claim_for(conn, id)?
+            .map(|claim_id| {
+                to_value(&BundleImportKey {
+                    key: id.to_string(),
+                    claim_id,
+                })
+            })
             .transpose()?,
         Entity::ClaimReviewText => conn
             .query_row(
@@ -154,11 +162,6 @@ pub(crate) fn document(conn: &Connection, entity: Entity, id: &str) -> Result<Op
         }
     };
     Ok(doc)
-}
-
-/// The feed's name for a merge row: its duplicate and when it was merged.
-pub(crate) fn merge_key(duplicate_id: &str, merged_at: chrono::DateTime<chrono::Utc>) -> String {
-    format!("{duplicate_id} {}", instant_text(merged_at))
 }
 
 fn json_rows(conn: &Connection, sql: &str, id: &str) -> Result<Vec<Value>> {
