@@ -8,17 +8,19 @@ pub mod commands;
 mod error;
 mod location;
 mod recent;
+mod shared_desk_link;
 mod state;
 pub mod sync_worker;
 
 use std::path::PathBuf;
 
 use claimdesk_core::Workspace;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 pub use error::{CommandError, CommandErrorKind, CommandResult};
 pub use state::AppState;
+use sync_worker::SyncWorker;
 
 /// The app's version, shown in the window.
 #[tauri::command]
@@ -137,6 +139,12 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // The shared desk syncs on a thread of its own from the start.
+            app.state::<AppState>().attach_sync(SyncWorker::start(
+                shared_desk_link::PostgresDesk,
+                sync_worker::PERIOD,
+                sync_worker::NUDGE_DELAY,
+            ));
             Ok(())
         })
         .run(tauri::generate_context!());

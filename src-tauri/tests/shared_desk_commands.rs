@@ -36,7 +36,7 @@ impl DeskLink for FakeDesk {
 }
 
 fn desk_settings() -> Value {
-    json!({ "settings": { "server": "postgres://desk.example:5433/claimdesk", "desk": "harbour" } })
+    json!({ "settings": { "server": "postgres://ana@desk.example:5433/claimdesk", "desk": "harbour" } })
 }
 
 fn status(h: &Harness) -> Value {
@@ -81,8 +81,21 @@ fn the_server_and_desk_are_saved_and_a_password_is_refused() {
     );
     assert_eq!(
         h.call("sync_settings_get", json!({})).expect("get"),
-        json!({ "server": "postgres://desk.example:5433/claimdesk", "desk": "harbour" }),
+        json!({ "server": "postgres://ana@desk.example:5433/claimdesk", "desk": "harbour" }),
         "the refused address changed nothing"
+    );
+    let err = h
+        .call(
+            "sync_settings_save",
+            json!({ "settings": { "server": "postgres://desk.example/claimdesk", "desk": "night" } }),
+        )
+        .expect_err("the server side needs a role to log in as");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("names no role"),
+        "{err}"
     );
     assert_eq!(
         h.call("sync_stop", json!({})).expect("stopped"),

@@ -4,10 +4,11 @@
 
 use claimdesk_core::model::Claim;
 use claimdesk_core::sync::settings::{self as sync_settings, SyncSettings};
+use claimdesk_sync::ServerAddress;
 use tauri::State;
 use tauri::ipc::Channel;
 
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandErrorKind, CommandResult};
 use crate::state::AppState;
 use crate::sync_worker::SyncStatus;
 
@@ -18,14 +19,24 @@ pub fn sync_settings_get(state: State<'_, AppState>) -> CommandResult<SyncSettin
     state.with(sync_settings::get)
 }
 
-/// Saves the server and desk (a password in the address or a desk without a
-/// server changes nothing) and syncs at once.
+/// Saves the server and desk (a password in the address, an address the
+/// server side cannot use, or a desk without a server changes nothing) and
+/// syncs at once.
 #[tauri::command]
 #[specta::specta]
 pub fn sync_settings_save(
     state: State<'_, AppState>,
     settings: SyncSettings,
 ) -> CommandResult<SyncSettings> {
+    if let Some(server) = settings.server.as_deref().filter(|s| !s.trim().is_empty()) {
+        // The core's rule first (it never repeats the address, which may hold
+        // a password), then the server side's (a role to log in as, one host).
+        sync_settings::check_server(server)?;
+        ServerAddress::parse(server).map_err(|e| CommandError {
+            kind: CommandErrorKind::Invalid,
+            message: e.to_string(),
+        })?;
+    }
     let saved = state.with(|ws| sync_settings::save(ws, &settings))?;
     sync_now(state);
     Ok(saved)

@@ -123,17 +123,17 @@ fn not_a_server() -> Error {
     )
 }
 
-/// A desk name: letters, digits, `-` and `_`, as the server names desks.
+/// A desk name: letters, digits, `-`, `_` and `.`, as the server names desks.
 fn check_desk(value: &str) -> Result<()> {
     let fits = value.chars().count() <= MAX_DESK_LEN
         && value
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if fits {
         Ok(())
     } else {
         Err(Error::invalid(format!(
-            "the desk name {value:?} cannot be used; give up to {MAX_DESK_LEN} letters, digits, '-' or '_', like harbour-desk"
+            "the desk name {value:?} cannot be used; give up to {MAX_DESK_LEN} letters, digits, '-', '_' or '.', like harbour-desk"
         )))
     }
 }
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn desk_names_are_plain_words() {
-        assert!(check_desk("harbour-desk_2").is_ok());
+        assert!(check_desk("harbour-desk_2.night").is_ok());
         for bad in ["two words", "desk;drop", &"d".repeat(64)] {
             assert!(check_desk(bad).is_err(), "{bad}");
         }

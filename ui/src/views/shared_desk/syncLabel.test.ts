@@ -37,7 +37,7 @@ describe('the sync status bar', () => {
     const refused = {
       ...base,
       phase: 'refused' as const,
-      message: 'The server refused role ana: the desk harbour is not granted to it.',
+      message: 'the server refused role ana: the desk harbour is not granted to it',
     };
     expect(syncLabel(refused, time)).toEqual({
       text: 'The server refused role ana: the desk harbour is not granted to it.',

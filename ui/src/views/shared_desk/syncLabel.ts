@@ -18,6 +18,13 @@ export function clockTime(iso: string): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** The server side's message as a sentence: capital first, full stop last. */
+export function sentence(message: string): string {
+  const m = message.trim();
+  const capital = m.charAt(0).toUpperCase() + m.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** What the bar says; null when this workspace does not sync. */
 export function syncLabel(s: SyncStatus, time: (iso: string) => string = clockTime): SyncLabel | null {
   const waiting = s.pending > 0 ? toSend(s.pending) : null;
@@ -35,6 +42,6 @@ export function syncLabel(s: SyncStatus, time: (iso: string) => string = clockTi
     }
     case 'refused':
     case 'failed':
-      return { text: s.message ?? 'The sync did not go through', tone: 'problem' };
+      return { text: s.message ? sentence(s.message) : 'The sync did not go through', tone: 'problem' };
   }
 }
