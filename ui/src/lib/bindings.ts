@@ -687,8 +687,9 @@ async syncSettingsGet() : Promise<Result<SyncSettings, CommandError>> {
 }
 },
 /**
- * Saves the server and desk (a password in the address or a desk without a
- * server changes nothing) and syncs at once.
+ * Saves the server and desk (a password in the address, an address the
+ * server side cannot use, or a desk without a server changes nothing) and
+ * syncs at once.
  */
 async syncSettingsSave(settings: SyncSettings) : Promise<Result<SyncSettings, CommandError>> {
     try {
