@@ -470,11 +470,13 @@ mod tests {
         t.worker.open(Some(t.path.clone()));
         wait_for(&t.worker, "synced", |s| s.phase == SyncPhase::Synced);
         assert_eq!(t.desk.syncs.load(Ordering::SeqCst), 1);
-        t.desk.pending.store(3, Ordering::SeqCst);
-        for _ in 0..5 {
+        // Five edits in quick succession, each nudging.
+        for waiting in 1..=5 {
+            t.desk.pending.store(waiting, Ordering::SeqCst);
             t.worker.nudge();
+            std::thread::sleep(Duration::from_millis(5));
         }
-        wait_for(&t.worker, "counted the waiting changes", |s| s.pending == 3);
+        wait_for(&t.worker, "counted the waiting changes", |s| s.pending == 5);
         wait_for(&t.worker, "sent them", |s| s.pending == 0);
         std::thread::sleep(Duration::from_millis(300));
         assert_eq!(
