@@ -120,8 +120,10 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || {
                 round += 1;
-                let verdict = verdicts[usize::try_from(round).unwrap_or(0) % verdicts.len()];
                 for id in &ten {
+                    // Another verdict than the claim holds, so each is a change.
+                    let now = there.claims().get(id).expect("claim").verdict;
+                    let verdict = verdicts.iter().find(|v| **v != now).expect("a verdict");
                     there
                         .claims()
                         .set_verdict(id, verdict, None, None)

@@ -522,3 +522,61 @@ fn pending_counts_things_waiting_and_a_repeated_push_sends_the_same_ids() {
         "a blank server is refused"
     );
 }
+
+#[test]
+fn a_passage_on_a_text_both_desks_captured_links_to_this_desks_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (anna, ben) = (desk(&dir, "anna"), desk(&dir, "ben"));
+    let mut server = Server::default();
+    let url = "https://gazette.example/news/ferry";
+    let src = source(&anna, url, FIRST);
+    let id = claim(&anna, "Residents keep the old fare");
+    server.sync(&anna);
+    server.sync(&ben);
+    // The page changed; both desks capture its new text, each under its own version id.
+    source(&anna, url, SECOND);
+    source(&ben, url, SECOND);
+    let bens_version = ben.sources().version(&src, Some(2)).expect("ben's v2").id;
+    let passage = anna
+        .evidence()
+        .add(NewEvidence {
+            claim: id.clone(),
+            source: src.clone(),
+            version: Some(2),
+            quote: "Residents keep the old fare.".into(),
+            occurrence: None,
+            stance: Stance::Supports,
+            note: None,
+        })
+        .expect("evidence");
+    server.sync(&anna);
+    server.sync(&ben);
+    assert_eq!(
+        ben.sources().versions(&src).expect("versions").len(),
+        2,
+        "the same text is one version"
+    );
+    let theirs = ben.evidence().list(Some(&id)).expect("evidence");
+    assert_eq!(theirs.len(), 1);
+    assert_eq!(theirs[0].evidence.id, passage.evidence.id);
+    assert_eq!(
+        theirs[0].evidence.version_id, bens_version,
+        "linked to Ben's own copy of the text"
+    );
+}
+
+#[test]
+fn a_server_key_with_a_user_or_password_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let anna = desk(&dir, "anna");
+    let before = table_dump(&anna);
+    let key = "postgres://anna:secret@127.0.0.1:5432/newsroom#ferry";
+    let err = sync::mark_sent(&anna, key, 0).expect_err("refused");
+    assert!(
+        err.to_string().contains("never a user or password"),
+        "{err}"
+    );
+    assert!(sync::apply_incoming(&anna, key, &[]).is_err());
+    assert!(sync::outgoing(&anna, key, 10).is_err());
+    assert_eq!(table_dump(&anna), before, "the key was not stored");
+}

@@ -1,6 +1,6 @@
 //! The shared desk's tables on the server, as numbered migrations recorded in
 //! a table of their own (`claimdesk.migrations`), applied in order by
-//! `init_server`, each in its own transaction.
+//! `init_server`, all in one transaction under an advisory lock.
 //!
 //! Access is row-level security on `claimdesk.changes`: a role sees and adds
 //! rows only of the desks granted to it (`claimdesk.desk_roles`, itself

@@ -112,7 +112,10 @@ fn apply_one(conn: &Connection, entity: Entity, change: &Change) -> Result<bool>
             }
         }
         Entity::Evidence => {
-            let doc: EvidenceDoc = read(change, "a passage")?;
+            let mut doc: EvidenceDoc = read(change, "a passage")?;
+            if let Some(local) = local_version(conn, &doc)? {
+                doc.evidence.version_id = local;
+            }
             let e = &doc.evidence;
             let existed = evidence::removed_at(conn, &e.id)?.is_some();
             let won = BTreeSet::from([e.claim_id.clone()]);
@@ -191,6 +194,19 @@ fn apply_one(conn: &Connection, entity: Entity, change: &Change) -> Result<bool>
         }
     }
     Ok(false)
+}
+
+/// The id this desk holds the passage's version under, when it holds that
+/// text of the source under another id than the other desk (both captured it).
+fn local_version(conn: &Connection, doc: &EvidenceDoc) -> Result<Option<String>> {
+    let e = &doc.evidence;
+    if sources::version(conn, &e.version_id).is_ok() || doc.version_sha256.is_empty() {
+        return Ok(None);
+    }
+    Ok(sources::versions_of(conn, &e.source_id)?
+        .into_iter()
+        .find(|v| v.sha256 == doc.version_sha256)
+        .map(|v| v.id))
 }
 
 /// Stores the passage's reviews as the other desk has them.

@@ -13,6 +13,16 @@ pub(crate) fn check_server(server: &str) -> Result<()> {
             "name the server to sync with (postgres://host:port/dbname#desk)",
         ));
     }
+    // The key is stored in the workspace file, which is copied and shared.
+    if server
+        .split('#')
+        .next()
+        .is_some_and(|address| address.contains('@'))
+    {
+        return Err(Error::invalid(
+            "a server key names host, port, database and desk (postgres://host:port/dbname#desk), never a user or password",
+        ));
+    }
     Ok(())
 }
 

@@ -22,6 +22,10 @@ pub(crate) struct EvidenceDoc {
     /// The `evidence_reanchors` rows, as JSON objects named by column.
     #[serde(default)]
     pub reanchors: Vec<Value>,
+    /// The SHA-256 of the version's text: a desk holding that text of the
+    /// source under another version id links the passage to its own.
+    #[serde(default)]
+    pub version_sha256: String,
 }
 
 /// The whole rating scale, in order.
@@ -75,7 +79,9 @@ pub(crate) fn document(conn: &Connection, entity: Entity, id: &str) -> Result<Op
             Some(_) => {
                 let view = evidence::get(conn, id)?;
                 let removed = evidence::removed_at_instant(conn, id)?;
+                let version_sha256 = view.version_sha256.clone();
                 Some(to_value(&EvidenceDoc {
+                    version_sha256,
                     evidence: bundle_evidence(view.evidence, removed),
                     reanchors: json_rows(
                         conn,
