@@ -8,16 +8,19 @@ pub mod commands;
 mod error;
 mod location;
 mod recent;
+mod shared_desk_link;
 mod state;
+pub mod sync_worker;
 
 use std::path::PathBuf;
 
 use claimdesk_core::Workspace;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 pub use error::{CommandError, CommandErrorKind, CommandResult};
 pub use state::AppState;
+use sync_worker::SyncWorker;
 
 /// The app's version, shown in the window.
 #[tauri::command]
@@ -31,7 +34,8 @@ fn app_version() -> String {
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     use commands::{
         claim_matching, claim_merge, claim_pages, claims, compare, evidence, import,
-        passage_review, quotes, reports, safety, search, settings, sources, timeline, workspace,
+        passage_review, quotes, reports, safety, search, settings, shared_desk, sources, timeline,
+        workspace,
     };
     Builder::<R>::new()
         .commands(collect_commands![
@@ -96,6 +100,12 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             claim_pages::claim_page,
             claim_pages::claim_count,
             sources::source_reading,
+            shared_desk::sync_settings_get,
+            shared_desk::sync_settings_save,
+            shared_desk::sync_stop,
+            shared_desk::sync_now,
+            shared_desk::sync_watch,
+            shared_desk::claim_resolve_conflict,
         ])
         // No events (progress goes through per-call channels); registering the
         // empty list after the commands is what makes tauri-specta drop its
@@ -129,6 +139,12 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            // The shared desk syncs on a thread of its own from the start.
+            app.state::<AppState>().attach_sync(SyncWorker::start(
+                shared_desk_link::PostgresDesk,
+                sync_worker::PERIOD,
+                sync_worker::NUDGE_DELAY,
+            ));
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use claimdesk_core::Workspace;
 
 use crate::error::{CommandError, CommandErrorKind, CommandResult};
 use crate::recent::RecentList;
+use crate::sync_worker::SyncWorker;
 
 /// Locks the workspace. A panic while holding the lock cannot leave SQLite
 /// half-written (writes are transactions), so a poisoned lock is still usable.
@@ -39,6 +40,9 @@ pub struct AppState {
     pub recent: Option<RecentList>,
     /// The stop flag of the batch import that is running, if one is.
     import_stop: Mutex<Option<Arc<AtomicBool>>>,
+    /// The shared desk's background sync, once the app has started it
+    /// (command tests run without one).
+    sync: OnceLock<SyncWorker>,
 }
 
 /// The open workspace, for slow work on a blocking thread that takes it only
@@ -99,6 +103,26 @@ impl AppState {
             startup_problem: Mutex::new(None),
             recent,
             import_stop: Mutex::new(None),
+            sync: OnceLock::new(),
+        }
+    }
+
+    /// Hands the background sync the workspace that is open now and every
+    /// one opened later.
+    pub fn attach_sync(&self, worker: SyncWorker) {
+        worker.open(self.lock().as_ref().map(|ws| ws.path().to_path_buf()));
+        let _ = self.sync.set(worker);
+    }
+
+    /// The background sync, when the app runs one.
+    pub fn sync_worker(&self) -> Option<&SyncWorker> {
+        self.sync.get()
+    }
+
+    /// Tells the background sync a command ran, so a change goes out soon.
+    fn nudge_sync(&self) {
+        if let Some(worker) = self.sync.get() {
+            worker.nudge();
         }
     }
 
@@ -158,12 +182,14 @@ impl AppState {
         f: impl FnOnce(&Workspace) -> claimdesk_core::Result<T> + Send + 'static,
     ) -> CommandResult<T> {
         let shared = Arc::clone(&self.workspace);
-        on_blocking_thread(move || {
+        let result = on_blocking_thread(move || {
             let guard = lock_workspace(&shared);
             let ws = guard.as_ref().ok_or_else(CommandError::no_workspace)?;
             Ok(f(ws)?)
         })
-        .await
+        .await;
+        self.nudge_sync();
+        result
     }
 
     /// Runs `f` on the open workspace, turning core errors into IPC errors.
@@ -171,9 +197,14 @@ impl AppState {
         &self,
         f: impl FnOnce(&Workspace) -> claimdesk_core::Result<T>,
     ) -> CommandResult<T> {
-        let guard = self.lock();
-        let ws = guard.as_ref().ok_or_else(CommandError::no_workspace)?;
-        Ok(f(ws)?)
+        let result = {
+            let guard = self.lock();
+            let ws = guard.as_ref().ok_or_else(CommandError::no_workspace)?;
+            f(ws)?
+        };
+        // The worker checks whether anything waits, so a read costs it one count.
+        self.nudge_sync();
+        Ok(result)
     }
 
     /// Runs `f` on the open workspace with leave to change the handle itself
@@ -182,9 +213,13 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Workspace) -> claimdesk_core::Result<T>,
     ) -> CommandResult<T> {
-        let mut guard = self.lock();
-        let ws = guard.as_mut().ok_or_else(CommandError::no_workspace)?;
-        Ok(f(ws)?)
+        let result = {
+            let mut guard = self.lock();
+            let ws = guard.as_mut().ok_or_else(CommandError::no_workspace)?;
+            f(ws)?
+        };
+        self.nudge_sync();
+        Ok(result)
     }
 
     /// Replaces the open workspace and remembers it in the recent list.
@@ -193,8 +228,12 @@ impl AppState {
             // Failing to remember a recent file must not stop the user working.
             let _ = recent.remember(ws.path());
         }
+        let path = ws.path().to_path_buf();
         *self.lock() = Some(ws);
         self.set_problem(None);
+        if let Some(worker) = self.sync.get() {
+            worker.open(Some(path));
+        }
     }
 
     /// The path of the open workspace, if any.

@@ -89,7 +89,7 @@ enum Command {
     /// The rating scale of verdicts
     #[command(subcommand)]
     Scale(scale_cmd::ScaleCommand),
-    /// Workspace settings: user, publisher, report_base_url, and the thresholds of claim matching
+    /// Workspace settings: user, publisher, report_base_url, where this copy syncs, and the thresholds of claim matching
     #[command(subcommand)]
     Settings(settings_cmd::SettingsCommand),
     /// Export claims with their verdicts and evidence: md, html, csv, json, claimreview

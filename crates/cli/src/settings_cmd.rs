@@ -25,17 +25,19 @@ pub enum SettingsCommand {
 /// The settings and the matching thresholds, for `--help`.
 fn thresholds_help() -> String {
     format!(
-        "Settings:\n  user, publisher, report_base_url\nThresholds of claim matching:\n{}",
+        "Settings:\n  user, publisher, report_base_url, sync_server, sync_desk\nThresholds of claim matching:\n{}",
         match_settings::help()
     )
 }
 
-/// What `settings show --json` prints: the settings as before, and the
-/// thresholds of claim matching beside them.
+/// What `settings show --json` prints: the workspace's settings as before,
+/// where this copy syncs (local keys), and the thresholds of claim matching.
 #[derive(Serialize)]
-struct Shown {
+struct Shown<'a> {
     #[serde(flatten)]
-    settings: WorkspaceSettings,
+    settings: &'a WorkspaceSettings,
+    sync_server: &'a Option<String>,
+    sync_desk: &'a Option<String>,
     match_thresholds: Vec<MatchSetting>,
 }
 
@@ -50,11 +52,14 @@ pub fn run_settings(
     }
     let s = ws.settings().get()?;
     let thresholds = ws.settings().match_settings()?;
+    let sync = claimdesk_core::sync::settings::get(&ws)?;
     if ctx.json {
         return output::json(
             out,
             &Shown {
-                settings: s,
+                settings: &s,
+                sync_server: &sync.server,
+                sync_desk: &sync.desk,
                 match_thresholds: thresholds,
             },
         );
@@ -66,6 +71,8 @@ pub fn run_settings(
     outln!(out, "user             {}", show(&s.user))?;
     outln!(out, "publisher        {}", show(&s.publisher))?;
     outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
+    outln!(out, "sync_server      {}", show(&sync.server))?;
+    outln!(out, "sync_desk        {}", show(&sync.desk))?;
     for t in &thresholds {
         let origin = if t.set {
             format!("(default {})", t.default)

@@ -14,6 +14,7 @@ pub mod reports;
 pub mod safety;
 pub mod search;
 pub mod settings;
+pub mod shared_desk;
 pub mod sources;
 pub mod timeline;
 pub mod workspace;

@@ -20,6 +20,8 @@ import type {
   WorkspaceQuotesRequest,
   ClaimFromStatement,
   TimelineRequest,
+  SyncSettings,
+  SyncStatus,
 } from './bindings';
 import { unwrap } from './apiError';
 
@@ -92,6 +94,12 @@ export const api = {
     unwrap(commands.claimPage(filter, limit, after)),
   claimCount: (filter: ClaimFilter) => unwrap(commands.claimCount(filter)),
   sourceReading: (id: string, n: number | null = null) => unwrap(commands.sourceReading(id, n)),
+  syncSettings: () => unwrap(commands.syncSettingsGet()),
+  saveSyncSettings: (s: SyncSettings) => unwrap(commands.syncSettingsSave(s)),
+  stopSync: () => unwrap(commands.syncStop()),
+  syncNow: () => commands.syncNow(),
+  watchSync: (onStatus: Channel<SyncStatus>) => commands.syncWatch(onStatus),
+  resolveConflict: (id: string) => unwrap(commands.claimResolveConflict(id, null)),
 };
 
 /** A NewSource with only the pasted text and its title and outlet. */

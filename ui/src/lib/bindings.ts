@@ -676,6 +676,66 @@ async sourceReading(id: string, number: number | null) : Promise<Result<SourceRe
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Where this workspace syncs (both unset when it does not).
+ */
+async syncSettingsGet() : Promise<Result<SyncSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_settings_get") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the server and desk (a password in the address, an address the
+ * server side cannot use, or a desk without a server changes nothing) and
+ * syncs at once.
+ */
+async syncSettingsSave(settings: SyncSettings) : Promise<Result<SyncSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_settings_save", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops syncing: forgets the server and desk; changes stay queued.
+ */
+async syncStop() : Promise<Result<SyncSettings, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("sync_stop") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks the background sync to sync now; returns at once.
+ */
+async syncNow() : Promise<void> {
+    await TAURI_INVOKE("sync_now");
+},
+/**
+ * The background sync's state now, and every change of it sent to
+ * `on_status` from then on (a reloaded window calls this again).
+ */
+async syncWatch(onStatus: TAURI_CHANNEL<SyncStatus>) : Promise<SyncStatus> {
+    return await TAURI_INVOKE("sync_watch", { onStatus });
+},
+/**
+ * Clears a claim's *changed on two desks* flag once someone has looked at
+ * its history; the "conflict resolved" row travels to the other desks.
+ */
+async claimResolveConflict(id: string, note: string | null) : Promise<Result<Claim, CommandError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("claim_resolve_conflict", { id, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -914,7 +974,13 @@ created_at: string;
  * When the claim last changed: a field, its verdict, a tag, its evidence, or
  * a delete or restore. Claim lists are newest-changed first by default.
  */
-updated_at: string }
+updated_at: string; 
+/**
+ * Changed on two desks: a shared desk's sync found the same field changed
+ * here and on another desk since they last synced (the later change won;
+ * both are in the history). It stays set until someone resolves it.
+ */
+conflict?: boolean }
 /**
  * A claim with everything shown on its detail page.
  */
@@ -1007,7 +1073,11 @@ tag: string | null;
 /**
  * The order of the list.
  */
-sort: ClaimSort }
+sort: ClaimSort; 
+/**
+ * Only claims flagged changed on two desks (see [`Claim::conflict`]).
+ */
+conflicts?: boolean }
 /**
  * A claim to create with one passage from each side of a comparison, or
  * from the one side that has a sentence the other lacks.
@@ -2906,6 +2976,71 @@ claim: string;
  * The passages, best first.
  */
 suggestions: Suggestion[] }
+/**
+ * Where the background sync stands, as the status bar shows it.
+ */
+export type SyncPhase = 
+/**
+ * No server is set for this workspace (or none is open).
+ */
+"off" | 
+/**
+ * A sync is running.
+ */
+"syncing" | 
+/**
+ * The last sync went through.
+ */
+"synced" | 
+/**
+ * The server could not be reached; changes wait.
+ */
+"offline" | 
+/**
+ * The server answered but refused (login, a desk not granted).
+ */
+"refused" | 
+/**
+ * Something else went wrong (the workspace could not be read).
+ */
+"failed"
+/**
+ * Where this workspace syncs; both unset when it does not.
+ */
+export type SyncSettings = { 
+/**
+ * The server, e.g. `postgres://desk.example:5432/claimdesk` (no password).
+ */
+server: string | null; 
+/**
+ * The desk's name on the server, e.g. `harbour`.
+ */
+desk: string | null }
+/**
+ * What the window shows of the background sync.
+ */
+export type SyncStatus = { phase: SyncPhase; 
+/**
+ * When the last sync went through, if one did since this workspace opened.
+ */
+last_synced: string | null; 
+/**
+ * When syncing first failed to reach the server, while it still does.
+ */
+offline_since: string | null; 
+/**
+ * Local changes waiting to be sent.
+ */
+pending: number; 
+/**
+ * The server's or the workspace's sentence when a sync did not go through.
+ */
+message: string | null; 
+/**
+ * Bumped each time a sync brought changes in, so the window reloads
+ * the open list and claim.
+ */
+pulls: number }
 /**
  * How close a similar claim is.
  */

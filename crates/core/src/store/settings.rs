@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::db::Db;
 use super::match_settings::{self, MatchSetting, MatchThresholds};
 use crate::error::{Error, Result};
+use crate::sync::settings as sync_settings;
 use crate::web_address::web_address;
 
 /// The settings a workspace keeps.
@@ -89,11 +90,15 @@ fn check(key: &str, value: &str) -> Result<()> {
     if match_settings::KEYS.contains(&key) {
         return match_settings::check(key, value);
     }
+    if sync_settings::KEYS.contains(&key) {
+        return sync_settings::check(key, value);
+    }
     if !KEYS.contains(&key) {
         return Err(Error::invalid(format!(
-            "unknown setting {key:?}: use one of {}, {}",
+            "unknown setting {key:?}: use one of {}, {}, {}",
             KEYS.join(", "),
-            match_settings::KEYS.join(", ")
+            match_settings::KEYS.join(", "),
+            sync_settings::KEYS.join(", ")
         )));
     }
     if key == "report_base_url" && !value.is_empty() {

@@ -17,6 +17,7 @@ mod documents;
 mod entity;
 mod outgoing;
 mod quiet;
+pub mod settings;
 
 pub use apply::{Applied, apply_incoming};
 pub use change::{Change, Received};
