@@ -457,3 +457,72 @@ fn a_migrated_schema_v9_workspace_offers_its_whole_desk_to_a_first_push() {
     assert_eq!(vote.reading, "pinned", "the date pin travelled");
     assert!(other.check().expect("check").ok);
 }
+
+/// Schema 10's fixture is the schema 9 sample after it synced with a second
+/// desk through a shared desk, both checkers having given "The ferry leaves
+/// at nine" a verdict of their own: the claim is flagged changed on two
+/// desks, both verdicts are in its history, and the workspace remembers how
+/// far it pushed and pulled, and where it syncs.
+#[test]
+fn a_schema_v10_workspace_keeps_its_conflict_its_sync_cursors_and_its_server() {
+    use claimdesk_core::model::ClaimFilter;
+    use claimdesk_core::sync;
+    const SERVER: &str = "postgres://127.0.0.1:55432/postgres#main";
+    let (_d, ws) = open_copy("schema-v10-sample.sqlite");
+    let flagged = ws
+        .claims()
+        .list(&ClaimFilter {
+            conflicts: true,
+            ..Default::default()
+        })
+        .expect("conflicts");
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert_eq!(flagged[0].statement, "The ferry leaves at nine");
+    assert!(flagged[0].conflict);
+    assert_eq!(flagged[0].verdict, "false", "the later change won");
+    let verdicts: Vec<(String, Option<String>)> = ws
+        .claims()
+        .history(&flagged[0].id)
+        .expect("history")
+        .into_iter()
+        .filter(|h| h.field == "verdict")
+        .map(|h| (h.actor, h.new))
+        .collect();
+    assert!(
+        verdicts.contains(&("Ana Ruiz".into(), Some("verified".into())))
+            && verdicts.contains(&("Ben Okafor".into(), Some("false".into()))),
+        "both desks' verdicts stay in the history: {verdicts:?}"
+    );
+
+    assert!(sync::cursor(&ws, SERVER).expect("cursor") > 0);
+    assert_eq!(sync::pending(&ws, SERVER).expect("pending"), 0);
+    let settings = sync::settings::get(&ws).expect("sync settings");
+    assert_eq!(
+        settings.server.as_deref(),
+        Some("postgres://postgres@127.0.0.1:55432/postgres")
+    );
+    assert_eq!(settings.desk.as_deref(), Some("main"));
+
+    ws.claims()
+        .resolve_conflict(&flagged[0].id, Some("the operator confirmed 09:30"))
+        .expect("resolve");
+    assert!(
+        ws.claims()
+            .list(&ClaimFilter {
+                conflicts: true,
+                ..Default::default()
+            })
+            .expect("conflicts")
+            .is_empty()
+    );
+    let out = sync::outgoing(&ws, SERVER, 100).expect("outgoing");
+    assert_eq!(
+        out.changes
+            .iter()
+            .map(|c| c.entity.as_str())
+            .collect::<Vec<_>>(),
+        ["claim"],
+        "only the resolved claim waits to be sent"
+    );
+    assert!(ws.check().expect("check").ok);
+}
