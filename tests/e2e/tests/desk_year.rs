@@ -99,14 +99,7 @@ async fn a_desk_after_a_year_opens_scrolls_to_its_last_claim_and_opens_it() {
     // The keyboard reaches the first and the last claim, and steps between.
     app.click("claim-count").await;
     app.press('\u{E011}').await; // Home
-    let first = app
-        .client
-        .execute(
-            "return document.querySelector('[data-testid=\"claim-row\"]')?.dataset.id",
-            vec![],
-        )
-        .await
-        .expect("the first row");
+    let first = wait_for_first_row_selected(&app).await;
     wait_for_selected(&app, first.as_str().unwrap_or_default()).await;
     app.press('j').await;
     app.press('k').await;
@@ -198,6 +191,34 @@ async fn wait_for_value(app: &App, testid: &str, needle: &str) {
         assert!(
             Instant::now() < deadline,
             "{testid} never held {needle:?}; it holds {value:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until Home has scrolled the list back to its top and the row
+/// selected is the first one shown (the rows rendered while the list was at
+/// its end are not the first claims), and returns that row's id.
+async fn wait_for_first_row_selected(app: &App) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let first = app
+            .client
+            .execute(
+                "const first = document.querySelector('[data-testid=\"claim-row\"]');
+                 const selected = document.querySelector('.claim-row.selected');
+                 return first && first === selected && first.getBoundingClientRect().top >= 0
+                     ? first.dataset.id : '';",
+                vec![],
+            )
+            .await
+            .expect("the rows can be read");
+        if first.as_str().is_some_and(|id| !id.is_empty()) {
+            return first;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "Home never selected the first row shown at the top of the list"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
