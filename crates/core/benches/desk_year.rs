@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use claimdesk_core::Workspace;
 use claimdesk_core::model::{ClaimFilter, ClaimSort};
-use claimdesk_core::sample::desk_year::{self, DeskSize};
+use claimdesk_core::sample::kept_desk;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rusqlite::Connection;
 
@@ -38,20 +38,13 @@ fn target_dir() -> PathBuf {
 
 fn generated() -> PathBuf {
     let path = target_dir().join(format!("desk-year-bench-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("create");
     let started = std::time::Instant::now();
-    let summary = desk_year::fill(&ws, DeskSize::YEAR).expect("generate");
-    eprintln!(
-        "desk_year bench: generated {summary:?} in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
-    drop(ws);
-    std::fs::rename(&making, &path).expect("keep the generated workspace");
+    if let Some(summary) = kept_desk::year_desk_at(&path).expect("generate the year desk") {
+        eprintln!(
+            "desk_year bench: generated {summary:?} in {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     path
 }
 

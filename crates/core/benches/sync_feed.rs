@@ -20,7 +20,7 @@ use claimdesk_core::Workspace;
 use claimdesk_core::exchange::bundle::{bundle_to_json, export_bundle};
 use claimdesk_core::model::{ClaimFilter, ClaimSort};
 use claimdesk_core::report::Selection;
-use claimdesk_core::sample::desk_year::{self, DeskSize};
+use claimdesk_core::sample::kept_desk;
 use claimdesk_core::sync::{self, Received};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
@@ -39,20 +39,13 @@ fn target_dir() -> PathBuf {
 
 fn generated() -> PathBuf {
     let path = target_dir().join(format!("sync-feed-year-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("create");
     let started = std::time::Instant::now();
-    let summary = desk_year::fill(&ws, DeskSize::YEAR).expect("generate");
-    eprintln!(
-        "sync_feed bench: generated {summary:?} in {:.1}s",
-        started.elapsed().as_secs_f64()
-    );
-    drop(ws);
-    std::fs::rename(&making, &path).expect("keep the generated workspace");
+    if let Some(summary) = kept_desk::year_desk_at(&path).expect("generate the year desk") {
+        eprintln!(
+            "sync_feed bench: generated {summary:?} in {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     path
 }
 

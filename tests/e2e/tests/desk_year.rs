@@ -11,8 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use claimdesk_core::Workspace;
-use claimdesk_core::sample::desk_year::{self, DeskSize};
+use claimdesk_core::sample::kept_desk;
 use support::{App, Desk};
 
 /// Bump when the generator changes, so the cached workspace is made again.
@@ -28,15 +27,7 @@ fn target_dir() -> PathBuf {
 /// takes minutes in a debug build).
 fn generated() -> PathBuf {
     let path = target_dir().join(format!("desk-year-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("workspace created");
-    desk_year::fill(&ws, DeskSize::YEAR).expect("desk generated");
-    drop(ws);
-    std::fs::rename(&making, &path).expect("the generated workspace is kept");
+    kept_desk::year_desk_at(&path).expect("desk generated");
     path
 }
 

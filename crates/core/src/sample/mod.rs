@@ -11,6 +11,8 @@ use crate::workspace::Workspace;
 
 pub mod claim_reviews;
 pub mod desk_year;
+/// The generated year desk kept in a file, made once for benches and tests.
+pub mod kept_desk;
 mod seeded;
 
 const NORTHERN_LEDGER: &str = include_str!("northern-ledger.txt");
