@@ -16,6 +16,10 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 cd "$ROOT"
+# A test run builds each crate in several configurations (app, tests, lints,
+# e2e); incremental caches of all of them would double target/ for a one-off
+# build, so they are off here (cargo build and cargo test by hand keep them).
+export CARGO_INCREMENTAL=0
 
 "$ROOT/scripts/setup.sh" || { echo "FAILED: setup"; exit 1; }
 
