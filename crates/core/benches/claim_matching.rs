@@ -16,6 +16,7 @@ use std::time::Instant;
 use claimdesk_core::Workspace;
 use claimdesk_core::exchange::import_claimreview;
 use claimdesk_core::sample::claim_reviews;
+use claimdesk_core::sample::kept_desk::kept_workspace;
 use claimdesk_core::search;
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -41,17 +42,14 @@ fn target_dir() -> PathBuf {
 /// The imported workspace, made (and its import timed) on first use.
 fn generated(json: &str, statements: &[String]) -> PathBuf {
     let path = target_dir().join(format!("claim-matching-bench-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("create");
     let start = Instant::now();
-    let done = import_claimreview(&ws, json).expect("import");
+    let imported = kept_workspace(&path, |ws| import_claimreview(ws, json))
+        .expect("the imported workspace is kept");
+    let Some(done) = imported else {
+        return path;
+    };
     let import = start.elapsed();
     assert_eq!(done.added.len(), REVIEWS);
-    drop(ws);
 
     // Baseline: the same statements as plain claims, one write each.
     let plain_path = path.with_extension("plain");
@@ -76,7 +74,6 @@ fn generated(json: &str, statements: &[String]) -> PathBuf {
         import.as_secs_f64(),
         adds.as_secs_f64()
     );
-    std::fs::rename(&making, &path).expect("keep the generated workspace");
     path
 }
 

@@ -16,6 +16,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use claimdesk_core::Workspace;
+use claimdesk_core::sample::kept_desk::kept_workspace;
 use claimdesk_core::search::{self, SearchRequest};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 
@@ -36,15 +37,11 @@ fn target_dir() -> PathBuf {
 /// The cached generated workspace, made on first use.
 fn generated() -> PathBuf {
     let path = target_dir().join(format!("search-bench-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("create");
-    newsroom::fill(&ws);
-    drop(ws);
-    std::fs::rename(&making, &path).expect("keep the generated workspace");
+    kept_workspace(&path, |ws| {
+        newsroom::fill(ws);
+        Ok(())
+    })
+    .expect("the generated workspace is kept");
     path
 }
 

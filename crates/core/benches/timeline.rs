@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use claimdesk_core::Workspace;
 use claimdesk_core::model::{NewClaim, NewSource};
+use claimdesk_core::sample::kept_desk::kept_workspace;
 use claimdesk_core::text::segment;
 use claimdesk_core::timeline::{TimelineFilter, dates_in_text, workspace_timeline};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -73,12 +74,11 @@ fn target_dir() -> PathBuf {
 /// outlets, a publication day a year round) and 100 claims with event dates.
 fn generated() -> PathBuf {
     let path = target_dir().join(format!("timeline-bench-{GENERATION}.sqlite"));
-    if path.exists() {
-        return path;
-    }
-    let making = path.with_extension("making");
-    let _ = std::fs::remove_file(&making);
-    let ws = Workspace::create(&making).expect("create");
+    kept_workspace(&path, fill).expect("the generated workspace is kept");
+    path
+}
+
+fn fill(ws: &Workspace) -> claimdesk_core::Result<()> {
     let sentences = dated_sentences();
     let first_day = NaiveDate::from_ymd_opt(2025, 1, 1).expect("a day");
     for i in 0..SOURCES {
@@ -108,9 +108,7 @@ fn generated() -> PathBuf {
             })
             .expect("add claim");
     }
-    drop(ws);
-    std::fs::rename(&making, &path).expect("keep the generated workspace");
-    path
+    Ok(())
 }
 
 fn two_thousand_sources(c: &mut Criterion) {

@@ -9,9 +9,9 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use claimdesk_core::Workspace;
 use claimdesk_core::exchange::import_claimreview;
 use claimdesk_core::sample::claim_reviews;
+use claimdesk_core::sample::kept_desk::kept_workspace;
 use support::{App, Desk};
 
 const REVIEWS: usize = 15_000;
@@ -22,15 +22,11 @@ const GENERATION: u32 = 1;
 /// `e2e-matching-reviews-*.sqlite` there to import again.
 fn reviews_copy(desk: &Desk, json: &str) {
     let cached = support::target_dir().join(format!("e2e-matching-reviews-{GENERATION}.sqlite"));
-    if !cached.exists() {
-        let making = cached.with_extension("making");
-        let _ = std::fs::remove_file(&making);
-        let started = Instant::now();
-        let ws = Workspace::create(&making).expect("workspace created");
-        let done = import_claimreview(&ws, json).expect("the reviews are imported");
+    let started = Instant::now();
+    let imported = kept_workspace(&cached, |ws| import_claimreview(ws, json))
+        .expect("the imported workspace is kept");
+    if let Some(done) = imported {
         assert_eq!(done.added.len(), REVIEWS);
-        drop(ws);
-        std::fs::rename(&making, &cached).expect("the imported workspace is kept");
         eprintln!(
             "imported {REVIEWS} reviews in {:.0}s",
             started.elapsed().as_secs_f64()

@@ -8,7 +8,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use claimdesk_core::Workspace;
+use claimdesk_core::sample::kept_desk::kept_workspace;
 use support::{App, Desk};
 
 #[path = "../../../crates/core/benches/support/newsroom.rs"]
@@ -21,14 +21,13 @@ fn newsroom_copy(desk: &Desk) {
         "e2e-search-newsroom-{}.sqlite",
         newsroom::GENERATION
     ));
-    if !cached.exists() {
-        let making = cached.with_extension("making");
-        let _ = std::fs::remove_file(&making);
-        let started = Instant::now();
-        let ws = Workspace::create(&making).expect("workspace created");
-        newsroom::fill(&ws);
-        drop(ws);
-        std::fs::rename(&making, &cached).expect("the generated workspace is kept");
+    let started = Instant::now();
+    let made = kept_workspace(&cached, |ws| {
+        newsroom::fill(ws);
+        Ok(())
+    })
+    .expect("the generated workspace is kept");
+    if made.is_some() {
         println!(
             "generated the newsroom in {:.0}s",
             started.elapsed().as_secs_f64()
