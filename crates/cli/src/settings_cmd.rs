@@ -68,18 +68,30 @@ pub fn run_settings(
         v.as_deref()
             .map_or_else(|| "(unset)".into(), |v| output::escaped(v).into_owned())
     };
-    outln!(out, "user             {}", show(&s.user))?;
-    outln!(out, "publisher        {}", show(&s.publisher))?;
-    outln!(out, "report_base_url  {}", show(&s.report_base_url))?;
-    outln!(out, "sync_server      {}", show(&sync.server))?;
-    outln!(out, "sync_desk        {}", show(&sync.desk))?;
+    let settings = [
+        ("user", show(&s.user)),
+        ("publisher", show(&s.publisher)),
+        ("report_base_url", show(&s.report_base_url)),
+        ("sync_server", show(&sync.server)),
+        ("sync_desk", show(&sync.desk)),
+    ];
+    // One column for every value, settings and thresholds alike.
+    let width = settings
+        .iter()
+        .map(|(key, _)| key.len())
+        .chain(thresholds.iter().map(|t| t.key.len()))
+        .max()
+        .unwrap_or(0);
+    for (key, value) in &settings {
+        outln!(out, "{key:<width$}  {value}")?;
+    }
     for t in &thresholds {
         let origin = if t.set {
             format!("(default {})", t.default)
         } else {
             "(default)".to_string()
         };
-        outln!(out, "{:<27} {:<5} {origin}", t.key, t.value.to_string())?;
+        outln!(out, "{:<width$}  {:<5} {origin}", t.key, t.value.to_string())?;
     }
     Ok(())
 }

@@ -4,11 +4,36 @@ mod common;
 
 use common::Desk;
 
+/// Whether `shown` has a line of exactly these words.
+fn has_row(shown: &str, words: &[&str]) -> bool {
+    shown
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == words)
+}
+
+#[test]
+fn settings_show_lines_every_value_up_in_one_column() {
+    let desk = Desk::sample();
+    let shown = desk.ok(&["settings", "show"]);
+    let columns: Vec<usize> = shown
+        .lines()
+        .map(|l| {
+            let key = l.split_whitespace().next().unwrap_or_default();
+            key.len() + l[key.len()..].len() - l[key.len()..].trim_start().len()
+        })
+        .collect();
+    assert_eq!(columns.len(), 8, "five settings and three thresholds: {shown}");
+    assert!(
+        columns.iter().all(|&c| c == columns[0]),
+        "the values start in one column: {shown}"
+    );
+}
+
 #[test]
 fn settings_set_and_show_the_shared_desk() {
     let desk = Desk::new();
     let shown = desk.ok(&["settings", "show"]);
-    assert!(shown.contains("sync_server      (unset)"), "{shown}");
+    assert!(has_row(&shown, &["sync_server", "(unset)"]), "{shown}");
     desk.ok(&[
         "settings",
         "set",
@@ -27,7 +52,7 @@ fn settings_set_and_show_the_shared_desk() {
         "the other settings are still there: {json}"
     );
     let shown = desk.ok(&["settings", "show"]);
-    assert!(shown.contains("sync_desk        harbour"), "{shown}");
+    assert!(has_row(&shown, &["sync_desk", "harbour"]), "{shown}");
     desk.ok(&["settings", "set", "sync_desk", ""]);
     assert!(desk.json(&["settings", "show"])["sync_desk"].is_null());
 }
