@@ -91,7 +91,12 @@ pub fn run_settings(
         } else {
             "(default)".to_string()
         };
-        outln!(out, "{:<width$}  {:<5} {origin}", t.key, t.value.to_string())?;
+        outln!(
+            out,
+            "{:<width$}  {:<5} {origin}",
+            t.key,
+            t.value.to_string()
+        )?;
     }
     Ok(())
 }

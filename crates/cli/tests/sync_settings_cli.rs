@@ -22,7 +22,11 @@ fn settings_show_lines_every_value_up_in_one_column() {
             key.len() + l[key.len()..].len() - l[key.len()..].trim_start().len()
         })
         .collect();
-    assert_eq!(columns.len(), 8, "five settings and three thresholds: {shown}");
+    assert_eq!(
+        columns.len(),
+        8,
+        "five settings and three thresholds: {shown}"
+    );
     assert!(
         columns.iter().all(|&c| c == columns[0]),
         "the values start in one column: {shown}"
