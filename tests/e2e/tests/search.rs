@@ -31,8 +31,13 @@ async fn search_open_a_hit_link_it_and_find_evidence_with_a_number_that_differs(
         "The ferry talks went on for five hours",
     )
     .await;
+    // The sample's claim shows as checked before; once it has pushed the form
+    // down, Add claim stays where a click finds it.
+    app.wait_for_text("similar-claims", "The talks lasted five hours")
+        .await;
     app.click("new-claim-save").await;
-    app.wait_for_text("claim-detail", "five hours").await;
+    app.wait_for_text("claim-detail", "went on for five hours")
+        .await;
 
     // "/" with no field focused goes to the search box; results come as you type.
     app.click("nav-sources").await;

@@ -270,10 +270,12 @@ impl App {
     }
 
     /// Waits until the element's text contains `needle`, and returns the text.
+    /// An element replaced between finding it and reading it (a notice giving
+    /// way to the next one) is found again, not taken for a failure.
     pub async fn wait_for_text(&self, testid: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let text = self.text(testid).await;
+            let text = self.find(testid).await.text().await.unwrap_or_default();
             if text.contains(needle) {
                 return text;
             }
