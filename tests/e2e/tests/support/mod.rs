@@ -275,13 +275,15 @@ impl App {
     pub async fn wait_for_text(&self, testid: &str, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let text = self.find(testid).await.text().await.unwrap_or_default();
-            if text.contains(needle) {
-                return text;
+            let read = self.find(testid).await.text().await;
+            if let Ok(text) = &read
+                && text.contains(needle)
+            {
+                return text.clone();
             }
             assert!(
                 Instant::now() < deadline,
-                "{testid} never showed {needle:?}; it shows {text:?}"
+                "{testid} never showed {needle:?}; it shows {read:?}"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
